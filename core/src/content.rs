@@ -1,0 +1,531 @@
+//! The editable sources (`content/`) and the build that turns them into a
+//! validated [`Corpus`].
+//!
+//! ```text
+//! content/taxonomy.toml          every category and tag: id, French and English label
+//! content/essays/<key>.<lang>.md one essay in one language: TOML front matter + Markdown
+//! ```
+//!
+//! Every problem is reported with the file and line it is on, all at once, so
+//! an editor fixes a whole batch in one pass. The format is in `docs/corpus.md`.
+
+use crate::corpus::{Corpus, Essay, Label, Taxonomy, TaxonomyEntry, SCHEMA_VERSION};
+use crate::lang::Lang;
+use crate::text::{is_slug, word_count};
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::fmt;
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use thiserror::Error;
+use toml::Spanned;
+
+pub const TAXONOMY_FILE: &str = "taxonomy.toml";
+pub const ESSAYS_DIR: &str = "essays";
+
+/// A problem in the sources, at a place an editor can go to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContentError {
+    pub file: PathBuf,
+    /// 1-based; 0 when the problem is with the file as a whole.
+    pub line: usize,
+    pub problem: Problem,
+}
+
+impl fmt::Display for ContentError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.line == 0 {
+            write!(f, "{}: {}", self.file.display(), self.problem)
+        } else {
+            write!(f, "{}:{}: {}", self.file.display(), self.line, self.problem)
+        }
+    }
+}
+
+impl std::error::Error for ContentError {}
+
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum Problem {
+    #[error("cannot read: {0}")]
+    Unreadable(String),
+    #[error("the file must start with a `+++` line that opens its front matter")]
+    MissingFrontMatter,
+    #[error("the front matter opened on line 1 is never closed by a `+++` line")]
+    UnclosedFrontMatter,
+    #[error("malformed front matter: {0}")]
+    MalformedFrontMatter(String),
+    #[error("malformed taxonomy: {0}")]
+    MalformedTaxonomy(String),
+    #[error("the essay has no title")]
+    MissingTitle,
+    #[error("the essay has no body after its front matter")]
+    MissingBody,
+    #[error("slug {0:?} must be lower-case letters and digits joined by single hyphens")]
+    BadSlug(String),
+    #[error("translation_key {0:?} must be lower-case letters and digits joined by single hyphens")]
+    BadTranslationKey(String),
+    #[error("unknown language {0:?}: use \"fr\" or \"en\"")]
+    UnknownLanguage(String),
+    #[error("position must be 1 or more")]
+    BadPosition,
+    #[error("unknown category {0:?}: add it to content/taxonomy.toml or fix the id")]
+    UnknownCategory(String),
+    #[error("unknown tag {0:?}: add it to content/taxonomy.toml or fix the id")]
+    UnknownTag(String),
+    #[error("taxonomy id {0:?} must be lower-case letters and digits joined by single hyphens")]
+    BadTaxonomyId(String),
+    #[error("taxonomy id {id:?} is defined twice (first at {first})")]
+    DuplicateTaxonomyId { id: String, first: String },
+    #[error("slug {slug:?} is already used by {first}")]
+    DuplicateSlug { slug: String, first: String },
+    #[error("translation group {key:?} already has a {lang} essay: {first}")]
+    DuplicateLanguageInGroup { key: String, lang: Lang, first: String },
+    #[error("position {position} is already taken by {first}")]
+    DuplicatePosition { position: u32, first: String },
+    #[error("no essays: add Markdown files to content/essays/")]
+    NoEssays,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TaxonomySource {
+    #[serde(default)]
+    category: Vec<Spanned<TaxonomyEntrySource>>,
+    #[serde(default)]
+    tag: Vec<Spanned<TaxonomyEntrySource>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TaxonomyEntrySource {
+    id: String,
+    fr: String,
+    en: String,
+}
+
+/// Reads `taxonomy.toml`: every id well formed and defined once.
+pub fn parse_taxonomy(file: &Path, text: &str) -> Result<Taxonomy, Vec<ContentError>> {
+    let at = |line: usize, problem: Problem| ContentError { file: file.to_path_buf(), line, problem };
+    let source: TaxonomySource = toml::from_str(text).map_err(|e| {
+        let line = e.span().map(|s| line_of(text, s.start)).unwrap_or(0);
+        vec![at(line, Problem::MalformedTaxonomy(e.message().to_string()))]
+    })?;
+    let mut errors = Vec::new();
+    let mut convert = |entries: Vec<Spanned<TaxonomyEntrySource>>| {
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        let mut out = Vec::new();
+        for entry in entries {
+            let line = line_of(text, entry.span().start);
+            let entry = entry.into_inner();
+            if !is_slug(&entry.id) {
+                errors.push(at(line, Problem::BadTaxonomyId(entry.id.clone())));
+            }
+            if let Some(first) = seen.get(&entry.id) {
+                let first = format!("line {first}");
+                errors.push(at(line, Problem::DuplicateTaxonomyId { id: entry.id.clone(), first }));
+                continue;
+            }
+            seen.insert(entry.id.clone(), line);
+            out.push(TaxonomyEntry { id: entry.id, label: Label { fr: entry.fr, en: entry.en } });
+        }
+        out
+    };
+    let categories = convert(source.category);
+    let tags = convert(source.tag);
+    if errors.is_empty() {
+        Ok(Taxonomy { categories, tags })
+    } else {
+        Err(errors)
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FrontMatter {
+    slug: Spanned<String>,
+    lang: Spanned<String>,
+    title: Option<Spanned<String>>,
+    translation_key: Spanned<String>,
+    position: Spanned<u32>,
+    #[serde(default)]
+    categories: Vec<Spanned<String>>,
+    #[serde(default)]
+    tags: Vec<Spanned<String>>,
+    #[serde(default)]
+    comments: u32,
+    #[serde(default)]
+    image_alt: Option<String>,
+}
+
+/// One parsed essay source, with the lines its fields are on for later checks.
+#[derive(Debug, Clone)]
+pub struct EssaySource {
+    pub file: PathBuf,
+    pub essay: Essay,
+    pub slug_line: usize,
+    pub key_line: usize,
+    pub position_line: usize,
+    pub category_lines: Vec<usize>,
+    pub tag_lines: Vec<usize>,
+}
+
+/// Parses one essay file (front matter and body), checking what can be
+/// checked without the rest of the corpus.
+pub fn parse_essay(file: &Path, text: &str) -> Result<EssaySource, Vec<ContentError>> {
+    let at = |line: usize, problem: Problem| ContentError { file: file.to_path_buf(), line, problem };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut lines = text.split_inclusive('\n');
+    match lines.next() {
+        Some(first) if first.trim_end() == "+++" => {}
+        _ => return Err(vec![at(1, Problem::MissingFrontMatter)]),
+    }
+    let front_start = text.find('\n').map_or(text.len(), |i| i + 1);
+    let mut offset = front_start;
+    let mut front_end = None;
+    for line in lines {
+        if line.trim_end() == "+++" {
+            front_end = Some((offset, offset + line.len()));
+            break;
+        }
+        offset += line.len();
+    }
+    let Some((front_end, body_start)) = front_end else {
+        return Err(vec![at(1, Problem::UnclosedFrontMatter)]);
+    };
+    let front = &text[front_start..front_end];
+    // Lines of the front matter are counted in the whole file.
+    let line_at = |front_offset: usize| line_of(text, front_start + front_offset);
+
+    let fm: FrontMatter = toml::from_str(front).map_err(|e| {
+        let line = e.span().map(|s| line_at(s.start)).unwrap_or(1);
+        vec![at(line, Problem::MalformedFrontMatter(e.message().trim().to_string()))]
+    })?;
+
+    let mut errors = Vec::new();
+    let slug_line = line_at(fm.slug.span().start);
+    if !is_slug(fm.slug.get_ref()) {
+        errors.push(at(slug_line, Problem::BadSlug(fm.slug.get_ref().clone())));
+    }
+    let key_line = line_at(fm.translation_key.span().start);
+    if !is_slug(fm.translation_key.get_ref()) {
+        errors.push(at(key_line, Problem::BadTranslationKey(fm.translation_key.get_ref().clone())));
+    }
+    let lang = Lang::from_code(fm.lang.get_ref());
+    if lang.is_none() {
+        errors.push(at(line_at(fm.lang.span().start), Problem::UnknownLanguage(fm.lang.get_ref().clone())));
+    }
+    let title = match &fm.title {
+        Some(t) if !t.get_ref().trim().is_empty() => t.get_ref().trim().to_string(),
+        Some(t) => {
+            errors.push(at(line_at(t.span().start), Problem::MissingTitle));
+            String::new()
+        }
+        None => {
+            errors.push(at(1, Problem::MissingTitle));
+            String::new()
+        }
+    };
+    let position_line = line_at(fm.position.span().start);
+    if *fm.position.get_ref() == 0 {
+        errors.push(at(position_line, Problem::BadPosition));
+    }
+    let body = text[body_start..].trim().to_string();
+    if body.is_empty() {
+        errors.push(at(line_of(text, body_start), Problem::MissingBody));
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let category_lines = fm.categories.iter().map(|c| line_at(c.span().start)).collect();
+    let tag_lines = fm.tags.iter().map(|t| line_at(t.span().start)).collect();
+    let essay = Essay {
+        slug: fm.slug.into_inner(),
+        lang: lang.unwrap_or(Lang::En),
+        translation_key: fm.translation_key.into_inner(),
+        title,
+        word_count: word_count(&body),
+        body,
+        categories: fm.categories.into_iter().map(Spanned::into_inner).collect(),
+        tags: fm.tags.into_iter().map(Spanned::into_inner).collect(),
+        comments: fm.comments,
+        position: fm.position.into_inner(),
+        image_alt: fm.image_alt.filter(|alt| !alt.trim().is_empty()),
+    };
+    Ok(EssaySource { file: file.to_path_buf(), essay, slug_line, key_line, position_line, category_lines, tag_lines })
+}
+
+/// Checks the essays against the taxonomy and each other, and assembles the
+/// corpus in the blog's order.
+pub fn assemble(taxonomy: Taxonomy, sources: Vec<EssaySource>) -> Result<Corpus, Vec<ContentError>> {
+    let mut errors = Vec::new();
+    let place = |s: &EssaySource, line: usize| format!("{}:{}", s.file.display(), line);
+    let mut slugs: HashMap<&str, &EssaySource> = HashMap::new();
+    let mut group_langs: HashMap<(&str, Lang), &EssaySource> = HashMap::new();
+    let mut positions: HashMap<u32, &EssaySource> = HashMap::new();
+    for source in &sources {
+        let essay = &source.essay;
+        let at = |line: usize, problem: Problem| ContentError { file: source.file.clone(), line, problem };
+        for (id, line) in essay.categories.iter().zip(&source.category_lines) {
+            if !taxonomy.categories.iter().any(|c| &c.id == id) {
+                errors.push(at(*line, Problem::UnknownCategory(id.clone())));
+            }
+        }
+        for (id, line) in essay.tags.iter().zip(&source.tag_lines) {
+            if !taxonomy.tags.iter().any(|t| &t.id == id) {
+                errors.push(at(*line, Problem::UnknownTag(id.clone())));
+            }
+        }
+        if let Some(first) = slugs.insert(&essay.slug, source) {
+            let first = place(first, first.slug_line);
+            errors.push(at(source.slug_line, Problem::DuplicateSlug { slug: essay.slug.clone(), first }));
+        }
+        if let Some(first) = group_langs.insert((&essay.translation_key, essay.lang), source) {
+            let first = place(first, first.key_line);
+            errors.push(at(
+                source.key_line,
+                Problem::DuplicateLanguageInGroup { key: essay.translation_key.clone(), lang: essay.lang, first },
+            ));
+        }
+        if let Some(first) = positions.insert(essay.position, source) {
+            let first = place(first, first.position_line);
+            errors.push(at(source.position_line, Problem::DuplicatePosition { position: essay.position, first }));
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let mut essays: Vec<Essay> = sources.into_iter().map(|s| s.essay).collect();
+    essays.sort_by_key(|e| e.position);
+    Ok(Corpus { schema_version: SCHEMA_VERSION, taxonomy, essays })
+}
+
+/// Reads and checks a whole content directory.
+pub fn load(content_dir: &Path) -> Result<Corpus, Vec<ContentError>> {
+    let taxonomy_path = content_dir.join(TAXONOMY_FILE);
+    let unreadable = |file: &Path, err: std::io::Error| ContentError {
+        file: file.to_path_buf(),
+        line: 0,
+        problem: Problem::Unreadable(err.to_string()),
+    };
+    let taxonomy = fs::read_to_string(&taxonomy_path)
+        .map_err(|e| vec![unreadable(&taxonomy_path, e)])
+        .and_then(|text| parse_taxonomy(&taxonomy_path, &text));
+
+    let essays_dir = content_dir.join(ESSAYS_DIR);
+    let mut files: Vec<PathBuf> = match fs::read_dir(&essays_dir) {
+        Ok(entries) => entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|ext| ext == "md"))
+            .collect(),
+        Err(err) => return Err(vec![unreadable(&essays_dir, err)]),
+    };
+    // A stable order makes error lists and the output reproducible.
+    files.sort();
+
+    let mut errors = Vec::new();
+    let mut sources = Vec::new();
+    for file in &files {
+        match fs::read_to_string(file) {
+            Ok(text) => match parse_essay(file, &text) {
+                Ok(source) => sources.push(source),
+                Err(mut errs) => errors.append(&mut errs),
+            },
+            Err(err) => errors.push(unreadable(file, err)),
+        }
+    }
+    if files.is_empty() {
+        errors.push(ContentError { file: essays_dir, line: 0, problem: Problem::NoEssays });
+    }
+    let taxonomy = match taxonomy {
+        Ok(t) => t,
+        Err(mut errs) => {
+            errs.append(&mut errors);
+            return Err(errs);
+        }
+    };
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    assemble(taxonomy, sources)
+}
+
+/// Writes `corpus` as JSON to `out` so that a reader never sees half a file
+/// and a failed write leaves the previous corpus in place: the JSON goes to a
+/// temporary file beside `out`, which then replaces it in one rename.
+pub fn write_atomically(corpus: &Corpus, out: &Path) -> std::io::Result<()> {
+    let json = serde_json::to_string(corpus).map_err(std::io::Error::other)?;
+    if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
+        fs::create_dir_all(dir)?;
+    }
+    let mut tmp_name = out.file_name().unwrap_or_default().to_os_string();
+    tmp_name.push(".tmp");
+    let tmp = out.with_file_name(tmp_name);
+    let result = (|| {
+        let mut file = fs::File::create(&tmp)?;
+        file.write_all(json.as_bytes())?;
+        file.sync_all()?;
+        fs::rename(&tmp, out)
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// The 1-based line of a byte offset.
+pub(crate) fn line_of(text: &str, offset: usize) -> usize {
+    let end = offset.min(text.len());
+    text.as_bytes()[..end].iter().filter(|&&b| b == b'\n').count() + 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TAXONOMY: &str = r#"
+[[category]]
+id = "lived"
+fr = "Vécu"
+en = "As experimented"
+
+[[tag]]
+id = "future-of-work"
+fr = "Futur du travail"
+en = "Future of work"
+"#;
+
+    fn taxonomy() -> Taxonomy {
+        parse_taxonomy(Path::new("taxonomy.toml"), TAXONOMY).expect("test taxonomy parses")
+    }
+
+    fn source(slug: &str, lang: &str, key: &str, position: u32) -> String {
+        format!(
+            "+++\nslug = \"{slug}\"\nlang = \"{lang}\"\ntitle = \"A title\"\ntranslation_key = \"{key}\"\n\
+             position = {position}\ncategories = [\"lived\"]\ntags = [\"future-of-work\"]\ncomments = 2\n+++\n\nA body.\n"
+        )
+    }
+
+    fn parse(name: &str, text: &str) -> Result<EssaySource, Vec<ContentError>> {
+        parse_essay(Path::new(name), text)
+    }
+
+    fn one_error(result: Result<EssaySource, Vec<ContentError>>) -> ContentError {
+        let errors = result.expect_err("the source should be refused");
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        errors.into_iter().next().unwrap_or_else(|| unreachable!())
+    }
+
+    fn assemble_errors(sources: &[(&str, String)]) -> Vec<ContentError> {
+        let parsed = sources.iter().map(|(name, text)| parse(name, text).expect("parses")).collect();
+        assemble(taxonomy(), parsed).expect_err("the corpus should be refused")
+    }
+
+    #[test]
+    fn a_valid_source_becomes_an_essay_with_counted_words() {
+        let essay = parse("a.fr.md", &source("a", "fr", "a", 1)).expect("valid").essay;
+        assert_eq!((essay.slug.as_str(), essay.lang, essay.comments), ("a", Lang::Fr, 2));
+        assert_eq!(essay.body, "A body.");
+        assert_eq!(essay.word_count, 2);
+        let corpus = assemble(taxonomy(), vec![parse("a.fr.md", &source("a", "fr", "a", 1)).expect("valid")]);
+        assert_eq!(corpus.expect("valid corpus").schema_version, SCHEMA_VERSION);
+    }
+
+    #[test]
+    fn unknown_category_and_tag_are_reported_on_their_lines() {
+        let text = source("a", "fr", "a", 1)
+            .replace("[\"lived\"]", "[\"lived\", \"nope\"]")
+            .replace("[\"future-of-work\"]", "[\"future-of-work\",\n  \"gone\"]");
+        let errors = assemble_errors(&[("a.fr.md", text)]);
+        assert_eq!(errors.len(), 2, "{errors:?}");
+        assert_eq!(errors[0].to_string(), "a.fr.md:7: unknown category \"nope\": add it to content/taxonomy.toml or fix the id");
+        assert_eq!((errors[1].line, &errors[1].problem), (9, &Problem::UnknownTag("gone".into())));
+    }
+
+    #[test]
+    fn duplicate_slug_names_both_files() {
+        let errors = assemble_errors(&[("a.fr.md", source("same", "fr", "a", 1)), ("b.en.md", source("same", "en", "b", 2))]);
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].to_string(), "b.en.md:2: slug \"same\" is already used by a.fr.md:2");
+    }
+
+    #[test]
+    fn two_essays_of_one_language_in_a_group_are_refused() {
+        let errors = assemble_errors(&[("a.fr.md", source("a", "fr", "pair", 1)), ("b.fr.md", source("b", "fr", "pair", 2))]);
+        assert_eq!(errors.len(), 1);
+        assert_eq!(
+            errors[0].problem,
+            Problem::DuplicateLanguageInGroup { key: "pair".into(), lang: Lang::Fr, first: "a.fr.md:5".into() }
+        );
+        assert_eq!(errors[0].line, 5);
+    }
+
+    #[test]
+    fn two_essays_at_one_position_are_refused() {
+        let errors = assemble_errors(&[("a.fr.md", source("a", "fr", "a", 3)), ("b.en.md", source("b", "en", "b", 3))]);
+        assert_eq!(errors[0].problem, Problem::DuplicatePosition { position: 3, first: "a.fr.md:6".into() });
+    }
+
+    #[test]
+    fn missing_or_empty_title_is_refused() {
+        let no_title = source("a", "fr", "a", 1).replace("title = \"A title\"\n", "");
+        assert_eq!(one_error(parse("a.md", &no_title)).problem, Problem::MissingTitle);
+        let blank = source("a", "fr", "a", 1).replace("\"A title\"", "\"  \"");
+        let err = one_error(parse("a.md", &blank));
+        assert_eq!((err.line, err.problem), (4, Problem::MissingTitle));
+    }
+
+    #[test]
+    fn missing_body_is_refused_at_the_end_of_the_front_matter() {
+        let text = source("a", "fr", "a", 1).replace("A body.\n", "  \n");
+        let err = one_error(parse("a.md", &text));
+        assert_eq!((err.line, err.problem), (11, Problem::MissingBody));
+    }
+
+    #[test]
+    fn malformed_front_matter_names_its_line() {
+        let text = source("a", "fr", "a", 1).replace("comments = 2", "comments = two");
+        let err = one_error(parse("a.md", &text));
+        assert_eq!(err.line, 9);
+        assert!(matches!(err.problem, Problem::MalformedFrontMatter(_)), "{err}");
+
+        let text = source("a", "fr", "a", 1).replace("comments = 2", "coments = 2");
+        let err = one_error(parse("a.md", &text));
+        assert_eq!(err.line, 9, "{err}");
+        assert!(err.to_string().contains("coments"), "{err}");
+    }
+
+    #[test]
+    fn front_matter_must_open_and_close() {
+        assert_eq!(one_error(parse("a.md", "# Just Markdown\n")).problem, Problem::MissingFrontMatter);
+        assert_eq!(one_error(parse("a.md", "+++\nslug = \"a\"\n\nBody\n")).problem, Problem::UnclosedFrontMatter);
+    }
+
+    #[test]
+    fn malformed_slug_key_language_and_position_are_each_reported() {
+        let text = source("Bad Slug", "de", "a b", 0);
+        let errors = parse("a.md", &text).expect_err("refused");
+        let problems: Vec<&Problem> = errors.iter().map(|e| &e.problem).collect();
+        assert_eq!(
+            problems,
+            vec![
+                &Problem::BadSlug("Bad Slug".into()),
+                &Problem::BadTranslationKey("a b".into()),
+                &Problem::UnknownLanguage("de".into()),
+                &Problem::BadPosition
+            ]
+        );
+    }
+
+    #[test]
+    fn taxonomy_ids_must_be_unique_and_well_formed() {
+        let text = format!("{TAXONOMY}\n[[tag]]\nid = \"future-of-work\"\nfr = \"x\"\nen = \"y\"\n\n[[tag]]\nid = \"Bad Id\"\nfr = \"x\"\nen = \"y\"\n");
+        let errors = parse_taxonomy(Path::new("taxonomy.toml"), &text).expect_err("refused");
+        assert_eq!(errors.len(), 2, "{errors:?}");
+        assert_eq!(errors[0].line, 12);
+        assert!(matches!(errors[0].problem, Problem::DuplicateTaxonomyId { .. }));
+        assert_eq!(errors[1].problem, Problem::BadTaxonomyId("Bad Id".into()));
+        let missing_label = parse_taxonomy(Path::new("t.toml"), "[[tag]]\nid = \"a\"\nfr = \"x\"\n").expect_err("refused");
+        assert!(missing_label[0].to_string().contains("en"), "{}", missing_label[0]);
+    }
+}

@@ -1,0 +1,316 @@
+//! The built corpus: what `corpus.json` holds and what the app reads.
+//!
+//! The corpus tool writes it (see [`crate::content`]); the app fetches it once
+//! and checks it with [`Corpus::from_json`] before trusting a byte of it.
+//! The schema is documented in `docs/corpus.md`.
+
+use crate::lang::Lang;
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+/// The version of the `corpus.json` layout. Bump it on any change that an
+/// older app could misread; the app refuses any other version with a message.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Corpus {
+    pub schema_version: u32,
+    pub taxonomy: Taxonomy,
+    /// Every essay in every language, in the blog's order (by `position`).
+    pub essays: Vec<Essay>,
+}
+
+/// Categories and tags, each with a stable id and a label per language.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Taxonomy {
+    pub categories: Vec<TaxonomyEntry>,
+    pub tags: Vec<TaxonomyEntry>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TaxonomyEntry {
+    pub id: String,
+    pub label: Label,
+}
+
+/// A short text that exists in both languages.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Label {
+    pub fr: String,
+    pub en: String,
+}
+
+impl Label {
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Fr => &self.fr,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+/// One essay in one language.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Essay {
+    /// URL-safe and unique across the corpus (both languages).
+    pub slug: String,
+    pub lang: Lang,
+    /// Shared by an essay and its translation; unique to the essay otherwise.
+    pub translation_key: String,
+    pub title: String,
+    /// CommonMark with strike-through (`~~`).
+    pub body: String,
+    /// Category ids, each present in the taxonomy.
+    pub categories: Vec<String>,
+    /// Tag ids, each present in the taxonomy.
+    pub tags: Vec<String>,
+    pub comments: u32,
+    /// Place in the blog's order, 1 being the newest post. The blog has no
+    /// dates, so this is the only order there is.
+    pub position: u32,
+    pub word_count: u32,
+    /// Alt text of the essay's lead image, where the original had one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image_alt: Option<String>,
+}
+
+/// Why a fetched corpus cannot be read. The app shows
+/// [`CorpusLoadError::message`] in the reader's language, with a retry.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum CorpusLoadError {
+    #[error("the corpus could not be fetched: {0}")]
+    Network(String),
+    #[error("the server answered {status} for the corpus")]
+    Http { status: u16 },
+    #[error("the corpus is not valid JSON (line {line}, column {column}): {detail}")]
+    InvalidJson { line: usize, column: usize, detail: String },
+    #[error("the corpus has schema version {found:?}; this app reads version {SCHEMA_VERSION}")]
+    UnsupportedSchema { found: Option<u64> },
+}
+
+impl CorpusLoadError {
+    /// A sentence for the reader, in the reading language.
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (CorpusLoadError::Network(_), Lang::Fr) => {
+                "Impossible de charger les essais : le réseau ne répond pas.".into()
+            }
+            (CorpusLoadError::Network(_), Lang::En) => {
+                "The essays could not be loaded: the network is not answering.".into()
+            }
+            (CorpusLoadError::Http { status }, Lang::Fr) => {
+                format!("Impossible de charger les essais : le serveur a répondu {status}.")
+            }
+            (CorpusLoadError::Http { status }, Lang::En) => {
+                format!("The essays could not be loaded: the server answered {status}.")
+            }
+            (CorpusLoadError::InvalidJson { line, column, .. }, Lang::Fr) => format!(
+                "Le fichier des essais est illisible (ligne {line}, colonne {column})."
+            ),
+            (CorpusLoadError::InvalidJson { line, column, .. }, Lang::En) => format!(
+                "The essays file is unreadable (line {line}, column {column})."
+            ),
+            (CorpusLoadError::UnsupportedSchema { .. }, Lang::Fr) => {
+                "Le fichier des essais est d’une version que cette application ne sait pas lire. Rechargez la page pour obtenir la dernière version.".into()
+            }
+            (CorpusLoadError::UnsupportedSchema { .. }, Lang::En) => {
+                "The essays file is of a version this app cannot read. Reload the page to get the latest version.".into()
+            }
+        }
+    }
+}
+
+impl From<serde_json::Error> for CorpusLoadError {
+    fn from(err: serde_json::Error) -> Self {
+        CorpusLoadError::InvalidJson {
+            line: err.line(),
+            column: err.column(),
+            detail: err.to_string(),
+        }
+    }
+}
+
+impl Corpus {
+    /// Reads a fetched `corpus.json`. The schema version is checked before the
+    /// rest, so a newer corpus is reported as such rather than as bad JSON.
+    pub fn from_json(text: &str) -> Result<Corpus, CorpusLoadError> {
+        #[derive(Deserialize)]
+        struct SchemaProbe {
+            schema_version: Option<serde_json::Value>,
+        }
+        let probe: SchemaProbe = serde_json::from_str(text)?;
+        let found = probe.schema_version.as_ref().and_then(|v| v.as_u64());
+        if found != Some(u64::from(SCHEMA_VERSION)) {
+            return Err(CorpusLoadError::UnsupportedSchema { found });
+        }
+        Ok(serde_json::from_str(text)?)
+    }
+
+    pub fn category(&self, id: &str) -> Option<&TaxonomyEntry> {
+        self.taxonomy.categories.iter().find(|c| c.id == id)
+    }
+
+    pub fn tag(&self, id: &str) -> Option<&TaxonomyEntry> {
+        self.taxonomy.tags.iter().find(|t| t.id == id)
+    }
+
+    /// The essays grouped by translation, in the blog's order: a translated
+    /// pair is one group, an untranslated essay a group of one. A group takes
+    /// the place of its earliest member.
+    pub fn translation_groups(&self) -> Vec<TranslationGroup<'_>> {
+        let mut groups: Vec<TranslationGroup<'_>> = Vec::new();
+        for essay in &self.essays {
+            match groups.iter_mut().find(|g| g.key == essay.translation_key) {
+                Some(group) => group.versions.push(essay),
+                None => groups.push(TranslationGroup {
+                    key: &essay.translation_key,
+                    versions: vec![essay],
+                }),
+            }
+        }
+        for group in &mut groups {
+            group.versions.sort_by_key(|e| e.position);
+        }
+        groups.sort_by_key(|g| g.position());
+        groups
+    }
+}
+
+/// An essay and its translations: what the library lists as one entry.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TranslationGroup<'c> {
+    pub key: &'c str,
+    /// Ordered by position: the first is the earliest-listed version.
+    pub versions: Vec<&'c Essay>,
+}
+
+impl<'c> TranslationGroup<'c> {
+    pub fn position(&self) -> u32 {
+        self.versions.iter().map(|e| e.position).min().unwrap_or(u32::MAX)
+    }
+
+    pub fn in_lang(&self, lang: Lang) -> Option<&'c Essay> {
+        self.versions.iter().copied().find(|e| e.lang == lang)
+    }
+
+    /// The version to show a reader of `lang`: theirs when it exists,
+    /// otherwise the original, flagged so the page can say so.
+    pub fn for_reader(&self, lang: Lang) -> ReaderVersion<'c> {
+        match self.in_lang(lang) {
+            Some(essay) => ReaderVersion { essay, is_fallback: false },
+            None => ReaderVersion { essay: self.versions[0], is_fallback: true },
+        }
+    }
+
+    pub fn languages(&self) -> Vec<Lang> {
+        let mut langs: Vec<Lang> = self.versions.iter().map(|e| e.lang).collect();
+        langs.sort();
+        langs.dedup();
+        langs
+    }
+}
+
+/// The version of an essay chosen for a reader.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ReaderVersion<'c> {
+    pub essay: &'c Essay,
+    /// True when the reader's language has no version and this is the original.
+    pub is_fallback: bool,
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    pub(crate) fn essay(slug: &str, lang: Lang, key: &str, position: u32) -> Essay {
+        Essay {
+            slug: slug.into(),
+            lang,
+            translation_key: key.into(),
+            title: format!("Title of {slug}"),
+            body: "Body.".into(),
+            categories: vec![],
+            tags: vec![],
+            comments: 0,
+            position,
+            word_count: 1,
+            image_alt: None,
+        }
+    }
+
+    fn corpus(essays: Vec<Essay>) -> Corpus {
+        Corpus { schema_version: SCHEMA_VERSION, taxonomy: Taxonomy::default(), essays }
+    }
+
+    #[test]
+    fn translation_pairs_form_one_group_in_blog_order() {
+        let c = corpus(vec![
+            essay("stopcock", Lang::En, "stopcock", 5),
+            essay("franchir", Lang::Fr, "reality", 1),
+            essay("breaking", Lang::En, "reality", 2),
+        ]);
+        let groups = c.translation_groups();
+        assert_eq!(groups.len(), 2);
+        assert_eq!(groups[0].key, "reality");
+        assert_eq!(groups[0].languages(), vec![Lang::Fr, Lang::En]);
+        assert_eq!(groups[1].key, "stopcock");
+    }
+
+    #[test]
+    fn reader_gets_own_language_or_flagged_original() {
+        let c = corpus(vec![
+            essay("franchir", Lang::Fr, "reality", 1),
+            essay("breaking", Lang::En, "reality", 2),
+            essay("stopcock", Lang::En, "stopcock", 3),
+        ]);
+        let groups = c.translation_groups();
+        let fr = groups[0].for_reader(Lang::Fr);
+        assert_eq!((fr.essay.slug.as_str(), fr.is_fallback), ("franchir", false));
+        let en = groups[0].for_reader(Lang::En);
+        assert_eq!((en.essay.slug.as_str(), en.is_fallback), ("breaking", false));
+        let only_en = groups[1].for_reader(Lang::Fr);
+        assert_eq!((only_en.essay.slug.as_str(), only_en.is_fallback), ("stopcock", true));
+    }
+
+    #[test]
+    fn corpus_round_trips_through_json() {
+        let c = corpus(vec![essay("a", Lang::Fr, "a", 1)]);
+        let json = serde_json::to_string(&c).unwrap();
+        assert_eq!(Corpus::from_json(&json), Ok(c));
+    }
+
+    #[test]
+    fn invalid_json_reports_line_and_column() {
+        let err = Corpus::from_json("{\n  \"schema_version\": 1,\n  oops\n}").unwrap_err();
+        match err {
+            CorpusLoadError::InvalidJson { line, .. } => assert_eq!(line, 3),
+            other => panic!("expected InvalidJson, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn other_schema_versions_are_refused_before_parsing_the_rest() {
+        let err = Corpus::from_json(r#"{"schema_version": 2, "essays": "a shape v1 cannot read"}"#)
+            .unwrap_err();
+        assert_eq!(err, CorpusLoadError::UnsupportedSchema { found: Some(2) });
+        let err = Corpus::from_json(r#"{"essays": []}"#).unwrap_err();
+        assert_eq!(err, CorpusLoadError::UnsupportedSchema { found: None });
+    }
+
+    #[test]
+    fn load_errors_speak_both_languages() {
+        let errors = [
+            CorpusLoadError::Network("x".into()),
+            CorpusLoadError::Http { status: 404 },
+            CorpusLoadError::InvalidJson { line: 1, column: 2, detail: "d".into() },
+            CorpusLoadError::UnsupportedSchema { found: Some(9) },
+        ];
+        for err in errors {
+            let fr = err.message(Lang::Fr);
+            let en = err.message(Lang::En);
+            assert!(!fr.is_empty() && !en.is_empty());
+            assert_ne!(fr, en, "{err:?} has one message for both languages");
+        }
+        assert!(CorpusLoadError::Http { status: 404 }.message(Lang::Fr).contains("404"));
+    }
+}

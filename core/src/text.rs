@@ -1,0 +1,174 @@
+//! Small text functions shared by the corpus tool and the app: slugs, the
+//! Markdown dialect, escaping plain text into it and reading text back out.
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+/// The one Markdown dialect of the corpus: CommonMark plus `~~strike~~`.
+/// The tool and the app both parse with it, so what is counted is what is shown.
+pub fn markdown_options() -> Options {
+    Options::ENABLE_STRIKETHROUGH
+}
+
+/// A URL-safe slug: lower case ASCII letters and digits separated by single
+/// hyphens, accents folded ("Réalité" → "realite", "œuvre" → "oeuvre").
+pub fn slugify(text: &str) -> String {
+    let mut slug = String::with_capacity(text.len());
+    let mut pending_hyphen = false;
+    let mut push = |ch: char, slug: &mut String| {
+        if ch.is_ascii_alphanumeric() {
+            if pending_hyphen && !slug.is_empty() {
+                slug.push('-');
+            }
+            pending_hyphen = false;
+            slug.push(ch.to_ascii_lowercase());
+        } else {
+            pending_hyphen = true;
+        }
+    };
+    for ch in text.chars() {
+        match ascii_folding(ch) {
+            Some(folded) => folded.chars().for_each(|c| push(c, &mut slug)),
+            None => push(ch, &mut slug),
+        }
+    }
+    slug
+}
+
+/// Whether `slug` is already in the form [`slugify`] produces.
+pub fn is_slug(slug: &str) -> bool {
+    !slug.is_empty() && slugify(slug) == slug
+}
+
+/// The ASCII spelling of the accented Latin letters of French and English.
+fn ascii_folding(ch: char) -> Option<&'static str> {
+    Some(match ch.to_lowercase().next().unwrap_or(ch) {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => "a",
+        'ç' => "c",
+        'è' | 'é' | 'ê' | 'ë' => "e",
+        'ì' | 'í' | 'î' | 'ï' => "i",
+        'ñ' => "n",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' => "o",
+        'ù' | 'ú' | 'û' | 'ü' => "u",
+        'ý' | 'ÿ' => "y",
+        'œ' => "oe",
+        'æ' => "ae",
+        _ => return None,
+    })
+}
+
+/// Escapes plain text so that, as one Markdown paragraph, it renders as
+/// exactly that text: nothing in it becomes emphasis, a link, HTML, an entity
+/// or a list. Only what would otherwise change meaning is escaped, so the
+/// source stays readable for an editor.
+pub fn escape_markdown_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let chars: Vec<char> = text.chars().collect();
+    for (i, &ch) in chars.iter().enumerate() {
+        let escape = match ch {
+            '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '~' => true,
+            // Only an entity-shaped `&name;` or `&#123;` would be decoded.
+            '&' => looks_like_entity(&chars[i + 1..]),
+            // Block markers matter only at the start of the block.
+            '#' | '>' | '-' | '+' | '=' | '|' if i == 0 => true,
+            // "2014. The year…" would start an ordered list.
+            '.' | ')' if i > 0 && i <= 9 && chars[..i].iter().all(|c| c.is_ascii_digit()) => true,
+            _ => false,
+        };
+        if escape {
+            out.push('\\');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+fn looks_like_entity(rest: &[char]) -> bool {
+    let name_len = rest
+        .iter()
+        .take_while(|c| c.is_ascii_alphanumeric() || **c == '#')
+        .count();
+    name_len > 0 && rest.get(name_len) == Some(&';')
+}
+
+/// The text a reader sees in a Markdown body, blocks separated by a blank
+/// line, inline markup removed.
+pub fn plain_text(markdown: &str) -> String {
+    let mut out = String::with_capacity(markdown.len());
+    for event in Parser::new_ext(markdown, markdown_options()) {
+        match event {
+            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => out.push(' '),
+            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item) => out.push_str("\n\n"),
+            Event::Start(Tag::Image { .. }) => {}
+            _ => {}
+        }
+    }
+    out.trim_end().to_string()
+}
+
+/// Words as a reader counts them: runs of non-space that hold a letter or
+/// digit (so "—" and "…" are not words, "9xxx" and "l’entreprise" are).
+pub fn word_count(markdown: &str) -> u32 {
+    let count = plain_text(markdown)
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count();
+    u32::try_from(count).unwrap_or(u32::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugify_folds_french_accents_and_ligatures() {
+        assert_eq!(slugify("Franchir le mur de la réalité"), "franchir-le-mur-de-la-realite");
+        assert_eq!(slugify("Le business modèle brisé du business"), "le-business-modele-brise-du-business");
+        assert_eq!(slugify("L’œuvre — Vu, lu ou entendu !"), "l-oeuvre-vu-lu-ou-entendu");
+        assert_eq!(slugify("  --  "), "");
+    }
+
+    #[test]
+    fn is_slug_accepts_only_canonical_slugs() {
+        assert!(is_slug("the-stopcock-and-the-new-economy"));
+        assert!(!is_slug("The-Stopcock"));
+        assert!(!is_slug("a--b"));
+        assert!(!is_slug("<script>"));
+        assert!(!is_slug(""));
+    }
+
+    #[test]
+    fn escaped_text_renders_back_to_itself() {
+        let samples = [
+            "Future of [Collaborative] Enterprise project,",
+            "2014 will be the year #socbiz will fork. Idealists on one side",
+            "# not a heading",
+            "> not a quote",
+            "- not a list",
+            "2014. not a list",
+            "1) not a list either",
+            "*not emphasis* and _not either_ and `not code`",
+            "<script>alert(1)</script> stays text",
+            "AT&amp;T and &#60; stay as typed, & alone too",
+            "~~not struck~~ and back\\slash",
+            "[a link](javascript:alert(1)) stays text",
+            "« Guillemets » et l’apostrophe : œ, à, é…",
+        ];
+        for sample in samples {
+            let markdown = escape_markdown_text(sample);
+            assert_eq!(plain_text(&markdown), sample, "escaped as {markdown:?}");
+        }
+    }
+
+    #[test]
+    fn escaping_leaves_ordinary_prose_readable() {
+        let prose = "Nous savons tous (ou devrions savoir) que l’entreprise, c’est 3% : “vendre”.";
+        assert_eq!(escape_markdown_text(prose), prose);
+    }
+
+    #[test]
+    fn word_count_counts_words_not_markup_or_punctuation() {
+        assert_eq!(word_count("## Un titre\n\nLe ~~vieux~~ mot — *très* bien…\n\n> “Cité” ici"), 9);
+        assert_eq!(word_count(""), 0);
+    }
+}

@@ -1,0 +1,126 @@
+//! Every string of the interface, in both languages.
+//!
+//! One struct, one constant per language: the compiler refuses a string that
+//! exists in only one of them. Strings that take values are functions below.
+
+use crate::lang::Lang;
+
+pub struct UiStrings {
+    pub app_name: &'static str,
+    pub tagline: &'static str,
+    pub skip_to_content: &'static str,
+    pub loading: &'static str,
+    pub retry: &'static str,
+    pub error_title: &'static str,
+    pub library_heading: &'static str,
+    pub language_switch_label: &'static str,
+    /// The name of the language, written in that language (for the toggle).
+    pub language_name: &'static str,
+    pub only_in_french: &'static str,
+    pub only_in_english: &'static str,
+    pub categories: &'static str,
+    pub tags: &'static str,
+    pub no_essays: &'static str,
+}
+
+pub const FR: UiStrings = UiStrings {
+    app_name: "essais",
+    tagline: "Essais en français et en anglais",
+    skip_to_content: "Aller au contenu",
+    loading: "Chargement des essais…",
+    retry: "Réessayer",
+    error_title: "Les essais n’ont pas pu être chargés",
+    library_heading: "Tous les essais",
+    language_switch_label: "Langue de lecture",
+    language_name: "Français",
+    only_in_french: "en français seulement",
+    only_in_english: "en anglais seulement",
+    categories: "Catégories",
+    tags: "Mots-clés",
+    no_essays: "Aucun essai pour l’instant.",
+};
+
+pub const EN: UiStrings = UiStrings {
+    app_name: "essais",
+    tagline: "Essays in French and English",
+    skip_to_content: "Skip to content",
+    loading: "Loading the essays…",
+    retry: "Try again",
+    error_title: "The essays could not be loaded",
+    library_heading: "All essays",
+    language_switch_label: "Reading language",
+    language_name: "English",
+    only_in_french: "French only",
+    only_in_english: "English only",
+    categories: "Categories",
+    tags: "Tags",
+    no_essays: "No essays yet.",
+};
+
+pub fn strings(lang: Lang) -> &'static UiStrings {
+    match lang {
+        Lang::Fr => &FR,
+        Lang::En => &EN,
+    }
+}
+
+impl UiStrings {
+    /// The badge for an essay that exists only in `original`.
+    pub fn only_in(&self, original: Lang) -> &'static str {
+        match original {
+            Lang::Fr => self.only_in_french,
+            Lang::En => self.only_in_english,
+        }
+    }
+}
+
+/// "12 min de lecture" / "12 min read": a reading time at 230 words a minute,
+/// never less than one minute.
+pub fn reading_time(lang: Lang, word_count: u32) -> String {
+    let minutes = word_count.div_ceil(230).max(1);
+    match lang {
+        Lang::Fr => format!("{minutes} min de lecture"),
+        Lang::En => format!("{minutes} min read"),
+    }
+}
+
+/// "Aucun commentaire" / "1 comment" / "4 comments".
+pub fn comment_count(lang: Lang, comments: u32) -> String {
+    match (lang, comments) {
+        (Lang::Fr, 0) => "Aucun commentaire".into(),
+        (Lang::Fr, 1) => "1 commentaire".into(),
+        (Lang::Fr, n) => format!("{n} commentaires"),
+        (Lang::En, 0) => "No comments".into(),
+        (Lang::En, 1) => "1 comment".into(),
+        (Lang::En, n) => format!("{n} comments"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_two_languages_differ_where_they_should() {
+        let (fr, en) = (strings(Lang::Fr), strings(Lang::En));
+        assert_ne!(fr.loading, en.loading);
+        assert_ne!(fr.retry, en.retry);
+        assert_eq!(fr.only_in(Lang::En), "en anglais seulement");
+        assert_eq!(en.only_in(Lang::En), "English only");
+    }
+
+    #[test]
+    fn reading_time_rounds_up_and_never_says_zero() {
+        assert_eq!(reading_time(Lang::En, 0), "1 min read");
+        assert_eq!(reading_time(Lang::En, 230), "1 min read");
+        assert_eq!(reading_time(Lang::Fr, 231), "2 min de lecture");
+    }
+
+    #[test]
+    fn comment_counts_agree_in_number() {
+        assert_eq!(comment_count(Lang::Fr, 0), "Aucun commentaire");
+        assert_eq!(comment_count(Lang::En, 1), "1 comment");
+        assert_eq!(comment_count(Lang::En, 4), "4 comments");
+        assert_eq!(comment_count(Lang::Fr, 4), "4 commentaires");
+    }
+}
