@@ -21,6 +21,8 @@ pub struct UiStrings {
     pub categories: &'static str,
     pub tags: &'static str,
     pub no_essays: &'static str,
+    pub not_found_title: &'static str,
+    pub back_to_library: &'static str,
 }
 
 pub const FR: UiStrings = UiStrings {
@@ -38,6 +40,8 @@ pub const FR: UiStrings = UiStrings {
     categories: "Catégories",
     tags: "Mots-clés",
     no_essays: "Aucun essai pour l’instant.",
+    not_found_title: "Page introuvable",
+    back_to_library: "Retour à la bibliothèque",
 };
 
 pub const EN: UiStrings = UiStrings {
@@ -55,6 +59,8 @@ pub const EN: UiStrings = UiStrings {
     categories: "Categories",
     tags: "Tags",
     no_essays: "No essays yet.",
+    not_found_title: "Page not found",
+    back_to_library: "Back to the library",
 };
 
 pub fn strings(lang: Lang) -> &'static UiStrings {

@@ -1,0 +1,88 @@
+# Installs what essais needs to build and test, only what is missing, and
+# quietly when nothing is. Sourced by scripts/serve and scripts/test.
+#
+# Versions are pinned here and nowhere else:
+TRUNK_VERSION=0.21.14
+WASM_BINDGEN_VERSION=0.2.130   # must equal wasm-bindgen in Cargo.lock
+#  wasm-opt: npm binaryen@132 (package.json), never Debian's binaryen 108,
+#  which produces a module that dies at start.
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+LOG_DIR="$ROOT/target/setup-logs"
+export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+
+say() { printf 'essais: %s\n' "$*" >&2; }
+
+# Runs a long install with its output in a log, shown only if it fails.
+quietly() {
+  local name=$1
+  shift
+  mkdir -p "$LOG_DIR"
+  if ! "$@" >"$LOG_DIR/$name.log" 2>&1; then
+    say "$name failed; its output:"
+    tail -n 40 "$LOG_DIR/$name.log" >&2
+    return 1
+  fi
+}
+
+apt_install() {
+  if [ -z "${ESSAIS_APT_UPDATED:-}" ]; then
+    quietly apt-update apt-get update
+    ESSAIS_APT_UPDATED=1
+  fi
+  quietly "apt-install-$1" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "$@"
+}
+
+ensure_rust() {
+  command -v cargo >/dev/null || { say "cargo is missing: install Rust with rustup first"; return 1; }
+  if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+    say "adding the wasm32-unknown-unknown target"
+    quietly rustup-target rustup target add wasm32-unknown-unknown
+  fi
+}
+
+ensure_cargo_tool() { # binary, version, crate, extra cargo-install flags...
+  local bin=$1 version=$2 crate=$3
+  shift 3
+  if [ "$("$bin" --version 2>/dev/null | awk '{print $2}')" != "$version" ]; then
+    say "installing $crate $version (several minutes, once)"
+    quietly "install-$crate" cargo install "$crate" --version "$version" --force "$@"
+  fi
+}
+
+ensure_node() {
+  if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+    say "installing Node.js and npm"
+    apt_install nodejs npm
+  fi
+  # Reinstall the npm tools when package-lock.json changed since the last install.
+  local stamp="$ROOT/node_modules/.essais-lock"
+  if ! cmp -s "$ROOT/package-lock.json" "$stamp" 2>/dev/null; then
+    say "installing npm tools (wasm-opt, playwright-core) from package-lock.json"
+    (cd "$ROOT" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 quietly npm-ci npm ci --no-audit --no-fund)
+    cp "$ROOT/package-lock.json" "$stamp"
+  fi
+}
+
+ensure_build_tools() {
+  ensure_rust
+  ensure_cargo_tool trunk "$TRUNK_VERSION" trunk --locked
+  # Not --locked: one of its locked dependencies is gone from the registry.
+  ensure_cargo_tool wasm-bindgen "$WASM_BINDGEN_VERSION" wasm-bindgen-cli
+  ensure_node
+  # Trunk runs cargo --offline (it must never download): fetch crates first.
+  (cd "$ROOT" && quietly cargo-fetch cargo fetch --locked)
+}
+
+ensure_browser() {
+  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+    say "installing Debian's chromium and chromium-driver"
+    apt_install chromium chromium-driver
+  fi
+  command -v python3 >/dev/null || apt_install python3
+}
+
+# The release build in dist/ (the corpus is rebuilt from content/ by Trunk's pre_build hook).
+build_release() {
+  (cd "$ROOT" && quietly trunk-build trunk build --release)
+}

@@ -1,0 +1,4 @@
+//! One file per page.
+
+pub mod library;
+pub mod not_found;

@@ -1,0 +1,85 @@
+// Shared by the end-to-end tests: a plain static server over the release
+// build, Debian's Chromium driven by playwright-core, and a page that fails
+// the test on any console error or uncaught exception.
+
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import assert from 'node:assert/strict';
+import { chromium } from 'playwright-core';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const distDir = process.env.ESSAIS_DIST ?? path.join(root, 'dist');
+
+// What every browser of the suite is started with: no sandbox (root in CI),
+// and nothing that reaches for the network on its own.
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+/**
+ * Serves `dir` with Python's http.server on 127.0.0.1 and a free port: a
+ * static server that knows nothing of the app, as any host would be.
+ */
+export async function serveStatic(dir = distDir) {
+  const server = spawn('python3', ['-u', '-m', 'http.server', '0', '--bind', '127.0.0.1', '--directory', dir], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const port = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`static server did not start: ${output}`)), 10_000);
+    server.stdout.on('data', (chunk) => {
+      output += chunk;
+      const match = /port (\d+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(Number(match[1]));
+      }
+    });
+    server.on('exit', (code) => reject(new Error(`static server exited with ${code}: ${output}`)));
+  });
+  server.stderr.resume();
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    async close() {
+      server.kill();
+      await once(server, 'exit');
+    },
+  };
+}
+
+export function launchBrowser() {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+/**
+ * A fresh context (empty cache and storage) and page in `locale`. Every
+ * console error and page error is recorded; `expectNoErrors()` fails the test
+ * on any that `allowed` patterns do not cover.
+ */
+export async function openPage(browser, { locale = 'en-US', allowed = [] } = {}) {
+  const context = await browser.newContext({ locale });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => errors.push(`page error: ${err.message}`));
+  return {
+    page,
+    context,
+    errors,
+    expectNoErrors() {
+      const unexpected = errors.filter((e) => !allowed.some((pattern) => pattern.test(e)));
+      assert.deepEqual(unexpected, [], 'the page logged errors');
+    },
+    close: () => context.close(),
+  };
+}
+
+/** Text of every element matching `selector`, trimmed. */
+export async function texts(page, selector) {
+  return (await page.locator(selector).allTextContents()).map((t) => t.trim());
+}

@@ -1,0 +1,112 @@
+// The library as a reader first meets it: served as static files, in their
+// browser's language, with a toggle for the other one.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveStatic, launchBrowser, openPage, texts } from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveStatic();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const FRENCH_TITLES = [
+  'Franchir le mur de la réalité (social business style)',
+  'Le business modèle brisé du business',
+  'The Stopcock and the New Economy',
+];
+const ENGLISH_TITLES = [
+  'Breaking the reality barrier (social business style)',
+  'The Broken Business Model of Business',
+  'The Stopcock and the New Economy',
+];
+
+test('a French browser sees the library in French, with all essays in blog order', async () => {
+  const { page, expectNoErrors, close } = await openPage(browser, { locale: 'fr-FR' });
+  await page.goto(server.url);
+  await page.locator('.essay-title').first().waitFor();
+  assert.deepEqual(await texts(page, '.essay-title'), FRENCH_TITLES);
+  assert.equal(await page.locator('html').getAttribute('lang'), 'fr');
+  assert.equal(await page.locator('h1').textContent(), 'Tous les essais');
+  // The English-only essay is listed in English, with a badge saying so.
+  const stopcock = page.locator('.essay-entry', { hasText: 'The Stopcock' });
+  assert.equal(await stopcock.locator('.only-in').textContent(), 'en anglais seulement');
+  assert.equal(await stopcock.locator('.essay-title').getAttribute('lang'), 'en');
+  assert.deepEqual(await texts(page, '.essay-entry:first-child .categories li'), ['Vécu', 'Vu, lu ou entendu']);
+  expectNoErrors();
+  await close();
+});
+
+test('the language toggle switches interface and essays, and is remembered', async () => {
+  const { page, expectNoErrors, close } = await openPage(browser, { locale: 'fr-FR' });
+  await page.goto(server.url);
+  await page.locator('.essay-title').first().waitFor();
+
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('heading', { name: 'All essays' }).waitFor();
+  assert.deepEqual(await texts(page, '.essay-title'), ENGLISH_TITLES);
+  assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+  assert.equal(await page.getByRole('button', { name: 'English' }).getAttribute('aria-pressed'), 'true');
+  assert.equal(await page.locator('.only-in').count(), 0);
+  assert.match(await page.title(), /Essays in French and English/);
+
+  // A French browser that chose English gets English on its next visit.
+  await page.reload();
+  await page.locator('.essay-title').first().waitFor();
+  assert.deepEqual(await texts(page, '.essay-title'), ENGLISH_TITLES);
+  expectNoErrors();
+  await close();
+});
+
+test('an English browser starts in English', async () => {
+  const { page, expectNoErrors, close } = await openPage(browser, { locale: 'en-GB' });
+  await page.goto(server.url);
+  await page.locator('.essay-title').first().waitFor();
+  assert.deepEqual(await texts(page, '.essay-title'), ENGLISH_TITLES);
+  assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+  expectNoErrors();
+  await close();
+});
+
+test('a missing corpus says so in the reader’s language, and retry recovers', async () => {
+  const { page, expectNoErrors, close } = await openPage(browser, {
+    locale: 'fr-FR',
+    allowed: [/Failed to load resource: the server responded with a status of 404/],
+  });
+  await page.route('**/corpus.json', (route) => route.fulfill({ status: 404, body: 'not here' }));
+  await page.goto(server.url);
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /Impossible de charger les essais : le serveur a répondu 404\./);
+  // The header keeps working: the message follows the language.
+  await page.getByRole('button', { name: 'English' }).click();
+  assert.match(await alert.textContent(), /The essays could not be loaded: the server answered 404\./);
+
+  await page.unroute('**/corpus.json');
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await page.locator('.essay-title').first().waitFor();
+  assert.deepEqual(await texts(page, '.essay-title'), ENGLISH_TITLES);
+  expectNoErrors();
+  await close();
+});
+
+test('a corpus that is not JSON is reported with its line, not a blank page', async () => {
+  const { page, expectNoErrors, close } = await openPage(browser, { locale: 'en-US' });
+  await page.route('**/corpus.json', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body: '{\n"schema_version": 1,\n<html>' }));
+  await page.goto(server.url);
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /The essays file is unreadable \(line 3, column 1\)\./);
+  assert.equal(await page.getByRole('button', { name: 'Français' }).isVisible(), true);
+  expectNoErrors();
+  await close();
+});
