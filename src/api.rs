@@ -54,8 +54,8 @@ impl CorpusResource {
     }
 }
 
-/// The corpus, for pages rendered once it is ready.
-pub fn use_corpus() -> Option<Arc<Corpus>> {
-    let CorpusResource(resource) = use_context::<CorpusResource>()?;
-    resource.get().and_then(Result::ok)
+/// The corpus once loaded, reactively (None while loading or failed).
+pub fn use_corpus() -> Signal<Option<Arc<Corpus>>> {
+    let resource = use_context::<CorpusResource>();
+    Signal::derive(move || resource.and_then(|CorpusResource(r)| r.get()).and_then(Result::ok))
 }

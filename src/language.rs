@@ -1,60 +1,64 @@
 //! The reading language: one choice for the interface and the texts.
 //!
-//! First visit: the browser's preferred languages decide. After that the
-//! reader's own choice is remembered in localStorage; when storage is missing
-//! or throws, the app simply does not remember.
+//! The URL says it (`/fr/…`, `/en/…`). Where the URL has none (the bare
+//! public URL, an unknown address), the reader's remembered choice decides,
+//! else the browser's preferred languages.
 
 use essais_core::Lang;
 use leptos::prelude::*;
+
+use crate::paths::use_route;
+use crate::storage;
 
 const STORAGE_KEY: &str = "essais.lang";
 
 /// The reading language, shared through context.
 #[derive(Clone, Copy)]
-pub struct ReadingLanguage(pub RwSignal<Lang>);
+pub struct ReadingLanguage(pub Signal<Lang>);
 
-pub fn provide_reading_language() {
-    let lang = RwSignal::new(remembered_language().unwrap_or_else(browser_language));
+/// Derives the reading language from the URL and keeps `<html lang>` in step
+/// (screen readers pick their voice from it). Call inside the router.
+pub fn provide_reading_language() -> Signal<Lang> {
+    let route = use_route();
+    let preferred = preferred_language();
+    let lang = Signal::derive(move || route.get().lang().unwrap_or(preferred));
     provide_context(ReadingLanguage(lang));
-    // The document follows the reading language: screen readers pick their
-    // voice from <html lang>.
     Effect::new(move |_| {
-        let lang = lang.get();
         if let Some(root) = document().document_element() {
-            let _ = root.set_attribute("lang", lang.code());
+            let _ = root.set_attribute("lang", lang.get().code());
         }
-        document().set_title(&format!("essais — {}", essais_core::ui::strings(lang).tagline));
     });
+    lang
 }
 
-pub fn use_reading_language() -> RwSignal<Lang> {
+pub fn use_reading_language() -> Signal<Lang> {
     match use_context::<ReadingLanguage>() {
         Some(ReadingLanguage(lang)) => lang,
-        // A component rendered outside the app (as in component tests) reads in English.
-        None => RwSignal::new(Lang::En),
+        // Outside the app (as in component tests) the interface is English.
+        None => Signal::stored(Lang::En),
     }
 }
 
-/// Sets the reading language and remembers it for the next visit.
-pub fn choose_language(lang: Lang) {
-    use_reading_language().set(lang);
-    if let Ok(Some(storage)) = window().local_storage() {
-        let _ = storage.set_item(STORAGE_KEY, lang.code());
-    }
+/// Remembers an explicit choice for the next visit to the bare URL.
+pub fn remember_language(lang: Lang) {
+    storage::set(STORAGE_KEY, lang.code());
 }
 
-fn remembered_language() -> Option<Lang> {
-    let storage = window().local_storage().ok()??;
-    let code = storage.get_item(STORAGE_KEY).ok()??;
-    Lang::from_code(&code)
+/// The remembered choice, else the browser's preference.
+pub fn preferred_language() -> Lang {
+    storage::get(STORAGE_KEY).and_then(|code| Lang::from_code(&code)).unwrap_or_else(browser_language)
 }
 
 fn browser_language() -> Lang {
-    let languages: Vec<String> = window()
-        .navigator()
-        .languages()
-        .iter()
-        .filter_map(|v| v.as_string())
-        .collect();
+    let languages: Vec<String> = window().navigator().languages().iter().filter_map(|v| v.as_string()).collect();
     Lang::from_browser_preferences(languages.iter().map(String::as_str))
+}
+
+/// Sets the document title: the page's own title, then the site's name.
+pub fn set_document_title(page_title: Option<&str>, lang: Lang) {
+    let site = format!("essais — {}", essais_core::ui::strings(lang).tagline);
+    match page_title {
+        Some(title) => document().set_title(&format!("{title} — essais")),
+        None => document().set_title(&site),
+    }
 }

@@ -1,43 +1,71 @@
 //! The essais reader: a Leptos app that fetches the corpus once and lets
 //! people read it in French or English.
 //!
-//! `App` holds the shell (header, language, corpus loading) and the route
-//! table; each page lives in its own file under `routes/`. Logic that needs
-//! no DOM is in the `essais-core` crate.
+//! `App` holds the shell (router, header, corpus loading); [`routes`] has one
+//! file per page, chosen by `essais_core::routes::Route` from the URL. Logic
+//! that needs no DOM is in the `essais-core` crate.
 
 pub mod api;
 pub mod components;
 pub mod language;
+pub mod paths;
 pub mod routes;
+pub mod storage;
+pub mod text_size;
 
+use essais_core::routes::Route;
 use essais_core::ui::strings;
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
+use leptos_router::components::{Route as RouterRoute, Router, Routes};
 use leptos_router::path;
 
 use crate::api::CorpusResource;
 use crate::components::header::SiteHeader;
-use crate::language::{provide_reading_language, use_reading_language};
+use crate::language::provide_reading_language;
+use crate::paths::{router_base, use_route};
+use crate::routes::essay::EssayPage;
 use crate::routes::library::LibraryPage;
 use crate::routes::not_found::NotFoundPage;
+use crate::routes::root::RootRedirect;
 
 #[component]
 pub fn App() -> impl IntoView {
-    provide_reading_language();
+    view! {
+        <Router base=router_base()>
+            <Shell />
+        </Router>
+    }
+}
+
+/// Everything inside the router: the page frame and the current page.
+#[component]
+fn Shell() -> impl IntoView {
+    let lang = provide_reading_language();
+    text_size::provide_text_size();
     let corpus = CorpusResource::provide();
-    let lang = use_reading_language();
     view! {
         <a class="skip-link" href="#main">{move || strings(lang.get()).skip_to_content}</a>
         <SiteHeader />
         <main id="main" tabindex="-1">
             {move || corpus.view_when_ready(|| view! {
-                <Router>
-                    <Routes fallback=|| view! { <NotFoundPage /> }>
-                        <Route path=path!("/") view=LibraryPage />
-                    </Routes>
-                </Router>
+                // Every address goes to `Pages`, which reads it with the core's
+                // Route::parse (tested natively) rather than the router's matcher.
+                <Routes fallback=|| view! { <Pages /> }>
+                    <RouterRoute path=path!("/*any") view=Pages />
+                </Routes>
             })}
         </main>
+    }
+}
+
+#[component]
+fn Pages() -> impl IntoView {
+    let route = use_route();
+    move || match route.get() {
+        Route::Root => view! { <RootRedirect /> }.into_any(),
+        Route::Library(_) => view! { <LibraryPage /> }.into_any(),
+        Route::Essay(_, slug) => view! { <EssayPage slug=slug /> }.into_any(),
+        Route::NotFound => view! { <NotFoundPage essay=false /> }.into_any(),
     }
 }
 

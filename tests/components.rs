@@ -64,29 +64,59 @@ fn texts(host: &web_sys::HtmlElement, selector: &str) -> Vec<String> {
         .collect()
 }
 
-async fn next_tick() {
-    // Leptos applies signal changes in a microtask; let it run.
-    let promise = js_sys::Promise::resolve(&wasm_bindgen::JsValue::NULL);
-    wasm_bindgen_futures::JsFuture::from(promise).await.expect("tick");
+fn all_keys() -> Vec<String> {
+    corpus().translation_groups().iter().map(|g| g.key.to_string()).collect()
 }
 
 #[wasm_bindgen_test]
-async fn essay_list_shows_one_entry_per_translation_in_the_reading_language() {
-    let lang = RwSignal::new(Lang::Fr);
-    let host = mount(move || view! { <EssayList corpus=corpus() lang=lang /> });
-
+fn essay_list_shows_one_entry_per_translation_in_the_reading_language() {
+    let host = mount(|| view! { <EssayList corpus=corpus() keys=all_keys() lang=Lang::Fr /> });
     assert_eq!(texts(&host, ".essay-title"), vec!["Franchir le mur", "The Stopcock"]);
     assert_eq!(texts(&host, ".only-in"), vec!["en anglais seulement"]);
-    assert_eq!(texts(&host, ".categories li"), vec!["Vécu", "Vécu"]);
-    assert_eq!(texts(&host, ".essay-meta")[0], "2 min de lecture · 4 commentaires");
-
-    lang.set(Lang::En);
-    next_tick().await;
-    assert_eq!(texts(&host, ".essay-title"), vec!["Breaking the barrier", "The Stopcock"]);
-    assert!(texts(&host, ".only-in").is_empty());
-    assert_eq!(texts(&host, ".categories li")[0], "As experimented");
-
+    assert_eq!(texts(&host, ".taxonomy .category"), vec!["Vécu", "Vécu"]);
+    assert_eq!(texts(&host, ".languages"), vec!["Langues\u{a0}: français, anglais", "Langues\u{a0}: anglais"]);
+    assert!(texts(&host, ".essay-meta")[0].ends_with("2 min de lecture · 4 commentaires"));
     // The fallback title carries its own language for screen readers.
     let title = host.query_selector(".essay-entry:nth-child(2) .essay-title").expect("ok").expect("title");
     assert_eq!(title.get_attribute("lang").as_deref(), Some("en"));
+
+    let host = mount(|| view! { <EssayList corpus=corpus() keys=all_keys() lang=Lang::En /> });
+    assert_eq!(texts(&host, ".essay-title"), vec!["Breaking the barrier", "The Stopcock"]);
+    assert!(texts(&host, ".only-in").is_empty());
+    assert_eq!(texts(&host, ".taxonomy .category")[0], "As experimented");
+}
+
+#[wasm_bindgen_test]
+fn essay_list_links_each_title_to_the_version_shown() {
+    let host = mount(|| view! { <EssayList corpus=corpus() keys=vec!["stopcock".into(), "mur".into()] lang=Lang::Fr /> });
+    let hrefs: Vec<String> = {
+        let links = host.query_selector_all(".essay-title a").expect("selector");
+        (0..links.length())
+            .filter_map(|i| links.item(i))
+            .filter_map(|n| n.dyn_into::<web_sys::Element>().ok())
+            .filter_map(|a| a.get_attribute("href"))
+            .collect()
+    };
+    // Keys are shown in the order given; the French reader reads the French version.
+    assert_eq!(hrefs.len(), 2);
+    assert!(hrefs[0].ends_with("fr/stopcock/"), "{hrefs:?}");
+    assert!(hrefs[1].ends_with("fr/franchir/"), "{hrefs:?}");
+}
+
+#[wasm_bindgen_test]
+fn essay_body_renders_markup_as_elements_and_hostile_html_as_text() {
+    use essais::components::essay_body::EssayBody;
+    use essais_core::document::parse_body;
+    let markdown = "Un *mot* et ~~Quelques~~ Très peu.\n\n## Titre\n\n> “Cité”\n\n<img src=x onerror=\"window.__pwned=1\"> [lien](javascript:alert(1)) [ext](https://example.org)";
+    let host = mount(move || view! { <EssayBody blocks=parse_body(markdown) /> });
+    assert_eq!(texts(&host, "em"), vec!["mot"]);
+    assert_eq!(texts(&host, "del"), vec!["Quelques"]);
+    assert_eq!(texts(&host, "h2#p2"), vec!["Titre"]);
+    assert_eq!(texts(&host, "blockquote#p3 p"), vec!["“Cité”"]);
+    assert!(host.query_selector("img").expect("ok").is_none(), "raw HTML must not become an element");
+    assert!(texts(&host, "#p4")[0].starts_with("<img src=x onerror="));
+    assert_eq!(texts(&host, ".unlinked"), vec!["lien"]);
+    let external = host.query_selector("a[href='https://example.org']").expect("ok").expect("external link");
+    assert_eq!(external.get_attribute("rel").as_deref(), Some("noopener noreferrer"));
+    assert!(host.query_selector("a[href^='javascript']").expect("ok").is_none());
 }

@@ -12,7 +12,10 @@
 //!   front matter → validated corpus) and [`import`] (blog export → sources).
 
 pub mod corpus;
+pub mod document;
 pub mod lang;
+pub mod library;
+pub mod routes;
 pub mod text;
 pub mod ui;
 

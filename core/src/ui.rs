@@ -23,6 +23,27 @@ pub struct UiStrings {
     pub no_essays: &'static str,
     pub not_found_title: &'static str,
     pub back_to_library: &'static str,
+    /// " : " in French typography, ": " in English.
+    pub colon: &'static str,
+    pub categories_and_tags: &'static str,
+    pub filters_heading: &'static str,
+    pub both_languages: &'static str,
+    pub clear_all: &'static str,
+    pub active_filters: &'static str,
+    pub no_match: &'static str,
+    pub ignored_filters: &'static str,
+    pub languages: &'static str,
+    pub french: &'static str,
+    pub english: &'static str,
+    pub previous_essay: &'static str,
+    pub next_essay: &'static str,
+    pub essay_navigation: &'static str,
+    pub text_size: &'static str,
+    pub smaller_text: &'static str,
+    pub larger_text: &'static str,
+    pub essay_not_found: &'static str,
+    pub page_not_found: &'static str,
+    pub site_navigation: &'static str,
 }
 
 pub const FR: UiStrings = UiStrings {
@@ -42,6 +63,26 @@ pub const FR: UiStrings = UiStrings {
     no_essays: "Aucun essai pour l’instant.",
     not_found_title: "Page introuvable",
     back_to_library: "Retour à la bibliothèque",
+    colon: " : ",
+    categories_and_tags: "Catégories et mots-clés",
+    filters_heading: "Filtrer",
+    both_languages: "Disponible dans les deux langues",
+    clear_all: "Tout effacer",
+    active_filters: "Filtres actifs",
+    no_match: "Aucun essai ne correspond à ces filtres.",
+    ignored_filters: "Filtres inconnus ignorés :",
+    languages: "Langues",
+    french: "français",
+    english: "anglais",
+    previous_essay: "Essai précédent",
+    next_essay: "Essai suivant",
+    essay_navigation: "Autres essais",
+    text_size: "Taille du texte",
+    smaller_text: "Texte plus petit",
+    larger_text: "Texte plus grand",
+    essay_not_found: "Cet essai est introuvable. Son adresse a peut-être changé.",
+    page_not_found: "Cette adresse ne correspond à aucune page.",
+    site_navigation: "Navigation du site",
 };
 
 pub const EN: UiStrings = UiStrings {
@@ -61,6 +102,26 @@ pub const EN: UiStrings = UiStrings {
     no_essays: "No essays yet.",
     not_found_title: "Page not found",
     back_to_library: "Back to the library",
+    colon: ": ",
+    categories_and_tags: "Categories and tags",
+    filters_heading: "Filter",
+    both_languages: "Available in both languages",
+    clear_all: "Clear all",
+    active_filters: "Active filters",
+    no_match: "No essay matches these filters.",
+    ignored_filters: "Unknown filters ignored:",
+    languages: "Languages",
+    french: "French",
+    english: "English",
+    previous_essay: "Previous essay",
+    next_essay: "Next essay",
+    essay_navigation: "More essays",
+    text_size: "Text size",
+    smaller_text: "Smaller text",
+    larger_text: "Larger text",
+    essay_not_found: "This essay could not be found. Its address may have changed.",
+    page_not_found: "This address matches no page.",
+    site_navigation: "Site navigation",
 };
 
 pub fn strings(lang: Lang) -> &'static UiStrings {
@@ -78,6 +139,46 @@ impl UiStrings {
             Lang::En => self.only_in_english,
         }
     }
+
+    /// The name of a language in this interface language ("anglais", "English").
+    pub fn language(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Fr => self.french,
+            Lang::En => self.english,
+        }
+    }
+}
+
+/// The notice on an essay shown in its original language because the reader's
+/// language has no version.
+pub fn untranslated_notice(reader: Lang, original: Lang) -> String {
+    match reader {
+        Lang::Fr => format!("Cet essai n’existe qu’en {} : en voici le texte original.", FR.language(original)),
+        Lang::En => format!("This essay exists only in {}: here is the original text.", EN.language(original)),
+    }
+}
+
+/// "3 essais" / "1 essay".
+pub fn essay_count(lang: Lang, count: usize) -> String {
+    match (lang, count) {
+        (Lang::Fr, 0 | 1) => format!("{count} essai"),
+        (Lang::Fr, _) => format!("{count} essais"),
+        (Lang::En, 1) => "1 essay".into(),
+        (Lang::En, _) => format!("{count} essays"),
+    }
+}
+
+/// The accessible name of a chip's remove button.
+pub fn remove_filter(lang: Lang, label: &str) -> String {
+    match lang {
+        Lang::Fr => format!("Retirer le filtre : {label}"),
+        Lang::En => format!("Remove filter: {label}"),
+    }
+}
+
+/// The accessible name of a filter button, with its count.
+pub fn filter_choice(lang: Lang, label: &str, count: usize) -> String {
+    format!("{label} ({})", essay_count(lang, count))
 }
 
 /// "12 min de lecture" / "12 min read": a reading time at 230 words a minute,
@@ -113,6 +214,16 @@ mod tests {
         assert_ne!(fr.retry, en.retry);
         assert_eq!(fr.only_in(Lang::En), "en anglais seulement");
         assert_eq!(en.only_in(Lang::En), "English only");
+    }
+
+    #[test]
+    fn notices_and_counts_are_in_the_reader_language() {
+        assert_eq!(untranslated_notice(Lang::Fr, Lang::En), "Cet essai n’existe qu’en anglais : en voici le texte original.");
+        assert_eq!(untranslated_notice(Lang::En, Lang::Fr), "This essay exists only in French: here is the original text.");
+        assert_eq!(essay_count(Lang::Fr, 0), "0 essai");
+        assert_eq!(essay_count(Lang::Fr, 3), "3 essais");
+        assert_eq!(essay_count(Lang::En, 1), "1 essay");
+        assert_eq!(remove_filter(Lang::Fr, "Vécu"), "Retirer le filtre : Vécu");
     }
 
     #[test]

@@ -99,3 +99,20 @@ fn usage_errors_exit_2() {
     assert_eq!(result.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&result.stderr).contains("usage:"));
 }
+
+#[test]
+fn pages_puts_the_entry_page_at_every_address() {
+    let dir = scratch_dir("pages");
+    let corpus_json = dir.join("corpus.json");
+    let build = corpus(&[Path::new("build"), &content_dir(), &corpus_json]);
+    assert!(build.status.success());
+    let dist = dir.join("dist");
+    std::fs::create_dir_all(&dist).expect("mkdir");
+    std::fs::write(dist.join("index.html"), "<!DOCTYPE html>entry").expect("write");
+
+    let result = corpus(&[Path::new("pages"), &corpus_json, &dist]);
+    assert!(result.status.success(), "{}", String::from_utf8_lossy(&result.stderr));
+    for page in ["fr/index.html", "en/index.html", "fr/the-stopcock-and-the-new-economy/index.html", "en/breaking-the-reality-barrier/index.html", "404.html"] {
+        assert_eq!(std::fs::read_to_string(dist.join(page)).expect(page), "<!DOCTYPE html>entry", "{page}");
+    }
+}

@@ -1,45 +1,58 @@
 //! The list of essays: one entry per essay, a translated pair being one
 //! entry, shown in the reading language when it exists.
 
+use essais_core::corpus::TranslationGroup;
+use essais_core::library::excerpt;
+use essais_core::routes::essay_path;
 use essais_core::ui::{comment_count, reading_time, strings};
 use essais_core::{Corpus, Lang};
 use leptos::prelude::*;
 use std::sync::Arc;
 
+use crate::components::taxonomy_links::TaxonomyLinks;
+use crate::paths::href;
+
+const EXCERPT_CHARS: usize = 220;
+
+/// The entries for `keys` (translation keys, in the order given).
 #[component]
-pub fn EssayList(corpus: Arc<Corpus>, #[prop(into)] lang: Signal<Lang>) -> impl IntoView {
-    move || {
-        let lang = lang.get();
-        let ui = strings(lang);
-        let entries = corpus
-            .translation_groups()
-            .into_iter()
-            .map(|group| {
-                let version = group.for_reader(lang);
-                let essay = version.essay;
-                let badge = version.is_fallback.then(|| view! {
-                    <span class="badge only-in">{ui.only_in(essay.lang)}</span>
-                });
-                let categories = essay
-                    .categories
-                    .iter()
-                    .filter_map(|id| corpus.category(id))
-                    .map(|c| view! { <li>{c.label.get(lang).to_string()}</li> })
-                    .collect_view();
-                view! {
-                    <li class="essay-entry" data-key=group.key.to_string()>
-                        <h2 class="essay-title" lang=essay.lang.code()>{essay.title.clone()}</h2>
-                        {badge}
-                        <p class="essay-meta">
-                            {reading_time(lang, essay.word_count)}
-                            " · "
-                            {comment_count(lang, essay.comments)}
-                        </p>
-                        <ul class="categories" aria-label=ui.categories>{categories}</ul>
-                    </li>
-                }
-            })
-            .collect_view();
-        view! { <ol class="essay-list">{entries}</ol> }
+pub fn EssayList(corpus: Arc<Corpus>, keys: Vec<String>, lang: Lang) -> impl IntoView {
+    let groups = corpus.translation_groups();
+    let entries = keys
+        .iter()
+        .filter_map(|key| groups.iter().find(|g| g.key == key))
+        .map(|group| entry(&corpus, group, lang))
+        .collect_view();
+    view! { <ol class="essay-list">{entries}</ol> }
+}
+
+fn entry(corpus: &Arc<Corpus>, group: &TranslationGroup<'_>, lang: Lang) -> impl IntoView {
+    let ui = strings(lang);
+    let version = group.for_reader(lang);
+    let essay = version.essay;
+    let badge = version.is_fallback.then(|| view! { <span class="badge only-in">{ui.only_in(essay.lang)}</span> });
+    let languages = group.languages().iter().map(|l| ui.language(*l)).collect::<Vec<_>>().join(", ");
+    view! {
+        <li class="essay-entry" data-key=group.key.to_string()>
+            <h2 class="essay-title" lang=essay.lang.code()>
+                <a href=href(&essay_path(lang, &essay.slug))>{essay.title.clone()}</a>
+            </h2>
+            {badge}
+            <p class="excerpt" lang=essay.lang.code()>{excerpt(&essay.body, EXCERPT_CHARS)}</p>
+            <p class="essay-meta">
+                <span class="languages">{format!("{}{}{languages}", ui.languages, ui.colon)}</span>
+                " · "
+                {reading_time(lang, essay.word_count)}
+                " · "
+                {comment_count(lang, essay.comments)}
+            </p>
+            <TaxonomyLinks
+                corpus=corpus.clone()
+                categories=essay.categories.clone()
+                tags=essay.tags.clone()
+                lang=lang
+                label=ui.categories_and_tags
+            />
+        </li>
     }
 }

@@ -1,32 +1,99 @@
-//! The site header: the name of the site and the language toggle.
+//! The site header: the site's name (a link home), the language toggle and
+//! the text-size control.
 
+use essais_core::library::LibraryFilter;
+use essais_core::routes::{library_path, switch_language, Route};
 use essais_core::ui::strings;
 use essais_core::Lang;
 use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
 
-use crate::language::{choose_language, use_reading_language};
+use crate::api::use_corpus;
+use crate::language::{remember_language, use_reading_language};
+use crate::paths::{href, use_library_filter, use_route};
+use crate::routes::essay::block_at_top_of_screen;
+use crate::text_size::{use_text_size, LARGEST, SMALLEST};
 
 #[component]
 pub fn SiteHeader() -> impl IntoView {
     let lang = use_reading_language();
+    let route = use_route();
     view! {
         <header class="site-header">
             <p class="site-name">
-                <span class="site-title">"essais"</span>
+                <a class="site-title" href=move || href(&library_path(lang.get(), &LibraryFilter::default()))>"essais"</a>
                 <span class="site-tagline">{move || strings(lang.get()).tagline}</span>
             </p>
-            <nav class="language-switch" aria-label=move || strings(lang.get()).language_switch_label>
-                {Lang::ALL.map(|option| view! {
-                    <button
-                        type="button"
-                        lang=option.code()
-                        aria-pressed=move || (lang.get() == option).to_string()
-                        on:click=move |_| choose_language(option)
-                    >
-                        {strings(option).language_name}
-                    </button>
-                })}
-            </nav>
+            <div class="header-controls">
+                <TextSizeControl />
+                <nav class="language-switch" aria-label=move || strings(lang.get()).language_switch_label>
+                    {Lang::ALL.map(|option| view! { <LanguageLink option=option route=route /> })}
+                </nav>
+            </div>
         </header>
+    }
+}
+
+/// A link to the current page in `option`. On an essay it also carries the
+/// paragraph at the top of the screen, so the reader keeps their place.
+#[component]
+fn LanguageLink(option: Lang, route: Memo<Route>) -> impl IntoView {
+    let lang = use_reading_language();
+    let navigate = use_navigate();
+    let corpus = use_corpus();
+    let filter = use_library_filter(corpus);
+    let target = move || match corpus.get() {
+        Some(corpus) => switch_language(&corpus, &route.get(), &filter.get().0, option),
+        None => library_path(option, &LibraryFilter::default()),
+    };
+    let on_click = move |event: web_sys::MouseEvent| {
+        if event.ctrl_key() || event.meta_key() || event.shift_key() || event.button() != 0 {
+            return; // opening in a new tab or window: leave it to the browser
+        }
+        event.prevent_default();
+        remember_language(option);
+        let mut url = href(&target());
+        if let Some(block) = block_at_top_of_screen() {
+            url.push_str(&format!("#p{block}"));
+        }
+        navigate(&url, NavigateOptions { scroll: false, ..Default::default() });
+    };
+    view! {
+        <a
+            href=move || href(&target())
+            hreflang=option.code()
+            lang=option.code()
+            aria-current=move || (lang.get() == option).then_some("true")
+            on:click=on_click
+        >
+            {strings(option).language_name}
+        </a>
+    }
+}
+
+#[component]
+fn TextSizeControl() -> impl IntoView {
+    let lang = use_reading_language();
+    let size = use_text_size();
+    view! {
+        <div class="text-size" role="group" aria-label=move || strings(lang.get()).text_size>
+            <button
+                type="button"
+                aria-label=move || strings(lang.get()).smaller_text
+                disabled=move || { size.get() <= SMALLEST }
+                on:click=move |_| size.update(|s| *s = (*s - 1).max(SMALLEST))
+            >
+                <span aria-hidden="true">"A−"</span>
+            </button>
+            <button
+                type="button"
+                aria-label=move || strings(lang.get()).larger_text
+                disabled=move || { size.get() >= LARGEST }
+                on:click=move |_| size.update(|s| *s = (*s + 1).min(LARGEST))
+            >
+                <span aria-hidden="true">"A+"</span>
+            </button>
+        </div>
     }
 }

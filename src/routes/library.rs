@@ -1,21 +1,57 @@
-//! The library (home page): every essay in the blog's order.
+//! The library (home page): every essay in the blog's order, narrowed by
+//! the filters in the URL query.
 
-use essais_core::ui::strings;
+use essais_core::library::{filtered_groups, LibraryFilter};
+use essais_core::routes::library_path;
+use essais_core::ui::{essay_count, strings};
 use leptos::prelude::*;
 
 use crate::api::use_corpus;
 use crate::components::essay_list::EssayList;
-use crate::language::use_reading_language;
+use crate::components::filters::{ActiveFilters, FilterPanel};
+use crate::language::{set_document_title, use_reading_language};
+use crate::paths::{href, use_library_filter};
 
 #[component]
 pub fn LibraryPage() -> impl IntoView {
     let lang = use_reading_language();
     let corpus = use_corpus();
-    view! {
-        <h1>{move || strings(lang.get()).library_heading}</h1>
-        {match corpus {
-            Some(corpus) if !corpus.essays.is_empty() => view! { <EssayList corpus=corpus lang=lang /> }.into_any(),
-            _ => view! { <p>{move || strings(lang.get()).no_essays}</p> }.into_any(),
-        }}
+    let filter = use_library_filter(corpus);
+    Effect::new(move |_| set_document_title(None, lang.get()));
+    move || {
+        let lang = lang.get();
+        let ui = strings(lang);
+        let Some(corpus) = corpus.get() else {
+            return view! { <p>{ui.no_essays}</p> }.into_any();
+        };
+        let (filter, ignored) = filter.get();
+        let keys: Vec<String> = filtered_groups(&corpus, &filter).iter().map(|g| g.key.to_string()).collect();
+        let notice = (!ignored.is_empty()).then(|| view! {
+            <p class="notice ignored-filters" role="status">{format!("{} {}", ui.ignored_filters, ignored.join(", "))}</p>
+        });
+        let results = if keys.is_empty() {
+            let clear = href(&library_path(lang, &LibraryFilter::default()));
+            view! {
+                <div class="no-match" role="status">
+                    <p>{if corpus.essays.is_empty() { ui.no_essays } else { ui.no_match }}</p>
+                    <p><a href=clear>{ui.clear_all}</a></p>
+                </div>
+            }
+            .into_any()
+        } else {
+            view! {
+                <p class="result-count" role="status">{essay_count(lang, keys.len())}</p>
+                <EssayList corpus=corpus.clone() keys=keys lang=lang />
+            }
+            .into_any()
+        };
+        view! {
+            <h1>{ui.library_heading}</h1>
+            {notice}
+            <FilterPanel corpus=corpus.clone() filter=filter.clone() lang=lang />
+            <ActiveFilters corpus=corpus.clone() filter=filter lang=lang />
+            {results}
+        }
+        .into_any()
     }
 }

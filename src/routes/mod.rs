@@ -1,4 +1,6 @@
 //! One file per page.
 
+pub mod essay;
 pub mod library;
 pub mod not_found;
+pub mod root;

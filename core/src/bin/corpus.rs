@@ -3,6 +3,7 @@
 //! ```text
 //! corpus build  <content-dir> <out.json>   validate content/ and write corpus.json
 //! corpus import <export.txt>  <content-dir> add the posts of a blog export as content files
+//! corpus pages  <corpus.json> <dist-dir>    copy dist/index.html to every page address
 //! ```
 //! Problems are printed one a line as `file:line: what is wrong`, and the
 //! command exits non-zero; `build` then leaves the previous corpus.json as it was.
@@ -15,13 +16,16 @@ use std::process::ExitCode;
 const USAGE: &str = "usage:
   corpus build  <content-dir> <out.json>    validate the sources and write the corpus
   corpus import <export.txt> <content-dir>  turn a blog export into content files
-                                            (existing files are never overwritten)";
+                                            (existing files are never overwritten)
+  corpus pages  <corpus.json> <dist-dir>    write the entry page (dist-dir/index.html) at every
+                                            page address, and as 404.html, for static hosts";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
         ["build", content_dir, out] => build(Path::new(content_dir), Path::new(out)),
         ["import", export, content_dir] => import(Path::new(export), Path::new(content_dir)),
+        ["pages", corpus_json, dist] => pages(Path::new(corpus_json), Path::new(dist)),
         ["help" | "--help" | "-h"] => {
             println!("{USAGE}");
             ExitCode::SUCCESS
@@ -51,6 +55,47 @@ fn build(content_dir: &Path, out: &Path) -> ExitCode {
     if let Err(err) = content::write_atomically(&corpus, out) {
         eprintln!("{}: cannot write: {err}", out.display());
         return ExitCode::FAILURE;
+    }
+    ExitCode::SUCCESS
+}
+
+/// Static hosts answer `/fr/some-essay/` with `fr/some-essay/index.html`:
+/// writing the app's entry page there makes every address a valid first
+/// visit. `404.html` serves hosts that use it for unknown addresses.
+fn pages(corpus_json: &Path, dist: &Path) -> ExitCode {
+    let corpus = match std::fs::read_to_string(corpus_json).map(|text| essais_core::Corpus::from_json(&text)) {
+        Ok(Ok(corpus)) => corpus,
+        Ok(Err(err)) => {
+            eprintln!("{}: {err}", corpus_json.display());
+            return ExitCode::FAILURE;
+        }
+        Err(err) => {
+            eprintln!("{}: cannot read: {err}", corpus_json.display());
+            return ExitCode::FAILURE;
+        }
+    };
+    let entry = dist.join("index.html");
+    let html = match std::fs::read(&entry) {
+        Ok(html) => html,
+        Err(err) => {
+            eprintln!("{}: cannot read: {err}", entry.display());
+            return ExitCode::FAILURE;
+        }
+    };
+    let mut targets: Vec<std::path::PathBuf> = essais_core::routes::entry_page_paths(&corpus)
+        .iter()
+        .map(|path| dist.join(path).join("index.html"))
+        .collect();
+    targets.push(dist.join("404.html"));
+    for target in &targets {
+        let written = target
+            .parent()
+            .map_or(Ok(()), std::fs::create_dir_all)
+            .and_then(|()| std::fs::write(target, &html));
+        if let Err(err) = written {
+            eprintln!("{}: cannot write: {err}", target.display());
+            return ExitCode::FAILURE;
+        }
     }
     ExitCode::SUCCESS
 }

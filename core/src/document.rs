@@ -1,0 +1,337 @@
+//! An essay body as the reader's page shows it: Markdown parsed into plain
+//! blocks and inlines that the app renders as elements, one by one.
+//!
+//! No markup from the corpus ever reaches the DOM as HTML: raw HTML in the
+//! Markdown is kept as visible text, and links keep their target only when
+//! it is a web, mail or relative address (`javascript:`, `data:` and every
+//! other scheme lose the link, keep the text).
+
+use crate::text::markdown_options;
+use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Block {
+    Paragraph(Vec<Inline>),
+    /// Level 2 to 6 (the essay title is the page's only level 1).
+    Heading(u8, Vec<Inline>),
+    Quote(Vec<Block>),
+    List { ordered: bool, items: Vec<Vec<Block>> },
+    Code(String),
+    Rule,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Inline {
+    Text(String),
+    Code(String),
+    Emphasis(Vec<Inline>),
+    Strong(Vec<Inline>),
+    Strike(Vec<Inline>),
+    /// `href` is `None` when the target was not safe to follow.
+    Link { href: Option<SafeHref>, children: Vec<Inline> },
+    LineBreak,
+}
+
+/// A link target that is safe to put in `href`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SafeHref {
+    pub url: String,
+    /// Leaves the site: opened with `rel="noopener noreferrer"`.
+    pub external: bool,
+}
+
+/// Checks a link target: `http(s)://` and `mailto:` are external links,
+/// scheme-less addresses (`#note`, `../other/`) internal ones; anything else
+/// (`javascript:`, `vbscript:`, `data:`, `file:` …, however cased, spaced or
+/// entity-encoded, since the Markdown parser has decoded entities already)
+/// is refused.
+pub fn safe_href(url: &str) -> Option<SafeHref> {
+    // Browsers ignore ASCII whitespace and control characters inside a scheme.
+    let compact: String = url.chars().filter(|c| !c.is_ascii_whitespace() && !c.is_control()).collect();
+    let lower = compact.to_ascii_lowercase();
+    let scheme_end = lower.find(':');
+    let first_delimiter = lower.find(['/', '?', '#']);
+    let has_scheme = match (scheme_end, first_delimiter) {
+        (Some(colon), Some(delim)) => colon < delim,
+        (Some(_), None) => true,
+        _ => false,
+    };
+    if !has_scheme {
+        if lower.starts_with("//") {
+            // Protocol-relative: leaves the site.
+            return Some(SafeHref { url: compact, external: true });
+        }
+        return Some(SafeHref { url: compact, external: false });
+    }
+    if lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("mailto:") {
+        Some(SafeHref { url: compact, external: true })
+    } else {
+        None
+    }
+}
+
+/// Parses an essay body into blocks.
+pub fn parse_body(markdown: &str) -> Vec<Block> {
+    let mut builder = Builder::default();
+    for event in Parser::new_ext(markdown, markdown_options()) {
+        builder.event(event);
+    }
+    builder.finish()
+}
+
+/// A block or inline container under construction.
+enum Open {
+    Paragraph(Vec<Inline>),
+    Heading(u8, Vec<Inline>),
+    Quote(Vec<Block>),
+    List(bool, Vec<Vec<Block>>),
+    Item(Vec<Block>, Vec<Inline>),
+    Code(String),
+    Emphasis(Vec<Inline>),
+    Strong(Vec<Inline>),
+    Strike(Vec<Inline>),
+    Link(Option<SafeHref>, Vec<Inline>),
+    /// An image: only its alt text is shown.
+    Image(Vec<Inline>),
+}
+
+#[derive(Default)]
+struct Builder {
+    stack: Vec<Open>,
+    blocks: Vec<Block>,
+}
+
+impl Builder {
+    fn event(&mut self, event: Event<'_>) {
+        match event {
+            Event::Start(tag) => self.start(tag),
+            Event::End(tag) => self.end(tag),
+            Event::Text(text) => self.text(&text),
+            Event::Code(code) => self.inline(Inline::Code(code.to_string())),
+            // Raw HTML is shown as the text it is, never interpreted.
+            Event::Html(html) | Event::InlineHtml(html) => self.text(&html),
+            Event::SoftBreak => self.text(" "),
+            Event::HardBreak => self.inline(Inline::LineBreak),
+            Event::Rule => self.block(Block::Rule),
+            _ => {}
+        }
+    }
+
+    fn start(&mut self, tag: Tag<'_>) {
+        let open = match tag {
+            Tag::Paragraph => Open::Paragraph(Vec::new()),
+            Tag::Heading { level, .. } => Open::Heading(heading_level(level), Vec::new()),
+            Tag::BlockQuote(_) => Open::Quote(Vec::new()),
+            Tag::List(first) => Open::List(first.is_some(), Vec::new()),
+            Tag::Item => Open::Item(Vec::new(), Vec::new()),
+            Tag::CodeBlock(_) => Open::Code(String::new()),
+            Tag::Emphasis => Open::Emphasis(Vec::new()),
+            Tag::Strong => Open::Strong(Vec::new()),
+            Tag::Strikethrough => Open::Strike(Vec::new()),
+            Tag::Link { dest_url, .. } => Open::Link(safe_href(&dest_url), Vec::new()),
+            Tag::Image { .. } => Open::Image(Vec::new()),
+            // HTML blocks arrive as Html events inside; other tags are not enabled.
+            _ => return,
+        };
+        self.stack.push(open);
+    }
+
+    fn end(&mut self, tag: TagEnd) {
+        let expected = matches!(
+            tag,
+            TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::BlockQuote(_)
+                | TagEnd::List(_)
+                | TagEnd::Item
+                | TagEnd::CodeBlock
+                | TagEnd::Emphasis
+                | TagEnd::Strong
+                | TagEnd::Strikethrough
+                | TagEnd::Link
+                | TagEnd::Image
+        );
+        if !expected {
+            return;
+        }
+        let Some(open) = self.stack.pop() else { return };
+        match open {
+            Open::Paragraph(inlines) => self.block(Block::Paragraph(inlines)),
+            Open::Heading(level, inlines) => self.block(Block::Heading(level, inlines)),
+            Open::Quote(blocks) => self.block(Block::Quote(blocks)),
+            Open::List(ordered, items) => self.block(Block::List { ordered, items }),
+            Open::Item(mut blocks, inlines) => {
+                // A tight list item holds its text directly, without a paragraph.
+                if !inlines.is_empty() {
+                    blocks.push(Block::Paragraph(inlines));
+                }
+                if let Some(Open::List(_, items)) = self.stack.last_mut() {
+                    items.push(blocks);
+                }
+            }
+            Open::Code(text) => self.block(Block::Code(text)),
+            Open::Emphasis(children) => self.inline(Inline::Emphasis(children)),
+            Open::Strong(children) => self.inline(Inline::Strong(children)),
+            Open::Strike(children) => self.inline(Inline::Strike(children)),
+            Open::Link(href, children) => self.inline(Inline::Link { href, children }),
+            Open::Image(alt) => {
+                for inline in alt {
+                    self.inline(inline);
+                }
+            }
+        }
+    }
+
+    fn text(&mut self, text: &str) {
+        if let Some(Open::Code(code)) = self.stack.last_mut() {
+            code.push_str(text);
+            return;
+        }
+        // Adjacent text (e.g. text then raw HTML) reads as one run.
+        if let Some(Inline::Text(last)) = self.inlines_mut().and_then(|inlines| inlines.last_mut()) {
+            last.push_str(text);
+            return;
+        }
+        self.inline(Inline::Text(text.to_string()));
+    }
+
+    fn inlines_mut(&mut self) -> Option<&mut Vec<Inline>> {
+        match self.stack.last_mut()? {
+            Open::Paragraph(i) | Open::Heading(_, i) | Open::Item(_, i) => Some(i),
+            Open::Emphasis(i) | Open::Strong(i) | Open::Strike(i) | Open::Link(_, i) | Open::Image(i) => Some(i),
+            Open::Quote(_) | Open::List(..) | Open::Code(_) => None,
+        }
+    }
+
+    fn inline(&mut self, inline: Inline) {
+        if let Some(inlines) = self.inlines_mut() {
+            inlines.push(inline);
+            return;
+        }
+        // Inline content directly in a quote or at the top (an HTML block):
+        // it becomes a paragraph of its own.
+        self.block(Block::Paragraph(vec![inline]));
+    }
+
+    fn block(&mut self, block: Block) {
+        match self.stack.last_mut() {
+            Some(Open::Quote(blocks)) | Some(Open::Item(blocks, _)) => blocks.push(block),
+            _ => self.blocks.push(block),
+        }
+    }
+
+    fn finish(mut self) -> Vec<Block> {
+        // Unbalanced input cannot happen with pulldown-cmark, but never lose text.
+        while !self.stack.is_empty() {
+            self.end(TagEnd::Paragraph);
+        }
+        self.blocks
+    }
+}
+
+fn heading_level(level: HeadingLevel) -> u8 {
+    match level {
+        HeadingLevel::H1 | HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}
+
+/// The text of some inlines, markup removed.
+pub fn inline_text(inlines: &[Inline]) -> String {
+    let mut out = String::new();
+    for inline in inlines {
+        match inline {
+            Inline::Text(t) | Inline::Code(t) => out.push_str(t),
+            Inline::Emphasis(c) | Inline::Strong(c) | Inline::Strike(c) | Inline::Link { children: c, .. } => {
+                out.push_str(&inline_text(c))
+            }
+            Inline::LineBreak => out.push(' '),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(s: &str) -> Inline {
+        Inline::Text(s.into())
+    }
+
+    #[test]
+    fn headings_quotes_emphasis_and_strike_through_become_blocks() {
+        let blocks = parse_body("Intro *vraiment* **fort**.\n\n## Ouvrir les portes\n\n> “Citation”\n\n~~Quelques~~ Très peu");
+        assert_eq!(
+            blocks,
+            vec![
+                Block::Paragraph(vec![text("Intro "), Inline::Emphasis(vec![text("vraiment")]), text(" "), Inline::Strong(vec![text("fort")]), text(".")]),
+                Block::Heading(2, vec![text("Ouvrir les portes")]),
+                Block::Quote(vec![Block::Paragraph(vec![text("“Citation”")])]),
+                Block::Paragraph(vec![Inline::Strike(vec![text("Quelques")]), text(" Très peu")]),
+            ]
+        );
+    }
+
+    #[test]
+    fn raw_html_is_kept_as_text() {
+        let blocks = parse_body("Hello <script>alert(1)</script> there\n\n<div onclick=\"x()\">block</div>");
+        assert_eq!(blocks[0], Block::Paragraph(vec![text("Hello <script>alert(1)</script> there")]));
+        assert_eq!(inline_text(match &blocks[1] { Block::Paragraph(i) => i, other => panic!("{other:?}") }), "<div onclick=\"x()\">block</div>");
+    }
+
+    #[test]
+    fn dangerous_link_targets_lose_the_link_and_keep_the_text() {
+        for url in [
+            "javascript:alert(1)",
+            "JaVaScRiPt:alert(1)",
+            " javascript:alert(1)",
+            "java\tscript:alert(1)",
+            "vbscript:msgbox(1)",
+            "data:text/html;base64,PHNjcmlwdD4=",
+            "file:///etc/passwd",
+        ] {
+            assert_eq!(safe_href(url), None, "{url:?}");
+        }
+        let blocks = parse_body("[click](javascript:alert(1)) and [x](&#106;avascript:alert(1))");
+        assert_eq!(
+            blocks[0],
+            Block::Paragraph(vec![
+                Inline::Link { href: None, children: vec![text("click")] },
+                text(" and "),
+                Inline::Link { href: None, children: vec![text("x")] },
+            ])
+        );
+    }
+
+    #[test]
+    fn web_mail_and_relative_links_are_kept() {
+        assert_eq!(safe_href("https://example.org/a?b#c"), Some(SafeHref { url: "https://example.org/a?b#c".into(), external: true }));
+        assert_eq!(safe_href("mailto:a@b.c").map(|h| h.external), Some(true));
+        assert_eq!(safe_href("//cdn.example.org/x").map(|h| h.external), Some(true));
+        assert_eq!(safe_href("#p3"), Some(SafeHref { url: "#p3".into(), external: false }));
+        assert_eq!(safe_href("../en/other/"), Some(SafeHref { url: "../en/other/".into(), external: false }));
+        assert_eq!(safe_href("a/b:c").map(|h| h.external), Some(false), "a colon after a slash is no scheme");
+    }
+
+    #[test]
+    fn images_show_their_alt_text_only() {
+        let blocks = parse_body("Before ![a *lead* image](https://example.org/x.png) after");
+        assert_eq!(inline_text(match &blocks[0] { Block::Paragraph(i) => i, other => panic!("{other:?}") }), "Before a lead image after");
+    }
+
+    #[test]
+    fn lists_and_code_are_kept() {
+        let blocks = parse_body("- one\n- two\n\n```\nlet x;\n```");
+        assert_eq!(
+            blocks,
+            vec![
+                Block::List { ordered: false, items: vec![vec![Block::Paragraph(vec![text("one")])], vec![Block::Paragraph(vec![text("two")])]] },
+                Block::Code("let x;\n".into()),
+            ]
+        );
+    }
+}

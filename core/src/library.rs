@@ -1,0 +1,294 @@
+//! The library's filters: which essays remain for a choice of categories,
+//! tags and "available in both languages", and how many each further choice
+//! would leave. Values combine with AND.
+//!
+//! The filter lives in the URL query (`?category=lived&tag=a&tag=b&both=1`),
+//! so [`LibraryFilter::from_query`] reads one back, keeping what it knows and
+//! reporting what it ignored.
+
+use crate::corpus::{Corpus, TranslationGroup};
+use crate::lang::Lang;
+use crate::text::plain_text;
+
+/// What the reader has narrowed the library to.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LibraryFilter {
+    pub categories: Vec<String>,
+    pub tags: Vec<String>,
+    pub both_languages: bool,
+}
+
+/// A single filter value, for toggling and for chips.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FilterValue {
+    Category(String),
+    Tag(String),
+    BothLanguages,
+}
+
+/// A value as the filter panel shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FacetValue {
+    pub value: FilterValue,
+    pub label: String,
+    /// Essays that would remain with this value chosen (for a chosen value:
+    /// the essays shown now).
+    pub count: usize,
+    pub active: bool,
+}
+
+/// The longest query value worth reading; anything longer is not an id.
+const MAX_QUERY_VALUE: usize = 200;
+const MAX_VALUES: usize = 50;
+
+impl LibraryFilter {
+    pub fn is_empty(&self) -> bool {
+        self.categories.is_empty() && self.tags.is_empty() && !self.both_languages
+    }
+
+    /// Reads a filter from URL query pairs. Unknown keys, unknown ids and
+    /// repeated values are dropped; the dropped values are returned so the
+    /// page can say so.
+    pub fn from_query<'q>(pairs: impl IntoIterator<Item = (&'q str, &'q str)>, corpus: &Corpus) -> (LibraryFilter, Vec<String>) {
+        let mut filter = LibraryFilter::default();
+        let mut ignored = Vec::new();
+        for (key, value) in pairs.into_iter().take(MAX_VALUES) {
+            let shown: String = value.chars().take(40).collect();
+            let known = value.len() <= MAX_QUERY_VALUE;
+            match key {
+                "category" if known && corpus.category(value).is_some() => push_unique(&mut filter.categories, value),
+                "tag" if known && corpus.tag(value).is_some() => push_unique(&mut filter.tags, value),
+                "both" if value == "1" => filter.both_languages = true,
+                // Keys the library does not own (e.g. a search query) are not ours to judge.
+                "category" | "tag" | "both" => ignored.push(shown),
+                _ => {}
+            }
+        }
+        (filter, ignored)
+    }
+
+    /// The query string for this filter, without the leading `?`; empty when
+    /// nothing is chosen. Ids are slugs, so they need no escaping.
+    pub fn to_query(&self) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        parts.extend(self.categories.iter().map(|c| format!("category={c}")));
+        parts.extend(self.tags.iter().map(|t| format!("tag={t}")));
+        if self.both_languages {
+            parts.push("both=1".into());
+        }
+        parts.join("&")
+    }
+
+    pub fn contains(&self, value: &FilterValue) -> bool {
+        match value {
+            FilterValue::Category(id) => self.categories.contains(id),
+            FilterValue::Tag(id) => self.tags.contains(id),
+            FilterValue::BothLanguages => self.both_languages,
+        }
+    }
+
+    /// This filter with `value` chosen if it was not, removed if it was.
+    pub fn toggled(&self, value: &FilterValue) -> LibraryFilter {
+        let mut next = self.clone();
+        let flip = |list: &mut Vec<String>, id: &String| {
+            if let Some(i) = list.iter().position(|x| x == id) {
+                list.remove(i);
+            } else {
+                list.push(id.clone());
+            }
+        };
+        match value {
+            FilterValue::Category(id) => flip(&mut next.categories, id),
+            FilterValue::Tag(id) => flip(&mut next.tags, id),
+            FilterValue::BothLanguages => next.both_languages = !next.both_languages,
+        }
+        next
+    }
+
+    pub fn matches(&self, group: &TranslationGroup<'_>) -> bool {
+        let first = group.versions[0];
+        self.categories.iter().all(|c| first.categories.contains(c))
+            && self.tags.iter().all(|t| first.tags.contains(t))
+            && (!self.both_languages || group.languages().len() == Lang::ALL.len())
+    }
+
+    /// The chosen values, in order, as chips.
+    pub fn chosen(&self) -> Vec<FilterValue> {
+        let mut values: Vec<FilterValue> = self.categories.iter().cloned().map(FilterValue::Category).collect();
+        values.extend(self.tags.iter().cloned().map(FilterValue::Tag));
+        if self.both_languages {
+            values.push(FilterValue::BothLanguages);
+        }
+        values
+    }
+}
+
+fn push_unique(list: &mut Vec<String>, value: &str) {
+    if !list.iter().any(|v| v == value) {
+        list.push(value.to_string());
+    }
+}
+
+/// The label of a filter value in `lang` (`both_label` for "both languages").
+pub fn value_label(corpus: &Corpus, value: &FilterValue, lang: Lang, both_label: &str) -> String {
+    match value {
+        FilterValue::Category(id) => corpus.category(id).map_or(id.clone(), |c| c.label.get(lang).to_string()),
+        FilterValue::Tag(id) => corpus.tag(id).map_or(id.clone(), |t| t.label.get(lang).to_string()),
+        FilterValue::BothLanguages => both_label.to_string(),
+    }
+}
+
+/// Every value of the panel with its count: categories, then tags, then
+/// "both languages", in taxonomy order.
+pub fn facets(corpus: &Corpus, filter: &LibraryFilter, lang: Lang, both_label: &str) -> Vec<FacetValue> {
+    let groups = corpus.translation_groups();
+    let mut values: Vec<FilterValue> = corpus.taxonomy.categories.iter().map(|c| FilterValue::Category(c.id.clone())).collect();
+    values.extend(corpus.taxonomy.tags.iter().map(|t| FilterValue::Tag(t.id.clone())));
+    values.push(FilterValue::BothLanguages);
+    values
+        .into_iter()
+        .map(|value| {
+            let active = filter.contains(&value);
+            let with_value = if active { filter.clone() } else { filter.toggled(&value) };
+            let count = groups.iter().filter(|g| with_value.matches(g)).count();
+            FacetValue { label: value_label(corpus, &value, lang, both_label), value, count, active }
+        })
+        .collect()
+}
+
+/// The translation groups the filter keeps, in blog order.
+pub fn filtered_groups<'c>(corpus: &'c Corpus, filter: &LibraryFilter) -> Vec<TranslationGroup<'c>> {
+    corpus.translation_groups().into_iter().filter(|g| filter.matches(g)).collect()
+}
+
+/// The opening of an essay for the library: its first paragraph's text, cut
+/// at a word boundary to about `max_chars`, with "…" when cut.
+pub fn excerpt(markdown: &str, max_chars: usize) -> String {
+    let text = plain_text(markdown);
+    let first = text.split("\n\n").find(|p| p.split_whitespace().count() > 3).unwrap_or(text.as_str());
+    if first.chars().count() <= max_chars {
+        return first.to_string();
+    }
+    let cut: String = first.chars().take(max_chars).collect();
+    let at_word = match cut.rfind(char::is_whitespace) {
+        Some(i) if i > max_chars / 2 => &cut[..i],
+        _ => cut.as_str(),
+    };
+    format!("{}…", at_word.trim_end_matches([',', ';', ':', ' ', '.']))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::tests::essay;
+    use crate::corpus::{Label, Taxonomy, TaxonomyEntry, SCHEMA_VERSION};
+
+    fn entry(id: &str) -> TaxonomyEntry {
+        TaxonomyEntry { id: id.into(), label: Label { fr: format!("{id}-fr"), en: format!("{id}-en") } }
+    }
+
+    /// Three essays: a pair tagged a+b in "lived", an English one tagged b in
+    /// "seen", a French one tagged a+c in "lived".
+    fn corpus() -> Corpus {
+        let mut pair_fr = essay("un", Lang::Fr, "one", 1);
+        let mut pair_en = essay("one", Lang::En, "one", 2);
+        let mut english = essay("two", Lang::En, "two", 3);
+        let mut french = essay("trois", Lang::Fr, "three", 4);
+        for e in [&mut pair_fr, &mut pair_en] {
+            e.categories = vec!["lived".into()];
+            e.tags = vec!["a".into(), "b".into()];
+        }
+        english.categories = vec!["seen".into()];
+        english.tags = vec!["b".into()];
+        french.categories = vec!["lived".into()];
+        french.tags = vec!["a".into(), "c".into()];
+        Corpus {
+            schema_version: SCHEMA_VERSION,
+            taxonomy: Taxonomy { categories: vec![entry("lived"), entry("seen")], tags: vec![entry("a"), entry("b"), entry("c")] },
+            essays: vec![pair_fr, pair_en, english, french],
+        }
+    }
+
+    fn keys(corpus: &Corpus, filter: &LibraryFilter) -> Vec<String> {
+        filtered_groups(corpus, filter).iter().map(|g| g.key.to_string()).collect()
+    }
+
+    #[test]
+    fn values_combine_with_and() {
+        let c = corpus();
+        let filter = LibraryFilter { tags: vec!["a".into()], ..Default::default() };
+        assert_eq!(keys(&c, &filter), vec!["one", "three"]);
+        let filter = LibraryFilter { tags: vec!["a".into(), "b".into()], ..Default::default() };
+        assert_eq!(keys(&c, &filter), vec!["one"]);
+        let filter = LibraryFilter { categories: vec!["lived".into()], tags: vec!["c".into()], ..Default::default() };
+        assert_eq!(keys(&c, &filter), vec!["three"]);
+        let filter = LibraryFilter { both_languages: true, ..Default::default() };
+        assert_eq!(keys(&c, &filter), vec!["one"]);
+        assert_eq!(keys(&c, &LibraryFilter::default()), vec!["one", "two", "three"]);
+    }
+
+    #[test]
+    fn counts_say_what_would_remain_and_zero_marks_dead_ends() {
+        let c = corpus();
+        let filter = LibraryFilter { tags: vec!["a".into()], ..Default::default() };
+        let counts: Vec<(String, usize, bool)> =
+            facets(&c, &filter, Lang::En, "both").into_iter().map(|f| (f.label, f.count, f.active)).collect();
+        assert_eq!(
+            counts,
+            vec![
+                ("lived-en".into(), 2, false),
+                ("seen-en".into(), 0, false),
+                ("a-en".into(), 2, true),
+                ("b-en".into(), 1, false),
+                ("c-en".into(), 1, false),
+                ("both".into(), 1, false),
+            ]
+        );
+    }
+
+    #[test]
+    fn query_round_trips_and_unknown_values_are_reported() {
+        let c = corpus();
+        let filter = LibraryFilter { categories: vec!["lived".into()], tags: vec!["a".into(), "b".into()], both_languages: true };
+        assert_eq!(filter.to_query(), "category=lived&tag=a&tag=b&both=1");
+        let pairs: Vec<(String, String)> = filter
+            .to_query()
+            .split('&')
+            .filter_map(|kv| kv.split_once('=').map(|(k, v)| (k.to_string(), v.to_string())))
+            .collect();
+        let (read, ignored) = LibraryFilter::from_query(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())), &c);
+        assert_eq!((read, ignored.len()), (filter, 0));
+
+        let long = "x".repeat(5000);
+        let (read, ignored) =
+            LibraryFilter::from_query([("tag", "nope"), ("tag", "a"), ("tag", "a"), ("both", "yes"), ("q", "free text"), ("category", long.as_str())], &c);
+        assert_eq!(read, LibraryFilter { tags: vec!["a".into()], ..Default::default() });
+        assert_eq!(ignored.len(), 3);
+        assert_eq!(ignored[0], "nope");
+        assert_eq!(ignored[2].len(), 40, "long values are shortened for the notice");
+    }
+
+    #[test]
+    fn toggling_adds_then_removes_and_chips_list_choices_in_order() {
+        let filter = LibraryFilter::default()
+            .toggled(&FilterValue::Tag("b".into()))
+            .toggled(&FilterValue::Category("lived".into()))
+            .toggled(&FilterValue::BothLanguages);
+        assert_eq!(
+            filter.chosen(),
+            vec![FilterValue::Category("lived".into()), FilterValue::Tag("b".into()), FilterValue::BothLanguages]
+        );
+        let filter = filter.toggled(&FilterValue::Tag("b".into())).toggled(&FilterValue::BothLanguages);
+        assert_eq!(filter.chosen(), vec![FilterValue::Category("lived".into())]);
+        assert!(!filter.is_empty());
+        assert!(filter.toggled(&FilterValue::Category("lived".into())).is_empty());
+    }
+
+    #[test]
+    fn excerpt_takes_the_first_real_paragraph_and_cuts_at_a_word() {
+        let md = "## Heading\n\nUn tweet de Bertrand Duperrin, pendant l’Entreprise 2.0 summit qui vient de se tenir à Paris, m’a interpelé.\n\nSecond.";
+        assert_eq!(excerpt(md, 500), "Un tweet de Bertrand Duperrin, pendant l’Entreprise 2.0 summit qui vient de se tenir à Paris, m’a interpelé.");
+        assert_eq!(excerpt(md, 40), "Un tweet de Bertrand Duperrin, pendant…");
+        assert_eq!(excerpt("", 10), "");
+    }
+}

@@ -1,0 +1,246 @@
+//! The app's addresses. The URL is the state of what the reader sees:
+//!
+//! ```text
+//! /                         → the library in the reader's preferred language
+//! /<lang>/?category=…&tag=…&both=1   the library, filtered
+//! /<lang>/<slug>/           an essay (the slug of the version shown)
+//! ```
+//! Paths here are relative to the app's public URL (no leading slash).
+
+use crate::corpus::{Corpus, Essay, TranslationGroup};
+use crate::lang::Lang;
+use crate::library::LibraryFilter;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Route {
+    /// The bare public URL: the app picks a language and redirects.
+    Root,
+    Library(Lang),
+    Essay(Lang, String),
+    NotFound,
+}
+
+impl Route {
+    /// Reads a path relative to the public URL ("fr/", "en/some-slug/").
+    /// Trailing slashes, empty segments and percent-encoding do not matter; an
+    /// unknown language or an extra segment is `NotFound`.
+    pub fn parse(path: &str) -> Route {
+        let segments: Vec<String> = path.split('/').filter(|s| !s.is_empty()).map(percent_decode).collect();
+        match segments.as_slice() {
+            [] => Route::Root,
+            [lang] => Lang::from_code(lang).map_or(Route::NotFound, Route::Library),
+            [lang, slug] => Lang::from_code(lang).map_or(Route::NotFound, |l| Route::Essay(l, slug.clone())),
+            _ => Route::NotFound,
+        }
+    }
+
+    pub fn lang(&self) -> Option<Lang> {
+        match self {
+            Route::Library(lang) | Route::Essay(lang, _) => Some(*lang),
+            Route::Root | Route::NotFound => None,
+        }
+    }
+}
+
+/// Decodes `%XX` escapes; malformed ones and invalid UTF-8 are kept as typed.
+pub fn percent_decode(segment: &str) -> String {
+    let bytes = segment.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok());
+            if let Some(byte) = hex {
+                out.push(byte);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8(out).unwrap_or_else(|_| segment.to_string())
+}
+
+/// Splits a URL query (with or without its `?`) into decoded pairs; `+` is
+/// a space. Anything malformed is kept as typed rather than refused.
+pub fn parse_query(search: &str) -> Vec<(String, String)> {
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|pair| !pair.is_empty())
+        .map(|pair| {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            (percent_decode(&key.replace('+', " ")), percent_decode(&value.replace('+', " ")))
+        })
+        .collect()
+}
+
+pub fn library_path(lang: Lang, filter: &LibraryFilter) -> String {
+    let query = filter.to_query();
+    if query.is_empty() {
+        format!("{lang}/")
+    } else {
+        format!("{lang}/?{query}")
+    }
+}
+
+pub fn essay_path(lang: Lang, slug: &str) -> String {
+    format!("{lang}/{slug}/")
+}
+
+impl Corpus {
+    pub fn essay(&self, slug: &str) -> Option<&Essay> {
+        self.essays.iter().find(|e| e.slug == slug)
+    }
+
+    /// The translation group an essay belongs to.
+    pub fn group_of(&self, slug: &str) -> Option<TranslationGroup<'_>> {
+        let key = &self.essay(slug)?.translation_key;
+        self.translation_groups().into_iter().find(|g| g.key == key)
+    }
+
+    /// The essays before and after an essay's group in the blog's order.
+    pub fn neighbours(&self, slug: &str) -> (Option<TranslationGroup<'_>>, Option<TranslationGroup<'_>>) {
+        let Some(key) = self.essay(slug).map(|e| e.translation_key.as_str()) else {
+            return (None, None);
+        };
+        let mut groups = self.translation_groups();
+        let Some(i) = groups.iter().position(|g| g.key == key) else {
+            return (None, None);
+        };
+        let next = (i + 1 < groups.len()).then(|| groups.remove(i + 1));
+        let previous = (i > 0).then(|| groups.remove(i - 1));
+        (previous, next)
+    }
+}
+
+/// Every page address a static host must answer with the app's entry page,
+/// so that opening any of them directly works on a plain file server: the
+/// library and every essay, in both languages (an essay is readable at the
+/// address of either language, as the original or the translation).
+/// Only well-formed slugs become paths.
+pub fn entry_page_paths(corpus: &Corpus) -> Vec<String> {
+    let mut paths = Vec::new();
+    for lang in Lang::ALL {
+        paths.push(library_path(lang, &LibraryFilter::default()));
+        for essay in corpus.essays.iter().filter(|e| crate::text::is_slug(&e.slug)) {
+            paths.push(essay_path(lang, &essay.slug));
+        }
+    }
+    paths
+}
+
+/// Where the language toggle leads from `route`: the same page in `to`. On an
+/// essay, its translation when there is one, otherwise the same essay (shown
+/// as the original, with a notice): never a dead end.
+pub fn switch_language(corpus: &Corpus, route: &Route, filter: &LibraryFilter, to: Lang) -> String {
+    match route {
+        Route::Essay(_, slug) => match corpus.group_of(slug) {
+            Some(group) => essay_path(to, &group.for_reader(to).essay.slug),
+            None => essay_path(to, slug),
+        },
+        Route::Library(_) => library_path(to, filter),
+        Route::Root | Route::NotFound => library_path(to, &LibraryFilter::default()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::tests::essay;
+    use crate::corpus::{Taxonomy, SCHEMA_VERSION};
+
+    fn corpus() -> Corpus {
+        Corpus {
+            schema_version: SCHEMA_VERSION,
+            taxonomy: Taxonomy::default(),
+            essays: vec![
+                essay("franchir", Lang::Fr, "mur", 1),
+                essay("breaking", Lang::En, "mur", 2),
+                essay("stopcock", Lang::En, "stopcock", 3),
+                essay("dernier", Lang::Fr, "dernier", 4),
+            ],
+        }
+    }
+
+    #[test]
+    fn paths_parse_with_or_without_slashes() {
+        assert_eq!(Route::parse(""), Route::Root);
+        assert_eq!(Route::parse("/"), Route::Root);
+        assert_eq!(Route::parse("fr"), Route::Library(Lang::Fr));
+        assert_eq!(Route::parse("en/"), Route::Library(Lang::En));
+        assert_eq!(Route::parse("en/stopcock/"), Route::Essay(Lang::En, "stopcock".into()));
+        assert_eq!(Route::parse("/fr//stopcock"), Route::Essay(Lang::Fr, "stopcock".into()));
+    }
+
+    #[test]
+    fn unknown_languages_and_deep_paths_are_not_found() {
+        assert_eq!(Route::parse("de/"), Route::NotFound);
+        assert_eq!(Route::parse("FR/x/"), Route::NotFound);
+        assert_eq!(Route::parse("fr/a/b/"), Route::NotFound);
+    }
+
+    #[test]
+    fn percent_encoding_is_decoded_and_broken_escapes_are_kept() {
+        assert_eq!(Route::parse("fr/r%C3%A9alit%C3%A9/"), Route::Essay(Lang::Fr, "réalité".into()));
+        assert_eq!(percent_decode("100%"), "100%");
+        assert_eq!(percent_decode("%zz%4"), "%zz%4");
+        assert_eq!(percent_decode("%FF%FE"), "%FF%FE", "invalid UTF-8 stays as typed");
+    }
+
+    #[test]
+    fn queries_are_split_and_decoded_whatever_they_hold() {
+        assert_eq!(
+            parse_query("?tag=a&tag=b+c&both=1&&x"),
+            vec![("tag".into(), "a".into()), ("tag".into(), "b c".into()), ("both".into(), "1".into()), ("x".into(), "".into())]
+        );
+        assert_eq!(parse_query("q=%E9%zz"), vec![("q".into(), "%E9%zz".into())]);
+        assert!(parse_query("").is_empty());
+    }
+
+    #[test]
+    fn paths_are_built_relative_to_the_public_url() {
+        assert_eq!(library_path(Lang::Fr, &LibraryFilter::default()), "fr/");
+        let filter = LibraryFilter { tags: vec!["a".into()], ..Default::default() };
+        assert_eq!(library_path(Lang::En, &filter), "en/?tag=a");
+        assert_eq!(essay_path(Lang::En, "stopcock"), "en/stopcock/");
+    }
+
+    #[test]
+    fn language_switch_goes_to_the_translation_or_stays_on_the_original() {
+        let c = corpus();
+        let none = LibraryFilter::default();
+        assert_eq!(switch_language(&c, &Route::Essay(Lang::Fr, "franchir".into()), &none, Lang::En), "en/breaking/");
+        assert_eq!(switch_language(&c, &Route::Essay(Lang::En, "breaking".into()), &none, Lang::Fr), "fr/franchir/");
+        assert_eq!(switch_language(&c, &Route::Essay(Lang::En, "stopcock".into()), &none, Lang::Fr), "fr/stopcock/");
+        assert_eq!(switch_language(&c, &Route::Essay(Lang::En, "nope".into()), &none, Lang::Fr), "fr/nope/");
+        let filter = LibraryFilter { both_languages: true, ..Default::default() };
+        assert_eq!(switch_language(&c, &Route::Library(Lang::Fr), &filter, Lang::En), "en/?both=1");
+        assert_eq!(switch_language(&c, &Route::NotFound, &filter, Lang::En), "en/");
+    }
+
+    #[test]
+    fn entry_pages_cover_the_library_and_every_essay_in_both_languages() {
+        let mut c = corpus();
+        c.essays[3].slug = "../../etc".into();
+        let paths = entry_page_paths(&c);
+        assert_eq!(paths.len(), 2 * (1 + 3));
+        assert!(paths.contains(&"fr/".to_string()));
+        assert!(paths.contains(&"fr/stopcock/".to_string()));
+        assert!(paths.contains(&"en/franchir/".to_string()));
+        assert!(paths.iter().all(|p| !p.contains("..")), "a slug that is not a slug never becomes a path");
+    }
+
+    #[test]
+    fn neighbours_follow_the_blog_order_of_groups() {
+        let c = corpus();
+        let keys = |(p, n): (Option<TranslationGroup<'_>>, Option<TranslationGroup<'_>>)| {
+            (p.map(|g| g.key.to_string()), n.map(|g| g.key.to_string()))
+        };
+        assert_eq!(keys(c.neighbours("breaking")), (None, Some("stopcock".into())));
+        assert_eq!(keys(c.neighbours("stopcock")), (Some("mur".into()), Some("dernier".into())));
+        assert_eq!(keys(c.neighbours("dernier")), (Some("stopcock".into()), None));
+        assert_eq!(keys(c.neighbours("nope")), (None, None));
+    }
+}

@@ -1,0 +1,75 @@
+//! An essay body, rendered element by element from the core's parsed blocks:
+//! corpus text only ever becomes text nodes, never HTML.
+
+use essais_core::document::{Block, Inline};
+use leptos::prelude::*;
+
+/// The body's top-level blocks, each with `id="p<n>"` (1-based) so a place in
+/// the text can be linked to and kept across a language switch.
+#[component]
+pub fn EssayBody(blocks: Vec<Block>) -> impl IntoView {
+    blocks
+        .into_iter()
+        .enumerate()
+        .map(|(i, block)| render_block(block, Some(i + 1)))
+        .collect_view()
+}
+
+fn render_block(block: Block, index: Option<usize>) -> AnyView {
+    let id = index.map(|n| format!("p{n}"));
+    let data_block = index.map(|n| n.to_string());
+    match block {
+        Block::Paragraph(inlines) => view! { <p id=id data-block=data_block>{render_inlines(inlines)}</p> }.into_any(),
+        Block::Heading(level, inlines) => {
+            let children = render_inlines(inlines);
+            match level {
+                2 => view! { <h2 id=id data-block=data_block>{children}</h2> }.into_any(),
+                3 => view! { <h3 id=id data-block=data_block>{children}</h3> }.into_any(),
+                4 => view! { <h4 id=id data-block=data_block>{children}</h4> }.into_any(),
+                5 => view! { <h5 id=id data-block=data_block>{children}</h5> }.into_any(),
+                _ => view! { <h6 id=id data-block=data_block>{children}</h6> }.into_any(),
+            }
+        }
+        Block::Quote(blocks) => view! {
+            <blockquote id=id data-block=data_block>
+                {blocks.into_iter().map(|b| render_block(b, None)).collect_view()}
+            </blockquote>
+        }
+        .into_any(),
+        Block::List { ordered, items } => {
+            let items = items
+                .into_iter()
+                .map(|item| view! { <li>{item.into_iter().map(|b| render_block(b, None)).collect_view()}</li> })
+                .collect_view();
+            if ordered {
+                view! { <ol id=id data-block=data_block>{items}</ol> }.into_any()
+            } else {
+                view! { <ul id=id data-block=data_block>{items}</ul> }.into_any()
+            }
+        }
+        Block::Code(code) => view! { <pre id=id data-block=data_block><code>{code}</code></pre> }.into_any(),
+        Block::Rule => view! { <hr id=id data-block=data_block /> }.into_any(),
+    }
+}
+
+fn render_inlines(inlines: Vec<Inline>) -> AnyView {
+    inlines.into_iter().map(render_inline).collect_view().into_any()
+}
+
+fn render_inline(inline: Inline) -> AnyView {
+    match inline {
+        Inline::Text(text) => text.into_any(),
+        Inline::Code(code) => view! { <code>{code}</code> }.into_any(),
+        Inline::Emphasis(children) => view! { <em>{render_inlines(children)}</em> }.into_any(),
+        Inline::Strong(children) => view! { <strong>{render_inlines(children)}</strong> }.into_any(),
+        Inline::Strike(children) => view! { <del>{render_inlines(children)}</del> }.into_any(),
+        Inline::LineBreak => view! { <br /> }.into_any(),
+        Inline::Link { href: Some(href), children } if href.external => view! {
+            <a href=href.url target="_blank" rel="noopener noreferrer">{render_inlines(children)}</a>
+        }
+        .into_any(),
+        Inline::Link { href: Some(href), children } => view! { <a href=href.url>{render_inlines(children)}</a> }.into_any(),
+        // A link whose target was refused keeps its text, unlinked.
+        Inline::Link { href: None, children } => view! { <span class="unlinked">{render_inlines(children)}</span> }.into_any(),
+    }
+}

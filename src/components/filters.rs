@@ -1,0 +1,98 @@
+//! The library's filter panel and the chips of the active filters. Every
+//! change is a navigation to the library URL with the new query, so the
+//! browser's back and forward walk through the reader's steps.
+
+use essais_core::library::{facets, value_label, FilterValue, LibraryFilter};
+use essais_core::routes::library_path;
+use essais_core::ui::{filter_choice, remove_filter, strings};
+use essais_core::{Corpus, Lang};
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
+use std::sync::Arc;
+
+use crate::paths::href;
+
+fn go_to(lang: Lang, filter: &LibraryFilter) {
+    let navigate = use_navigate();
+    navigate(&href(&library_path(lang, filter)), NavigateOptions { scroll: false, ..Default::default() });
+}
+
+#[component]
+pub fn FilterPanel(corpus: Arc<Corpus>, filter: LibraryFilter, lang: Lang) -> impl IntoView {
+    let ui = strings(lang);
+    let values = facets(&corpus, &filter, lang, ui.both_languages);
+    let group = |title: &'static str, class: &'static str, keep: fn(&FilterValue) -> bool| {
+        let buttons = values
+            .iter()
+            .filter(|f| keep(&f.value))
+            .map(|facet| {
+                let next = filter.toggled(&facet.value);
+                let disabled = facet.count == 0 && !facet.active;
+                view! {
+                    <li>
+                        <button
+                            type="button"
+                            class="facet"
+                            aria-pressed=facet.active.to_string()
+                            aria-label=filter_choice(lang, &facet.label, facet.count)
+                            disabled=disabled
+                            on:click=move |_| go_to(lang, &next)
+                        >
+                            <span class="facet-label">{facet.label.clone()}</span>
+                            <span class="facet-count" aria-hidden="true">{facet.count}</span>
+                        </button>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <fieldset class=class>
+                <legend>{title}</legend>
+                <ul class="facets">{buttons}</ul>
+            </fieldset>
+        }
+    };
+    view! {
+        <section class="filters" aria-label=ui.filters_heading>
+            <h2 class="visually-hidden">{ui.filters_heading}</h2>
+            {group(ui.categories, "facet-group categories", |v| matches!(v, FilterValue::Category(_)))}
+            {group(ui.tags, "facet-group tags", |v| matches!(v, FilterValue::Tag(_)))}
+            {group(ui.languages, "facet-group languages", |v| matches!(v, FilterValue::BothLanguages))}
+        </section>
+    }
+}
+
+/// The active filters as removable chips, with "clear all".
+#[component]
+pub fn ActiveFilters(corpus: Arc<Corpus>, filter: LibraryFilter, lang: Lang) -> impl IntoView {
+    let ui = strings(lang);
+    if filter.is_empty() {
+        return ().into_any();
+    }
+    let chips = filter
+        .chosen()
+        .into_iter()
+        .map(|value| {
+            let label = value_label(&corpus, &value, lang, ui.both_languages);
+            let next = filter.toggled(&value);
+            view! {
+                <li class="chip">
+                    <span>{label.clone()}</span>
+                    <button type="button" aria-label=remove_filter(lang, &label) on:click=move |_| go_to(lang, &next)>
+                        <span aria-hidden="true">"×"</span>
+                    </button>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="active-filters" role="group" aria-label=ui.active_filters>
+            <ul class="chips">{chips}</ul>
+            <button type="button" class="clear-all" on:click=move |_| go_to(lang, &LibraryFilter::default())>
+                {ui.clear_all}
+            </button>
+        </div>
+    }
+    .into_any()
+}

@@ -1,0 +1,58 @@
+//! Where the app lives (its public URL) and what the current URL says.
+
+use essais_core::library::LibraryFilter;
+use essais_core::routes::{parse_query, Route};
+use essais_core::Corpus;
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+use std::sync::Arc;
+
+/// The path of the public URL, from the document's `<base href>` that Trunk
+/// writes: "/" or, for a deployment in a sub-folder, e.g. "/essais/".
+pub fn base_path() -> String {
+    let from_base = document()
+        .base_uri()
+        .ok()
+        .flatten()
+        .and_then(|uri| web_sys::Url::new(&uri).ok())
+        .map(|url| url.pathname());
+    match from_base {
+        Some(path) if path.ends_with('/') => path,
+        Some(path) => format!("{path}/"),
+        None => "/".into(),
+    }
+}
+
+/// The base as the router wants it: without the trailing slash ("" for "/").
+pub fn router_base() -> String {
+    base_path().trim_end_matches('/').to_string()
+}
+
+/// An absolute href for a path relative to the public URL.
+pub fn href(relative: &str) -> String {
+    format!("{}{}", base_path(), relative)
+}
+
+/// The path of `pathname` below the public URL.
+pub fn relative_path(pathname: &str) -> String {
+    let base = base_path();
+    pathname.strip_prefix(&base).or_else(|| pathname.strip_prefix(base.trim_end_matches('/'))).unwrap_or(pathname).to_string()
+}
+
+/// The page the URL designates.
+pub fn use_route() -> Memo<Route> {
+    let location = use_location();
+    Memo::new(move |_| Route::parse(&relative_path(&location.pathname.get())))
+}
+
+/// The library filter in the URL query, and the values that were ignored.
+pub fn use_library_filter(corpus: Signal<Option<Arc<Corpus>>>) -> Memo<(LibraryFilter, Vec<String>)> {
+    let location = use_location();
+    Memo::new(move |_| {
+        let pairs = parse_query(&location.search.get());
+        match corpus.get() {
+            Some(corpus) => LibraryFilter::from_query(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())), &corpus),
+            None => (LibraryFilter::default(), Vec::new()),
+        }
+    })
+}

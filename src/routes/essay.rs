@@ -1,0 +1,131 @@
+//! An essay page: the essay in the reading language (or its original, with
+//! a notice), its metadata, its body, and the essays around it.
+
+use essais_core::document::parse_body;
+use essais_core::routes::essay_path;
+use essais_core::ui::{comment_count, reading_time, strings, untranslated_notice};
+use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::NavigateOptions;
+use wasm_bindgen::JsCast;
+
+use crate::api::use_corpus;
+use crate::components::essay_body::EssayBody;
+use crate::components::taxonomy_links::TaxonomyLinks;
+use crate::language::{set_document_title, use_reading_language};
+use crate::paths::href;
+use crate::routes::not_found::NotFoundPage;
+
+#[component]
+pub fn EssayPage(slug: String) -> impl IntoView {
+    let lang = use_reading_language();
+    let corpus = use_corpus();
+    let location = use_location();
+    let navigate = use_navigate();
+
+    // /fr/<english slug>/ when a French version exists: the reader's language
+    // wins, at the French version's own address.
+    let canonical = {
+        let slug = slug.clone();
+        move || {
+            let corpus = corpus.get()?;
+            let version = corpus.group_of(&slug)?.for_reader(lang.get()).essay;
+            (version.slug != slug).then(|| href(&essay_path(lang.get(), &version.slug)))
+        }
+    };
+    Effect::new(move |_| {
+        if let Some(target) = canonical() {
+            let hash = location.hash.get_untracked();
+            navigate(&format!("{target}{hash}"), NavigateOptions { replace: true, scroll: false, ..Default::default() });
+        }
+    });
+
+    // Once the body is in the page, go to the paragraph the URL names (#p12):
+    // deep links, and the place kept across a language switch.
+    Effect::new(move |_| {
+        let hash = location.hash.get();
+        corpus.track();
+        request_animation_frame(move || scroll_to_fragment(&hash));
+    });
+
+    move || {
+        let lang = lang.get();
+        let ui = strings(lang);
+        let Some(corpus) = corpus.get() else {
+            return ().into_any();
+        };
+        let Some(essay) = corpus.essay(&slug).cloned() else {
+            return view! { <NotFoundPage essay=true /> }.into_any();
+        };
+        set_document_title(Some(&essay.title), lang);
+        let notice = (essay.lang != lang && corpus.group_of(&slug).is_some_and(|g| g.in_lang(lang).is_none()))
+            .then(|| view! { <p class="notice untranslated" role="note">{untranslated_notice(lang, essay.lang)}</p> });
+        let languages = corpus
+            .group_of(&slug)
+            .map(|g| g.languages().iter().map(|l| ui.language(*l)).collect::<Vec<_>>().join(", "))
+            .unwrap_or_default();
+        let (previous, next) = corpus.neighbours(&slug);
+        let neighbour = |group: Option<essais_core::corpus::TranslationGroup<'_>>, label: &'static str, class: &'static str| {
+            group.map(|g| {
+                let target = g.for_reader(lang).essay;
+                view! {
+                    <a class=class rel=if class == "previous" { "prev" } else { "next" } href=href(&essay_path(lang, &target.slug))>
+                        <span class="neighbour-label">{label}</span>
+                        <span class="neighbour-title" lang=target.lang.code()>{target.title.clone()}</span>
+                    </a>
+                }
+            })
+        };
+        let previous = neighbour(previous, ui.previous_essay, "previous");
+        let next = neighbour(next, ui.next_essay, "next");
+        view! {
+            {notice}
+            <article class="essay" lang=essay.lang.code()>
+                <header class="essay-header">
+                    <h1>{essay.title.clone()}</h1>
+                    <p class="essay-meta" lang=lang.code()>
+                        <span class="languages">{format!("{}{}{languages}", ui.languages, ui.colon)}</span>
+                        " · "
+                        {reading_time(lang, essay.word_count)}
+                        " · "
+                        {comment_count(lang, essay.comments)}
+                    </p>
+                    <div lang=lang.code()>
+                        <TaxonomyLinks corpus=corpus.clone() categories=essay.categories.clone() tags=essay.tags.clone() lang=lang label=ui.categories_and_tags />
+                    </div>
+                </header>
+                <div class="essay-body">
+                    <EssayBody blocks=parse_body(&essay.body) />
+                </div>
+            </article>
+            <nav class="essay-neighbours" aria-label=ui.essay_navigation>
+                {previous}
+                {next}
+            </nav>
+        }
+        .into_any()
+    }
+}
+
+/// The number of the first body block still visible at the top of the
+/// screen, or None at the very top of the page (nothing to keep).
+pub fn block_at_top_of_screen() -> Option<usize> {
+    if window().scroll_y().unwrap_or(0.0) < 1.0 {
+        return None;
+    }
+    let blocks = document().query_selector_all(".essay-body [data-block]").ok()?;
+    (0..blocks.length())
+        .filter_map(|i| blocks.item(i)?.dyn_into::<web_sys::Element>().ok())
+        .find(|block| block.get_bounding_client_rect().bottom() > 0.0)
+        .and_then(|block| block.get_attribute("data-block")?.parse().ok())
+}
+
+fn scroll_to_fragment(hash: &str) {
+    let id = hash.trim_start_matches('#');
+    if id.is_empty() {
+        return;
+    }
+    if let Some(element) = document().get_element_by_id(id) {
+        element.scroll_into_view();
+    }
+}

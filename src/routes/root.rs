@@ -1,0 +1,20 @@
+//! The bare public URL: sends the reader to the library in their language.
+
+use essais_core::library::LibraryFilter;
+use essais_core::routes::library_path;
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
+
+use crate::language::preferred_language;
+use crate::paths::href;
+
+#[component]
+pub fn RootRedirect() -> impl IntoView {
+    let navigate = use_navigate();
+    // Replace, so that "back" does not bounce the reader here again.
+    Effect::new(move |_| {
+        let target = href(&library_path(preferred_language(), &LibraryFilter::default()));
+        navigate(&target, NavigateOptions { replace: true, ..Default::default() });
+    });
+}
