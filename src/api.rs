@@ -17,9 +17,14 @@ pub async fn fetch_corpus() -> Result<Corpus, CorpusLoadError> {
         .await
         .map_err(|e| CorpusLoadError::Network(e.to_string()))?;
     if !response.ok() {
-        return Err(CorpusLoadError::Http { status: response.status() });
+        return Err(CorpusLoadError::Http {
+            status: response.status(),
+        });
     }
-    let text = response.text().await.map_err(|e| CorpusLoadError::Network(e.to_string()))?;
+    let text = response
+        .text()
+        .await
+        .map_err(|e| CorpusLoadError::Network(e.to_string()))?;
     Corpus::from_json(&text)
 }
 
@@ -30,7 +35,9 @@ pub struct CorpusResource(LocalResource<Result<Arc<Corpus>, CorpusLoadError>>);
 impl CorpusResource {
     /// Starts the fetch and makes the corpus available to every page.
     pub fn provide() -> Self {
-        let resource = CorpusResource(LocalResource::new(|| async { fetch_corpus().await.map(Arc::new) }));
+        let resource = CorpusResource(LocalResource::new(|| async {
+            fetch_corpus().await.map(Arc::new)
+        }));
         provide_context(resource);
         resource
     }
@@ -41,7 +48,10 @@ impl CorpusResource {
 
     /// `ready()` once the corpus is in; meanwhile a loading line, and on
     /// failure the reason in the reader's language with a retry button.
-    pub fn view_when_ready<V: IntoView + 'static>(&self, ready: impl Fn() -> V + 'static) -> AnyView {
+    pub fn view_when_ready<V: IntoView + 'static>(
+        &self,
+        ready: impl Fn() -> V + 'static,
+    ) -> AnyView {
         let lang = use_reading_language();
         match self.0.get() {
             None => view! {
@@ -57,5 +67,9 @@ impl CorpusResource {
 /// The corpus once loaded, reactively (None while loading or failed).
 pub fn use_corpus() -> Signal<Option<Arc<Corpus>>> {
     let resource = use_context::<CorpusResource>();
-    Signal::derive(move || resource.and_then(|CorpusResource(r)| r.get()).and_then(Result::ok))
+    Signal::derive(move || {
+        resource
+            .and_then(|CorpusResource(r)| r.get())
+            .and_then(Result::ok)
+    })
 }

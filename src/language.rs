@@ -46,11 +46,18 @@ pub fn remember_language(lang: Lang) {
 
 /// The remembered choice, else the browser's preference.
 pub fn preferred_language() -> Lang {
-    storage::get(STORAGE_KEY).and_then(|code| Lang::from_code(&code)).unwrap_or_else(browser_language)
+    storage::get(STORAGE_KEY)
+        .and_then(|code| Lang::from_code(&code))
+        .unwrap_or_else(browser_language)
 }
 
 fn browser_language() -> Lang {
-    let languages: Vec<String> = window().navigator().languages().iter().filter_map(|v| v.as_string()).collect();
+    let languages: Vec<String> = window()
+        .navigator()
+        .languages()
+        .iter()
+        .filter_map(|v| v.as_string())
+        .collect();
     Lang::from_browser_preferences(languages.iter().map(String::as_str))
 }
 

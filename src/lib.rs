@@ -18,6 +18,7 @@ use essais_core::ui::strings;
 use leptos::prelude::*;
 use leptos_router::components::{Route as RouterRoute, Router, Routes};
 use leptos_router::path;
+use wasm_bindgen::JsCast;
 
 use crate::api::CorpusResource;
 use crate::components::header::SiteHeader;
@@ -44,7 +45,7 @@ fn Shell() -> impl IntoView {
     text_size::provide_text_size();
     let corpus = CorpusResource::provide();
     view! {
-        <a class="skip-link" href="#main">{move || strings(lang.get()).skip_to_content}</a>
+        <a class="skip-link" href="#main" on:click=skip_to_main>{move || strings(lang.get()).skip_to_content}</a>
         <SiteHeader />
         <main id="main" tabindex="-1">
             {move || corpus.view_when_ready(|| view! {
@@ -66,6 +67,19 @@ fn Pages() -> impl IntoView {
         Route::Library(_) => view! { <LibraryPage /> }.into_any(),
         Route::Essay(_, slug) => view! { <EssayPage slug=slug /> }.into_any(),
         Route::NotFound => view! { <NotFoundPage essay=false /> }.into_any(),
+    }
+}
+
+/// The skip link moves focus itself: focus must land in the main region,
+/// and the router must not take `#main` for a navigation.
+fn skip_to_main(event: web_sys::MouseEvent) {
+    event.prevent_default();
+    if let Some(main) = document()
+        .get_element_by_id("main")
+        .and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = main.focus();
+        main.scroll_into_view();
     }
 }
 

@@ -36,7 +36,11 @@ pub fn href(relative: &str) -> String {
 /// The path of `pathname` below the public URL.
 pub fn relative_path(pathname: &str) -> String {
     let base = base_path();
-    pathname.strip_prefix(&base).or_else(|| pathname.strip_prefix(base.trim_end_matches('/'))).unwrap_or(pathname).to_string()
+    pathname
+        .strip_prefix(&base)
+        .or_else(|| pathname.strip_prefix(base.trim_end_matches('/')))
+        .unwrap_or(pathname)
+        .to_string()
 }
 
 /// The page the URL designates.
@@ -46,12 +50,17 @@ pub fn use_route() -> Memo<Route> {
 }
 
 /// The library filter in the URL query, and the values that were ignored.
-pub fn use_library_filter(corpus: Signal<Option<Arc<Corpus>>>) -> Memo<(LibraryFilter, Vec<String>)> {
+pub fn use_library_filter(
+    corpus: Signal<Option<Arc<Corpus>>>,
+) -> Memo<(LibraryFilter, Vec<String>)> {
     let location = use_location();
     Memo::new(move |_| {
         let pairs = parse_query(&location.search.get());
         match corpus.get() {
-            Some(corpus) => LibraryFilter::from_query(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())), &corpus),
+            Some(corpus) => LibraryFilter::from_query(
+                pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())),
+                &corpus,
+            ),
             None => (LibraryFilter::default(), Vec::new()),
         }
     })

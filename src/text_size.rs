@@ -14,7 +14,9 @@ pub const LARGEST: u8 = 5;
 pub struct TextSize(pub RwSignal<u8>);
 
 pub fn provide_text_size() -> RwSignal<u8> {
-    let remembered = storage::get(STORAGE_KEY).and_then(|v| v.parse::<u8>().ok()).filter(|v| (SMALLEST..=LARGEST).contains(v));
+    let remembered = storage::get(STORAGE_KEY)
+        .and_then(|v| v.parse::<u8>().ok())
+        .filter(|v| (SMALLEST..=LARGEST).contains(v));
     let size = RwSignal::new(remembered.unwrap_or(DEFAULT));
     provide_context(TextSize(size));
     Effect::new(move |previous: Option<u8>| {
@@ -35,5 +37,7 @@ pub fn provide_text_size() -> RwSignal<u8> {
 }
 
 pub fn use_text_size() -> RwSignal<u8> {
-    use_context::<TextSize>().map(|TextSize(s)| s).unwrap_or_else(|| RwSignal::new(DEFAULT))
+    use_context::<TextSize>()
+        .map(|TextSize(s)| s)
+        .unwrap_or_else(|| RwSignal::new(DEFAULT))
 }

@@ -34,7 +34,10 @@ fn corpus() -> Arc<Corpus> {
         taxonomy: Taxonomy {
             categories: vec![TaxonomyEntry {
                 id: "lived".into(),
-                label: Label { fr: "Vécu".into(), en: "As experimented".into() },
+                label: Label {
+                    fr: "Vécu".into(),
+                    en: "As experimented".into(),
+                },
             }],
             tags: vec![],
         },
@@ -49,8 +52,15 @@ fn corpus() -> Arc<Corpus> {
 /// Mounts a view in a fresh element of the page and returns that element.
 fn mount<V: IntoView + 'static>(view: impl FnOnce() -> V + 'static) -> web_sys::HtmlElement {
     let document = document();
-    let host: web_sys::HtmlElement = document.create_element("div").expect("div").unchecked_into();
-    document.body().expect("body").append_child(&host).expect("append");
+    let host: web_sys::HtmlElement = document
+        .create_element("div")
+        .expect("div")
+        .unchecked_into();
+    document
+        .body()
+        .expect("body")
+        .append_child(&host)
+        .expect("append");
     let handle = leptos::mount::mount_to(host.clone(), view);
     handle.forget();
     host
@@ -65,30 +75,48 @@ fn texts(host: &web_sys::HtmlElement, selector: &str) -> Vec<String> {
 }
 
 fn all_keys() -> Vec<String> {
-    corpus().translation_groups().iter().map(|g| g.key.to_string()).collect()
+    corpus()
+        .translation_groups()
+        .iter()
+        .map(|g| g.key.to_string())
+        .collect()
 }
 
 #[wasm_bindgen_test]
 fn essay_list_shows_one_entry_per_translation_in_the_reading_language() {
     let host = mount(|| view! { <EssayList corpus=corpus() keys=all_keys() lang=Lang::Fr /> });
-    assert_eq!(texts(&host, ".essay-title"), vec!["Franchir le mur", "The Stopcock"]);
+    assert_eq!(
+        texts(&host, ".essay-title"),
+        vec!["Franchir le mur", "The Stopcock"]
+    );
     assert_eq!(texts(&host, ".only-in"), vec!["en anglais seulement"]);
     assert_eq!(texts(&host, ".taxonomy .category"), vec!["Vécu", "Vécu"]);
-    assert_eq!(texts(&host, ".languages"), vec!["Langues\u{a0}: français, anglais", "Langues\u{a0}: anglais"]);
+    assert_eq!(
+        texts(&host, ".languages"),
+        vec!["Langues\u{a0}: français, anglais", "Langues\u{a0}: anglais"]
+    );
     assert!(texts(&host, ".essay-meta")[0].ends_with("2 min de lecture · 4 commentaires"));
     // The fallback title carries its own language for screen readers.
-    let title = host.query_selector(".essay-entry:nth-child(2) .essay-title").expect("ok").expect("title");
+    let title = host
+        .query_selector(".essay-entry:nth-child(2) .essay-title")
+        .expect("ok")
+        .expect("title");
     assert_eq!(title.get_attribute("lang").as_deref(), Some("en"));
 
     let host = mount(|| view! { <EssayList corpus=corpus() keys=all_keys() lang=Lang::En /> });
-    assert_eq!(texts(&host, ".essay-title"), vec!["Breaking the barrier", "The Stopcock"]);
+    assert_eq!(
+        texts(&host, ".essay-title"),
+        vec!["Breaking the barrier", "The Stopcock"]
+    );
     assert!(texts(&host, ".only-in").is_empty());
     assert_eq!(texts(&host, ".taxonomy .category")[0], "As experimented");
 }
 
 #[wasm_bindgen_test]
 fn essay_list_links_each_title_to_the_version_shown() {
-    let host = mount(|| view! { <EssayList corpus=corpus() keys=vec!["stopcock".into(), "mur".into()] lang=Lang::Fr /> });
+    let host = mount(
+        || view! { <EssayList corpus=corpus() keys=vec!["stopcock".into(), "mur".into()] lang=Lang::Fr /> },
+    );
     let hrefs: Vec<String> = {
         let links = host.query_selector_all(".essay-title a").expect("selector");
         (0..links.length())
@@ -113,10 +141,22 @@ fn essay_body_renders_markup_as_elements_and_hostile_html_as_text() {
     assert_eq!(texts(&host, "del"), vec!["Quelques"]);
     assert_eq!(texts(&host, "h2#p2"), vec!["Titre"]);
     assert_eq!(texts(&host, "blockquote#p3 p"), vec!["“Cité”"]);
-    assert!(host.query_selector("img").expect("ok").is_none(), "raw HTML must not become an element");
+    assert!(
+        host.query_selector("img").expect("ok").is_none(),
+        "raw HTML must not become an element"
+    );
     assert!(texts(&host, "#p4")[0].starts_with("<img src=x onerror="));
     assert_eq!(texts(&host, ".unlinked"), vec!["lien"]);
-    let external = host.query_selector("a[href='https://example.org']").expect("ok").expect("external link");
-    assert_eq!(external.get_attribute("rel").as_deref(), Some("noopener noreferrer"));
-    assert!(host.query_selector("a[href^='javascript']").expect("ok").is_none());
+    let external = host
+        .query_selector("a[href='https://example.org']")
+        .expect("ok")
+        .expect("external link");
+    assert_eq!(
+        external.get_attribute("rel").as_deref(),
+        Some("noopener noreferrer")
+    );
+    assert!(host
+        .query_selector("a[href^='javascript']")
+        .expect("ok")
+        .is_none());
 }

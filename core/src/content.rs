@@ -63,7 +63,9 @@ pub enum Problem {
     MissingBody,
     #[error("slug {0:?} must be lower-case letters and digits joined by single hyphens")]
     BadSlug(String),
-    #[error("translation_key {0:?} must be lower-case letters and digits joined by single hyphens")]
+    #[error(
+        "translation_key {0:?} must be lower-case letters and digits joined by single hyphens"
+    )]
     BadTranslationKey(String),
     #[error("unknown language {0:?}: use \"fr\" or \"en\"")]
     UnknownLanguage(String),
@@ -80,7 +82,11 @@ pub enum Problem {
     #[error("slug {slug:?} is already used by {first}")]
     DuplicateSlug { slug: String, first: String },
     #[error("translation group {key:?} already has a {lang} essay: {first}")]
-    DuplicateLanguageInGroup { key: String, lang: Lang, first: String },
+    DuplicateLanguageInGroup {
+        key: String,
+        lang: Lang,
+        first: String,
+    },
     #[error("position {position} is already taken by {first}")]
     DuplicatePosition { position: u32, first: String },
     #[error("no essays: add Markdown files to content/essays/")]
@@ -106,10 +112,17 @@ struct TaxonomyEntrySource {
 
 /// Reads `taxonomy.toml`: every id well formed and defined once.
 pub fn parse_taxonomy(file: &Path, text: &str) -> Result<Taxonomy, Vec<ContentError>> {
-    let at = |line: usize, problem: Problem| ContentError { file: file.to_path_buf(), line, problem };
+    let at = |line: usize, problem: Problem| ContentError {
+        file: file.to_path_buf(),
+        line,
+        problem,
+    };
     let source: TaxonomySource = toml::from_str(text).map_err(|e| {
         let line = e.span().map(|s| line_of(text, s.start)).unwrap_or(0);
-        vec![at(line, Problem::MalformedTaxonomy(e.message().to_string()))]
+        vec![at(
+            line,
+            Problem::MalformedTaxonomy(e.message().to_string()),
+        )]
     })?;
     let mut errors = Vec::new();
     let mut convert = |entries: Vec<Spanned<TaxonomyEntrySource>>| {
@@ -123,11 +136,23 @@ pub fn parse_taxonomy(file: &Path, text: &str) -> Result<Taxonomy, Vec<ContentEr
             }
             if let Some(first) = seen.get(&entry.id) {
                 let first = format!("line {first}");
-                errors.push(at(line, Problem::DuplicateTaxonomyId { id: entry.id.clone(), first }));
+                errors.push(at(
+                    line,
+                    Problem::DuplicateTaxonomyId {
+                        id: entry.id.clone(),
+                        first,
+                    },
+                ));
                 continue;
             }
             seen.insert(entry.id.clone(), line);
-            out.push(TaxonomyEntry { id: entry.id, label: Label { fr: entry.fr, en: entry.en } });
+            out.push(TaxonomyEntry {
+                id: entry.id,
+                label: Label {
+                    fr: entry.fr,
+                    en: entry.en,
+                },
+            });
         }
         out
     };
@@ -173,7 +198,11 @@ pub struct EssaySource {
 /// Parses one essay file (front matter and body), checking what can be
 /// checked without the rest of the corpus.
 pub fn parse_essay(file: &Path, text: &str) -> Result<EssaySource, Vec<ContentError>> {
-    let at = |line: usize, problem: Problem| ContentError { file: file.to_path_buf(), line, problem };
+    let at = |line: usize, problem: Problem| ContentError {
+        file: file.to_path_buf(),
+        line,
+        problem,
+    };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut lines = text.split_inclusive('\n');
     match lines.next() {
@@ -199,7 +228,10 @@ pub fn parse_essay(file: &Path, text: &str) -> Result<EssaySource, Vec<ContentEr
 
     let fm: FrontMatter = toml::from_str(front).map_err(|e| {
         let line = e.span().map(|s| line_at(s.start)).unwrap_or(1);
-        vec![at(line, Problem::MalformedFrontMatter(e.message().trim().to_string()))]
+        vec![at(
+            line,
+            Problem::MalformedFrontMatter(e.message().trim().to_string()),
+        )]
     })?;
 
     let mut errors = Vec::new();
@@ -209,11 +241,17 @@ pub fn parse_essay(file: &Path, text: &str) -> Result<EssaySource, Vec<ContentEr
     }
     let key_line = line_at(fm.translation_key.span().start);
     if !is_slug(fm.translation_key.get_ref()) {
-        errors.push(at(key_line, Problem::BadTranslationKey(fm.translation_key.get_ref().clone())));
+        errors.push(at(
+            key_line,
+            Problem::BadTranslationKey(fm.translation_key.get_ref().clone()),
+        ));
     }
     let lang = Lang::from_code(fm.lang.get_ref());
     if lang.is_none() {
-        errors.push(at(line_at(fm.lang.span().start), Problem::UnknownLanguage(fm.lang.get_ref().clone())));
+        errors.push(at(
+            line_at(fm.lang.span().start),
+            Problem::UnknownLanguage(fm.lang.get_ref().clone()),
+        ));
     }
     let title = match &fm.title {
         Some(t) if !t.get_ref().trim().is_empty() => t.get_ref().trim().to_string(),
@@ -237,7 +275,11 @@ pub fn parse_essay(file: &Path, text: &str) -> Result<EssaySource, Vec<ContentEr
     if !errors.is_empty() {
         return Err(errors);
     }
-    let category_lines = fm.categories.iter().map(|c| line_at(c.span().start)).collect();
+    let category_lines = fm
+        .categories
+        .iter()
+        .map(|c| line_at(c.span().start))
+        .collect();
     let tag_lines = fm.tags.iter().map(|t| line_at(t.span().start)).collect();
     let essay = Essay {
         slug: fm.slug.into_inner(),
@@ -252,12 +294,23 @@ pub fn parse_essay(file: &Path, text: &str) -> Result<EssaySource, Vec<ContentEr
         position: fm.position.into_inner(),
         image_alt: fm.image_alt.filter(|alt| !alt.trim().is_empty()),
     };
-    Ok(EssaySource { file: file.to_path_buf(), essay, slug_line, key_line, position_line, category_lines, tag_lines })
+    Ok(EssaySource {
+        file: file.to_path_buf(),
+        essay,
+        slug_line,
+        key_line,
+        position_line,
+        category_lines,
+        tag_lines,
+    })
 }
 
 /// Checks the essays against the taxonomy and each other, and assembles the
 /// corpus in the blog's order.
-pub fn assemble(taxonomy: Taxonomy, sources: Vec<EssaySource>) -> Result<Corpus, Vec<ContentError>> {
+pub fn assemble(
+    taxonomy: Taxonomy,
+    sources: Vec<EssaySource>,
+) -> Result<Corpus, Vec<ContentError>> {
     let mut errors = Vec::new();
     let place = |s: &EssaySource, line: usize| format!("{}:{}", s.file.display(), line);
     let mut slugs: HashMap<&str, &EssaySource> = HashMap::new();
@@ -265,7 +318,11 @@ pub fn assemble(taxonomy: Taxonomy, sources: Vec<EssaySource>) -> Result<Corpus,
     let mut positions: HashMap<u32, &EssaySource> = HashMap::new();
     for source in &sources {
         let essay = &source.essay;
-        let at = |line: usize, problem: Problem| ContentError { file: source.file.clone(), line, problem };
+        let at = |line: usize, problem: Problem| ContentError {
+            file: source.file.clone(),
+            line,
+            problem,
+        };
         for (id, line) in essay.categories.iter().zip(&source.category_lines) {
             if !taxonomy.categories.iter().any(|c| &c.id == id) {
                 errors.push(at(*line, Problem::UnknownCategory(id.clone())));
@@ -278,18 +335,34 @@ pub fn assemble(taxonomy: Taxonomy, sources: Vec<EssaySource>) -> Result<Corpus,
         }
         if let Some(first) = slugs.insert(&essay.slug, source) {
             let first = place(first, first.slug_line);
-            errors.push(at(source.slug_line, Problem::DuplicateSlug { slug: essay.slug.clone(), first }));
+            errors.push(at(
+                source.slug_line,
+                Problem::DuplicateSlug {
+                    slug: essay.slug.clone(),
+                    first,
+                },
+            ));
         }
         if let Some(first) = group_langs.insert((&essay.translation_key, essay.lang), source) {
             let first = place(first, first.key_line);
             errors.push(at(
                 source.key_line,
-                Problem::DuplicateLanguageInGroup { key: essay.translation_key.clone(), lang: essay.lang, first },
+                Problem::DuplicateLanguageInGroup {
+                    key: essay.translation_key.clone(),
+                    lang: essay.lang,
+                    first,
+                },
             ));
         }
         if let Some(first) = positions.insert(essay.position, source) {
             let first = place(first, first.position_line);
-            errors.push(at(source.position_line, Problem::DuplicatePosition { position: essay.position, first }));
+            errors.push(at(
+                source.position_line,
+                Problem::DuplicatePosition {
+                    position: essay.position,
+                    first,
+                },
+            ));
         }
     }
     if !errors.is_empty() {
@@ -297,7 +370,11 @@ pub fn assemble(taxonomy: Taxonomy, sources: Vec<EssaySource>) -> Result<Corpus,
     }
     let mut essays: Vec<Essay> = sources.into_iter().map(|s| s.essay).collect();
     essays.sort_by_key(|e| e.position);
-    Ok(Corpus { schema_version: SCHEMA_VERSION, taxonomy, essays })
+    Ok(Corpus {
+        schema_version: SCHEMA_VERSION,
+        taxonomy,
+        essays,
+    })
 }
 
 /// Reads and checks a whole content directory.
@@ -335,7 +412,11 @@ pub fn load(content_dir: &Path) -> Result<Corpus, Vec<ContentError>> {
         }
     }
     if files.is_empty() {
-        errors.push(ContentError { file: essays_dir, line: 0, problem: Problem::NoEssays });
+        errors.push(ContentError {
+            file: essays_dir,
+            line: 0,
+            problem: Problem::NoEssays,
+        });
     }
     let taxonomy = match taxonomy {
         Ok(t) => t,
@@ -376,7 +457,11 @@ pub fn write_atomically(corpus: &Corpus, out: &Path) -> std::io::Result<()> {
 /// The 1-based line of a byte offset.
 pub(crate) fn line_of(text: &str, offset: usize) -> usize {
     let end = offset.min(text.len());
-    text.as_bytes()[..end].iter().filter(|&&b| b == b'\n').count() + 1
+    text.as_bytes()[..end]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
 }
 
 #[cfg(test)]
@@ -417,17 +502,28 @@ en = "Future of work"
     }
 
     fn assemble_errors(sources: &[(&str, String)]) -> Vec<ContentError> {
-        let parsed = sources.iter().map(|(name, text)| parse(name, text).expect("parses")).collect();
+        let parsed = sources
+            .iter()
+            .map(|(name, text)| parse(name, text).expect("parses"))
+            .collect();
         assemble(taxonomy(), parsed).expect_err("the corpus should be refused")
     }
 
     #[test]
     fn a_valid_source_becomes_an_essay_with_counted_words() {
-        let essay = parse("a.fr.md", &source("a", "fr", "a", 1)).expect("valid").essay;
-        assert_eq!((essay.slug.as_str(), essay.lang, essay.comments), ("a", Lang::Fr, 2));
+        let essay = parse("a.fr.md", &source("a", "fr", "a", 1))
+            .expect("valid")
+            .essay;
+        assert_eq!(
+            (essay.slug.as_str(), essay.lang, essay.comments),
+            ("a", Lang::Fr, 2)
+        );
         assert_eq!(essay.body, "A body.");
         assert_eq!(essay.word_count, 2);
-        let corpus = assemble(taxonomy(), vec![parse("a.fr.md", &source("a", "fr", "a", 1)).expect("valid")]);
+        let corpus = assemble(
+            taxonomy(),
+            vec![parse("a.fr.md", &source("a", "fr", "a", 1)).expect("valid")],
+        );
         assert_eq!(corpus.expect("valid corpus").schema_version, SCHEMA_VERSION);
     }
 
@@ -438,38 +534,69 @@ en = "Future of work"
             .replace("[\"future-of-work\"]", "[\"future-of-work\",\n  \"gone\"]");
         let errors = assemble_errors(&[("a.fr.md", text)]);
         assert_eq!(errors.len(), 2, "{errors:?}");
-        assert_eq!(errors[0].to_string(), "a.fr.md:7: unknown category \"nope\": add it to content/taxonomy.toml or fix the id");
-        assert_eq!((errors[1].line, &errors[1].problem), (9, &Problem::UnknownTag("gone".into())));
+        assert_eq!(
+            errors[0].to_string(),
+            "a.fr.md:7: unknown category \"nope\": add it to content/taxonomy.toml or fix the id"
+        );
+        assert_eq!(
+            (errors[1].line, &errors[1].problem),
+            (9, &Problem::UnknownTag("gone".into()))
+        );
     }
 
     #[test]
     fn duplicate_slug_names_both_files() {
-        let errors = assemble_errors(&[("a.fr.md", source("same", "fr", "a", 1)), ("b.en.md", source("same", "en", "b", 2))]);
+        let errors = assemble_errors(&[
+            ("a.fr.md", source("same", "fr", "a", 1)),
+            ("b.en.md", source("same", "en", "b", 2)),
+        ]);
         assert_eq!(errors.len(), 1);
-        assert_eq!(errors[0].to_string(), "b.en.md:2: slug \"same\" is already used by a.fr.md:2");
+        assert_eq!(
+            errors[0].to_string(),
+            "b.en.md:2: slug \"same\" is already used by a.fr.md:2"
+        );
     }
 
     #[test]
     fn two_essays_of_one_language_in_a_group_are_refused() {
-        let errors = assemble_errors(&[("a.fr.md", source("a", "fr", "pair", 1)), ("b.fr.md", source("b", "fr", "pair", 2))]);
+        let errors = assemble_errors(&[
+            ("a.fr.md", source("a", "fr", "pair", 1)),
+            ("b.fr.md", source("b", "fr", "pair", 2)),
+        ]);
         assert_eq!(errors.len(), 1);
         assert_eq!(
             errors[0].problem,
-            Problem::DuplicateLanguageInGroup { key: "pair".into(), lang: Lang::Fr, first: "a.fr.md:5".into() }
+            Problem::DuplicateLanguageInGroup {
+                key: "pair".into(),
+                lang: Lang::Fr,
+                first: "a.fr.md:5".into()
+            }
         );
         assert_eq!(errors[0].line, 5);
     }
 
     #[test]
     fn two_essays_at_one_position_are_refused() {
-        let errors = assemble_errors(&[("a.fr.md", source("a", "fr", "a", 3)), ("b.en.md", source("b", "en", "b", 3))]);
-        assert_eq!(errors[0].problem, Problem::DuplicatePosition { position: 3, first: "a.fr.md:6".into() });
+        let errors = assemble_errors(&[
+            ("a.fr.md", source("a", "fr", "a", 3)),
+            ("b.en.md", source("b", "en", "b", 3)),
+        ]);
+        assert_eq!(
+            errors[0].problem,
+            Problem::DuplicatePosition {
+                position: 3,
+                first: "a.fr.md:6".into()
+            }
+        );
     }
 
     #[test]
     fn missing_or_empty_title_is_refused() {
         let no_title = source("a", "fr", "a", 1).replace("title = \"A title\"\n", "");
-        assert_eq!(one_error(parse("a.md", &no_title)).problem, Problem::MissingTitle);
+        assert_eq!(
+            one_error(parse("a.md", &no_title)).problem,
+            Problem::MissingTitle
+        );
         let blank = source("a", "fr", "a", 1).replace("\"A title\"", "\"  \"");
         let err = one_error(parse("a.md", &blank));
         assert_eq!((err.line, err.problem), (4, Problem::MissingTitle));
@@ -487,7 +614,10 @@ en = "Future of work"
         let text = source("a", "fr", "a", 1).replace("comments = 2", "comments = two");
         let err = one_error(parse("a.md", &text));
         assert_eq!(err.line, 9);
-        assert!(matches!(err.problem, Problem::MalformedFrontMatter(_)), "{err}");
+        assert!(
+            matches!(err.problem, Problem::MalformedFrontMatter(_)),
+            "{err}"
+        );
 
         let text = source("a", "fr", "a", 1).replace("comments = 2", "coments = 2");
         let err = one_error(parse("a.md", &text));
@@ -497,8 +627,14 @@ en = "Future of work"
 
     #[test]
     fn front_matter_must_open_and_close() {
-        assert_eq!(one_error(parse("a.md", "# Just Markdown\n")).problem, Problem::MissingFrontMatter);
-        assert_eq!(one_error(parse("a.md", "+++\nslug = \"a\"\n\nBody\n")).problem, Problem::UnclosedFrontMatter);
+        assert_eq!(
+            one_error(parse("a.md", "# Just Markdown\n")).problem,
+            Problem::MissingFrontMatter
+        );
+        assert_eq!(
+            one_error(parse("a.md", "+++\nslug = \"a\"\n\nBody\n")).problem,
+            Problem::UnclosedFrontMatter
+        );
     }
 
     #[test]
@@ -523,9 +659,18 @@ en = "Future of work"
         let errors = parse_taxonomy(Path::new("taxonomy.toml"), &text).expect_err("refused");
         assert_eq!(errors.len(), 2, "{errors:?}");
         assert_eq!(errors[0].line, 12);
-        assert!(matches!(errors[0].problem, Problem::DuplicateTaxonomyId { .. }));
+        assert!(matches!(
+            errors[0].problem,
+            Problem::DuplicateTaxonomyId { .. }
+        ));
         assert_eq!(errors[1].problem, Problem::BadTaxonomyId("Bad Id".into()));
-        let missing_label = parse_taxonomy(Path::new("t.toml"), "[[tag]]\nid = \"a\"\nfr = \"x\"\n").expect_err("refused");
-        assert!(missing_label[0].to_string().contains("en"), "{}", missing_label[0]);
+        let missing_label =
+            parse_taxonomy(Path::new("t.toml"), "[[tag]]\nid = \"a\"\nfr = \"x\"\n")
+                .expect_err("refused");
+        assert!(
+            missing_label[0].to_string().contains("en"),
+            "{}",
+            missing_label[0]
+        );
     }
 }

@@ -83,7 +83,11 @@ pub enum CorpusLoadError {
     #[error("the server answered {status} for the corpus")]
     Http { status: u16 },
     #[error("the corpus is not valid JSON (line {line}, column {column}): {detail}")]
-    InvalidJson { line: usize, column: usize, detail: String },
+    InvalidJson {
+        line: usize,
+        column: usize,
+        detail: String,
+    },
     #[error("the corpus has schema version {found:?}; this app reads version {SCHEMA_VERSION}")]
     UnsupportedSchema { found: Option<u64> },
 }
@@ -186,7 +190,11 @@ pub struct TranslationGroup<'c> {
 
 impl<'c> TranslationGroup<'c> {
     pub fn position(&self) -> u32 {
-        self.versions.iter().map(|e| e.position).min().unwrap_or(u32::MAX)
+        self.versions
+            .iter()
+            .map(|e| e.position)
+            .min()
+            .unwrap_or(u32::MAX)
     }
 
     pub fn in_lang(&self, lang: Lang) -> Option<&'c Essay> {
@@ -197,8 +205,14 @@ impl<'c> TranslationGroup<'c> {
     /// otherwise the original, flagged so the page can say so.
     pub fn for_reader(&self, lang: Lang) -> ReaderVersion<'c> {
         match self.in_lang(lang) {
-            Some(essay) => ReaderVersion { essay, is_fallback: false },
-            None => ReaderVersion { essay: self.versions[0], is_fallback: true },
+            Some(essay) => ReaderVersion {
+                essay,
+                is_fallback: false,
+            },
+            None => ReaderVersion {
+                essay: self.versions[0],
+                is_fallback: true,
+            },
         }
     }
 
@@ -239,7 +253,11 @@ pub(crate) mod tests {
     }
 
     fn corpus(essays: Vec<Essay>) -> Corpus {
-        Corpus { schema_version: SCHEMA_VERSION, taxonomy: Taxonomy::default(), essays }
+        Corpus {
+            schema_version: SCHEMA_VERSION,
+            taxonomy: Taxonomy::default(),
+            essays,
+        }
     }
 
     #[test]
@@ -265,11 +283,20 @@ pub(crate) mod tests {
         ]);
         let groups = c.translation_groups();
         let fr = groups[0].for_reader(Lang::Fr);
-        assert_eq!((fr.essay.slug.as_str(), fr.is_fallback), ("franchir", false));
+        assert_eq!(
+            (fr.essay.slug.as_str(), fr.is_fallback),
+            ("franchir", false)
+        );
         let en = groups[0].for_reader(Lang::En);
-        assert_eq!((en.essay.slug.as_str(), en.is_fallback), ("breaking", false));
+        assert_eq!(
+            (en.essay.slug.as_str(), en.is_fallback),
+            ("breaking", false)
+        );
         let only_en = groups[1].for_reader(Lang::Fr);
-        assert_eq!((only_en.essay.slug.as_str(), only_en.is_fallback), ("stopcock", true));
+        assert_eq!(
+            (only_en.essay.slug.as_str(), only_en.is_fallback),
+            ("stopcock", true)
+        );
     }
 
     #[test]
@@ -302,7 +329,11 @@ pub(crate) mod tests {
         let errors = [
             CorpusLoadError::Network("x".into()),
             CorpusLoadError::Http { status: 404 },
-            CorpusLoadError::InvalidJson { line: 1, column: 2, detail: "d".into() },
+            CorpusLoadError::InvalidJson {
+                line: 1,
+                column: 2,
+                detail: "d".into(),
+            },
             CorpusLoadError::UnsupportedSchema { found: Some(9) },
         ];
         for err in errors {
@@ -311,6 +342,8 @@ pub(crate) mod tests {
             assert!(!fr.is_empty() && !en.is_empty());
             assert_ne!(fr, en, "{err:?} has one message for both languages");
         }
-        assert!(CorpusLoadError::Http { status: 404 }.message(Lang::Fr).contains("404"));
+        assert!(CorpusLoadError::Http { status: 404 }
+            .message(Lang::Fr)
+            .contains("404"));
     }
 }

@@ -15,7 +15,10 @@ pub enum Block {
     /// Level 2 to 6 (the essay title is the page's only level 1).
     Heading(u8, Vec<Inline>),
     Quote(Vec<Block>),
-    List { ordered: bool, items: Vec<Vec<Block>> },
+    List {
+        ordered: bool,
+        items: Vec<Vec<Block>>,
+    },
     Code(String),
     Rule,
 }
@@ -28,7 +31,10 @@ pub enum Inline {
     Strong(Vec<Inline>),
     Strike(Vec<Inline>),
     /// `href` is `None` when the target was not safe to follow.
-    Link { href: Option<SafeHref>, children: Vec<Inline> },
+    Link {
+        href: Option<SafeHref>,
+        children: Vec<Inline>,
+    },
     LineBreak,
 }
 
@@ -47,7 +53,10 @@ pub struct SafeHref {
 /// is refused.
 pub fn safe_href(url: &str) -> Option<SafeHref> {
     // Browsers ignore ASCII whitespace and control characters inside a scheme.
-    let compact: String = url.chars().filter(|c| !c.is_ascii_whitespace() && !c.is_control()).collect();
+    let compact: String = url
+        .chars()
+        .filter(|c| !c.is_ascii_whitespace() && !c.is_control())
+        .collect();
     let lower = compact.to_ascii_lowercase();
     let scheme_end = lower.find(':');
     let first_delimiter = lower.find(['/', '?', '#']);
@@ -59,12 +68,22 @@ pub fn safe_href(url: &str) -> Option<SafeHref> {
     if !has_scheme {
         if lower.starts_with("//") {
             // Protocol-relative: leaves the site.
-            return Some(SafeHref { url: compact, external: true });
+            return Some(SafeHref {
+                url: compact,
+                external: true,
+            });
         }
-        return Some(SafeHref { url: compact, external: false });
+        return Some(SafeHref {
+            url: compact,
+            external: false,
+        });
     }
-    if lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("mailto:") {
-        Some(SafeHref { url: compact, external: true })
+    if lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("mailto:")
+    {
+        Some(SafeHref {
+            url: compact,
+            external: true,
+        })
     } else {
         None
     }
@@ -188,7 +207,8 @@ impl Builder {
             return;
         }
         // Adjacent text (e.g. text then raw HTML) reads as one run.
-        if let Some(Inline::Text(last)) = self.inlines_mut().and_then(|inlines| inlines.last_mut()) {
+        if let Some(Inline::Text(last)) = self.inlines_mut().and_then(|inlines| inlines.last_mut())
+        {
             last.push_str(text);
             return;
         }
@@ -198,7 +218,11 @@ impl Builder {
     fn inlines_mut(&mut self) -> Option<&mut Vec<Inline>> {
         match self.stack.last_mut()? {
             Open::Paragraph(i) | Open::Heading(_, i) | Open::Item(_, i) => Some(i),
-            Open::Emphasis(i) | Open::Strong(i) | Open::Strike(i) | Open::Link(_, i) | Open::Image(i) => Some(i),
+            Open::Emphasis(i)
+            | Open::Strong(i)
+            | Open::Strike(i)
+            | Open::Link(_, i)
+            | Open::Image(i) => Some(i),
             Open::Quote(_) | Open::List(..) | Open::Code(_) => None,
         }
     }
@@ -245,9 +269,10 @@ pub fn inline_text(inlines: &[Inline]) -> String {
     for inline in inlines {
         match inline {
             Inline::Text(t) | Inline::Code(t) => out.push_str(t),
-            Inline::Emphasis(c) | Inline::Strong(c) | Inline::Strike(c) | Inline::Link { children: c, .. } => {
-                out.push_str(&inline_text(c))
-            }
+            Inline::Emphasis(c)
+            | Inline::Strong(c)
+            | Inline::Strike(c)
+            | Inline::Link { children: c, .. } => out.push_str(&inline_text(c)),
             Inline::LineBreak => out.push(' '),
         }
     }
@@ -268,19 +293,38 @@ mod tests {
         assert_eq!(
             blocks,
             vec![
-                Block::Paragraph(vec![text("Intro "), Inline::Emphasis(vec![text("vraiment")]), text(" "), Inline::Strong(vec![text("fort")]), text(".")]),
+                Block::Paragraph(vec![
+                    text("Intro "),
+                    Inline::Emphasis(vec![text("vraiment")]),
+                    text(" "),
+                    Inline::Strong(vec![text("fort")]),
+                    text(".")
+                ]),
                 Block::Heading(2, vec![text("Ouvrir les portes")]),
                 Block::Quote(vec![Block::Paragraph(vec![text("“Citation”")])]),
-                Block::Paragraph(vec![Inline::Strike(vec![text("Quelques")]), text(" Très peu")]),
+                Block::Paragraph(vec![
+                    Inline::Strike(vec![text("Quelques")]),
+                    text(" Très peu")
+                ]),
             ]
         );
     }
 
     #[test]
     fn raw_html_is_kept_as_text() {
-        let blocks = parse_body("Hello <script>alert(1)</script> there\n\n<div onclick=\"x()\">block</div>");
-        assert_eq!(blocks[0], Block::Paragraph(vec![text("Hello <script>alert(1)</script> there")]));
-        assert_eq!(inline_text(match &blocks[1] { Block::Paragraph(i) => i, other => panic!("{other:?}") }), "<div onclick=\"x()\">block</div>");
+        let blocks =
+            parse_body("Hello <script>alert(1)</script> there\n\n<div onclick=\"x()\">block</div>");
+        assert_eq!(
+            blocks[0],
+            Block::Paragraph(vec![text("Hello <script>alert(1)</script> there")])
+        );
+        assert_eq!(
+            inline_text(match &blocks[1] {
+                Block::Paragraph(i) => i,
+                other => panic!("{other:?}"),
+            }),
+            "<div onclick=\"x()\">block</div>"
+        );
     }
 
     #[test]
@@ -300,27 +344,64 @@ mod tests {
         assert_eq!(
             blocks[0],
             Block::Paragraph(vec![
-                Inline::Link { href: None, children: vec![text("click")] },
+                Inline::Link {
+                    href: None,
+                    children: vec![text("click")]
+                },
                 text(" and "),
-                Inline::Link { href: None, children: vec![text("x")] },
+                Inline::Link {
+                    href: None,
+                    children: vec![text("x")]
+                },
             ])
         );
     }
 
     #[test]
     fn web_mail_and_relative_links_are_kept() {
-        assert_eq!(safe_href("https://example.org/a?b#c"), Some(SafeHref { url: "https://example.org/a?b#c".into(), external: true }));
+        assert_eq!(
+            safe_href("https://example.org/a?b#c"),
+            Some(SafeHref {
+                url: "https://example.org/a?b#c".into(),
+                external: true
+            })
+        );
         assert_eq!(safe_href("mailto:a@b.c").map(|h| h.external), Some(true));
-        assert_eq!(safe_href("//cdn.example.org/x").map(|h| h.external), Some(true));
-        assert_eq!(safe_href("#p3"), Some(SafeHref { url: "#p3".into(), external: false }));
-        assert_eq!(safe_href("../en/other/"), Some(SafeHref { url: "../en/other/".into(), external: false }));
-        assert_eq!(safe_href("a/b:c").map(|h| h.external), Some(false), "a colon after a slash is no scheme");
+        assert_eq!(
+            safe_href("//cdn.example.org/x").map(|h| h.external),
+            Some(true)
+        );
+        assert_eq!(
+            safe_href("#p3"),
+            Some(SafeHref {
+                url: "#p3".into(),
+                external: false
+            })
+        );
+        assert_eq!(
+            safe_href("../en/other/"),
+            Some(SafeHref {
+                url: "../en/other/".into(),
+                external: false
+            })
+        );
+        assert_eq!(
+            safe_href("a/b:c").map(|h| h.external),
+            Some(false),
+            "a colon after a slash is no scheme"
+        );
     }
 
     #[test]
     fn images_show_their_alt_text_only() {
         let blocks = parse_body("Before ![a *lead* image](https://example.org/x.png) after");
-        assert_eq!(inline_text(match &blocks[0] { Block::Paragraph(i) => i, other => panic!("{other:?}") }), "Before a lead image after");
+        assert_eq!(
+            inline_text(match &blocks[0] {
+                Block::Paragraph(i) => i,
+                other => panic!("{other:?}"),
+            }),
+            "Before a lead image after"
+        );
     }
 
     #[test]
@@ -329,7 +410,13 @@ mod tests {
         assert_eq!(
             blocks,
             vec![
-                Block::List { ordered: false, items: vec![vec![Block::Paragraph(vec![text("one")])], vec![Block::Paragraph(vec![text("two")])]] },
+                Block::List {
+                    ordered: false,
+                    items: vec![
+                        vec![Block::Paragraph(vec![text("one")])],
+                        vec![Block::Paragraph(vec![text("two")])]
+                    ]
+                },
                 Block::Code("let x;\n".into()),
             ]
         );

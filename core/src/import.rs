@@ -45,7 +45,9 @@ pub enum ImportProblem {
     EmptyPost { title: String },
     #[error("footer {0:?} is not “Posted in … | Tagged … | …”")]
     MalformedFooter(String),
-    #[error("unknown category {label:?}: add it (with both labels) to taxonomy.toml, then import again")]
+    #[error(
+        "unknown category {label:?}: add it (with both labels) to taxonomy.toml, then import again"
+    )]
     UnknownCategory { label: String },
     #[error("comment count {0:?} is neither “Leave a comment” nor “N Comment(s)”")]
     MalformedComments(String),
@@ -156,8 +158,11 @@ pub struct Footer {
     pub comments: u32,
 }
 
-const LANGUAGE_MARKERS: [(&str, Lang); 3] =
-    [("Francais", Lang::Fr), ("Français", Lang::Fr), ("English", Lang::En)];
+const LANGUAGE_MARKERS: [(&str, Lang); 3] = [
+    ("Francais", Lang::Fr),
+    ("Français", Lang::Fr),
+    ("English", Lang::En),
+];
 
 /// Parses `Posted in <categories> | Tagged <tags> | <comments>`.
 pub fn parse_footer(line: &str, taxonomy: &Taxonomy) -> Result<Footer, ImportProblem> {
@@ -188,7 +193,10 @@ pub fn parse_categories(
         Marker(Lang),
         Category(&'t str, Lang),
     }
-    let mut labels: Vec<(&str, Known)> = LANGUAGE_MARKERS.iter().map(|(l, lang)| (*l, Known::Marker(*lang))).collect();
+    let mut labels: Vec<(&str, Known)> = LANGUAGE_MARKERS
+        .iter()
+        .map(|(l, lang)| (*l, Known::Marker(*lang)))
+        .collect();
     for entry in &taxonomy.categories {
         labels.push((&entry.label.fr, Known::Category(&entry.id, Lang::Fr)));
         labels.push((&entry.label.en, Known::Category(&entry.id, Lang::En)));
@@ -199,7 +207,8 @@ pub fn parse_categories(
     let mut rest = list.trim();
     while !rest.is_empty() {
         let found = labels.iter().find(|(label, _)| {
-            rest.strip_prefix(label).is_some_and(|after| after.is_empty() || after.starts_with(", "))
+            rest.strip_prefix(label)
+                .is_some_and(|after| after.is_empty() || after.starts_with(", "))
         });
         let Some((label, known)) = found else {
             let label = rest.split(", ").next().unwrap_or(rest).to_string();
@@ -234,10 +243,14 @@ pub fn count_tags(tags: &str) -> usize {
 /// forms of a French-language blog).
 pub fn parse_comments(text: &str) -> Result<u32, ImportProblem> {
     let text = text.trim();
-    if text.eq_ignore_ascii_case("Leave a comment") || text.eq_ignore_ascii_case("Laisser un commentaire") {
+    if text.eq_ignore_ascii_case("Leave a comment")
+        || text.eq_ignore_ascii_case("Laisser un commentaire")
+    {
         return Ok(0);
     }
-    let (number, word) = text.split_once(' ').ok_or_else(|| ImportProblem::MalformedComments(text.into()))?;
+    let (number, word) = text
+        .split_once(' ')
+        .ok_or_else(|| ImportProblem::MalformedComments(text.into()))?;
     let word = word.to_lowercase();
     match (number.parse::<u32>(), word.as_str()) {
         (Ok(n), "comment" | "comments" | "commentaire" | "commentaires") => Ok(n),
@@ -254,7 +267,9 @@ pub fn parse_comments(text: &str) -> Result<u32, ImportProblem> {
 pub fn split_fused_caption(paragraph: &str) -> Option<(String, String)> {
     let chars: Vec<(usize, char)> = paragraph.char_indices().take(80).collect();
     for window in chars.windows(3) {
-        let [(_, a), (i, b), (_, c)] = window else { continue };
+        let [(_, a), (i, b), (_, c)] = window else {
+            continue;
+        };
         if ".!?:;".contains(*a) {
             return None;
         }
@@ -281,7 +296,8 @@ const CLOSING_QUOTES: [char; 4] = ['”', '"', '»', '“'];
 ///   punctuation and no sentence inside.
 pub fn classify_block(text: &str) -> BlockKind {
     let trimmed = text.trim();
-    let ends_sentence = trimmed.ends_with(['.', '!', '?', ':', ';', ',', '…']) || trimmed.ends_with(CLOSING_QUOTES);
+    let ends_sentence =
+        trimmed.ends_with(['.', '!', '?', ':', ';', ',', '…']) || trimmed.ends_with(CLOSING_QUOTES);
     let core = trimmed.trim_end_matches(['.', ',', ';', ':', ' ']);
     if trimmed.starts_with(OPENING_QUOTES) && core.chars().count() > 2 {
         let inner = &core[core.chars().next().map_or(0, char::len_utf8)..];
@@ -326,7 +342,12 @@ fn raw_blocks(export: &str) -> Vec<RawBlock> {
                 block.text.push(' ');
                 block.text.push_str(line);
             }
-            None => current = Some(RawBlock { line: i + 1, text: line.to_string() }),
+            None => {
+                current = Some(RawBlock {
+                    line: i + 1,
+                    text: line.to_string(),
+                })
+            }
         }
     }
     blocks.extend(current);
@@ -335,7 +356,10 @@ fn raw_blocks(export: &str) -> Vec<RawBlock> {
 
 /// Reads a whole export. `taxonomy` supplies the category labels; every
 /// problem found is returned, each with its line.
-pub fn parse_export(export: &str, taxonomy: &Taxonomy) -> Result<Vec<ImportedPost>, Vec<ImportError>> {
+pub fn parse_export(
+    export: &str,
+    taxonomy: &Taxonomy,
+) -> Result<Vec<ImportedPost>, Vec<ImportError>> {
     let export = export.strip_prefix('\u{feff}').unwrap_or(export);
     let mut posts = Vec::new();
     let mut errors = Vec::new();
@@ -347,23 +371,35 @@ pub fn parse_export(export: &str, taxonomy: &Taxonomy) -> Result<Vec<ImportedPos
         }
         let mut body = std::mem::take(&mut pending).into_iter();
         let Some(title) = body.next() else {
-            errors.push(ImportError { line: block.line, problem: ImportProblem::MalformedFooter(block.text) });
+            errors.push(ImportError {
+                line: block.line,
+                problem: ImportProblem::MalformedFooter(block.text),
+            });
             continue;
         };
         let body: Vec<RawBlock> = body.collect();
         if body.is_empty() {
-            errors.push(ImportError { line: title.line, problem: ImportProblem::EmptyPost { title: title.text } });
+            errors.push(ImportError {
+                line: title.line,
+                problem: ImportProblem::EmptyPost { title: title.text },
+            });
             continue;
         }
         let footer = match parse_footer(&block.text, taxonomy) {
             Ok(f) => f,
             Err(problem) => {
-                errors.push(ImportError { line: block.line, problem });
+                errors.push(ImportError {
+                    line: block.line,
+                    problem,
+                });
                 continue;
             }
         };
         let Some(lang) = footer.marked_lang.or_else(|| majority(&footer.label_langs)) else {
-            errors.push(ImportError { line: block.line, problem: ImportProblem::UnknownLanguage { title: title.text } });
+            errors.push(ImportError {
+                line: block.line,
+                problem: ImportProblem::UnknownLanguage { title: title.text },
+            });
             continue;
         };
         let mut texts: Vec<String> = body.into_iter().map(|b| b.text).collect();
@@ -388,11 +424,19 @@ pub fn parse_export(export: &str, taxonomy: &Taxonomy) -> Result<Vec<ImportedPos
         });
     }
     if let Some(title) = pending.first() {
-        let problem = ImportProblem::MissingFooter { title: title.text.clone() };
-        errors.push(ImportError { line: title.line, problem });
+        let problem = ImportProblem::MissingFooter {
+            title: title.text.clone(),
+        };
+        errors.push(ImportError {
+            line: title.line,
+            problem,
+        });
     }
     if posts.is_empty() && errors.is_empty() {
-        errors.push(ImportError { line: 1, problem: ImportProblem::Empty });
+        errors.push(ImportError {
+            line: 1,
+            problem: ImportProblem::Empty,
+        });
     }
     if !errors.is_empty() {
         return Err(errors);
@@ -451,7 +495,10 @@ pub enum WriteOutcome {
 }
 
 /// Writes each post to `essays_dir/<key>.<lang>.md` unless that file exists.
-pub fn write_new_files(posts: &[ImportedPost], essays_dir: &Path) -> std::io::Result<Vec<WriteOutcome>> {
+pub fn write_new_files(
+    posts: &[ImportedPost],
+    essays_dir: &Path,
+) -> std::io::Result<Vec<WriteOutcome>> {
     fs::create_dir_all(essays_dir)?;
     let mut outcomes = Vec::new();
     for post in posts {
@@ -474,12 +521,19 @@ mod tests {
     fn taxonomy() -> Taxonomy {
         let entry = |id: &str, fr: &str, en: &str| TaxonomyEntry {
             id: id.into(),
-            label: Label { fr: fr.into(), en: en.into() },
+            label: Label {
+                fr: fr.into(),
+                en: en.into(),
+            },
         };
         Taxonomy {
             categories: vec![
                 entry("lived", "Vécu", "As experimented"),
-                entry("seen-heard-read", "Vu, lu ou entendu", "As seen, heard or read"),
+                entry(
+                    "seen-heard-read",
+                    "Vu, lu ou entendu",
+                    "As seen, heard or read",
+                ),
             ],
             tags: vec![],
         }
@@ -487,34 +541,58 @@ mod tests {
 
     #[test]
     fn a_category_with_commas_is_one_category() {
-        let footer = parse_footer("Posted in Francais, Vécu, Vu, lu ou entendu | Tagged , , , , | Leave a comment", &taxonomy())
-            .expect("parses");
+        let footer = parse_footer(
+            "Posted in Francais, Vécu, Vu, lu ou entendu | Tagged , , , , | Leave a comment",
+            &taxonomy(),
+        )
+        .expect("parses");
         assert_eq!(footer.categories, vec!["lived", "seen-heard-read"]);
-        let footer = parse_footer("Posted in As seen, heard or read, English | Tagged , | 1 Comment", &taxonomy()).expect("parses");
+        let footer = parse_footer(
+            "Posted in As seen, heard or read, English | Tagged , | 1 Comment",
+            &taxonomy(),
+        )
+        .expect("parses");
         assert_eq!(footer.categories, vec!["seen-heard-read"]);
     }
 
     #[test]
     fn language_markers_set_the_language_and_are_not_categories() {
-        let footer = parse_footer("Posted in Francais, Vécu | Tagged , | Leave a comment", &taxonomy()).expect("parses");
+        let footer = parse_footer(
+            "Posted in Francais, Vécu | Tagged , | Leave a comment",
+            &taxonomy(),
+        )
+        .expect("parses");
         assert_eq!(footer.marked_lang, Some(Lang::Fr));
         assert_eq!(footer.categories, vec!["lived"]);
-        let footer = parse_footer("Posted in English | Tagged  | Leave a comment", &taxonomy()).expect("parses");
-        assert_eq!((footer.marked_lang, footer.categories.len()), (Some(Lang::En), 0));
+        let footer = parse_footer("Posted in English | Tagged  | Leave a comment", &taxonomy())
+            .expect("parses");
+        assert_eq!(
+            (footer.marked_lang, footer.categories.len()),
+            (Some(Lang::En), 0)
+        );
     }
 
     #[test]
     fn categories_pair_across_languages() {
         let fr = parse_categories("Vécu, Vu, lu ou entendu", &taxonomy()).expect("parses");
-        let en = parse_categories("As experimented, As seen, heard or read", &taxonomy()).expect("parses");
+        let en = parse_categories("As experimented, As seen, heard or read", &taxonomy())
+            .expect("parses");
         assert_eq!(fr.0, en.0);
-        assert_eq!((fr.2, en.2), (vec![Lang::Fr, Lang::Fr], vec![Lang::En, Lang::En]));
+        assert_eq!(
+            (fr.2, en.2),
+            (vec![Lang::Fr, Lang::Fr], vec![Lang::En, Lang::En])
+        );
     }
 
     #[test]
     fn an_unknown_category_is_named() {
         let err = parse_categories("Vécu, Cuisine, English", &taxonomy()).expect_err("refused");
-        assert_eq!(err, ImportProblem::UnknownCategory { label: "Cuisine".into() });
+        assert_eq!(
+            err,
+            ImportProblem::UnknownCategory {
+                label: "Cuisine".into()
+            }
+        );
     }
 
     #[test]
@@ -538,12 +616,28 @@ mod tests {
     #[test]
     fn fused_captions_are_split_off() {
         let cases = [
-            ("business modèleJour après jour, nous", "business modèle", "Jour après jour, nous"),
-            ("business modèleEvery day, we can see", "business modèle", "Every day, we can see"),
-            ("A new local sharing economyFor once, I would", "A new local sharing economy", "For once, I would"),
+            (
+                "business modèleJour après jour, nous",
+                "business modèle",
+                "Jour après jour, nous",
+            ),
+            (
+                "business modèleEvery day, we can see",
+                "business modèle",
+                "Every day, we can see",
+            ),
+            (
+                "A new local sharing economyFor once, I would",
+                "A new local sharing economy",
+                "For once, I would",
+            ),
         ];
         for (fused, caption, rest) in cases {
-            assert_eq!(split_fused_caption(fused), Some((caption.into(), rest.into())), "{fused}");
+            assert_eq!(
+                split_fused_caption(fused),
+                Some((caption.into(), rest.into())),
+                "{fused}"
+            );
         }
     }
 
@@ -561,11 +655,25 @@ mod tests {
 
     #[test]
     fn short_unpunctuated_lines_are_headings() {
-        for heading in ["Ouvrir les portes", "Opening the doors", "Local communities, not customers", "Repenser la manière dont la valeur est créée et capturée"] {
+        for heading in [
+            "Ouvrir les portes",
+            "Opening the doors",
+            "Local communities, not customers",
+            "Repenser la manière dont la valeur est créée et capturée",
+        ] {
             assert_eq!(classify_block(heading), BlockKind::Heading, "{heading}");
         }
-        for paragraph in ["Cependant…", "It will be a long journey, for sure.", "Who knows?", "lower case start"] {
-            assert_eq!(classify_block(paragraph), BlockKind::Paragraph, "{paragraph}");
+        for paragraph in [
+            "Cependant…",
+            "It will be a long journey, for sure.",
+            "Who knows?",
+            "lower case start",
+        ] {
+            assert_eq!(
+                classify_block(paragraph),
+                BlockKind::Paragraph,
+                "{paragraph}"
+            );
         }
     }
 
@@ -578,7 +686,8 @@ mod tests {
         ] {
             assert_eq!(classify_block(quote), BlockKind::Quote, "{quote}");
         }
-        let starts_quoted = "“Selling social”, whichever the tool that will be used, requires understanding.";
+        let starts_quoted =
+            "“Selling social”, whichever the tool that will be used, requires understanding.";
         assert_eq!(classify_block(starts_quoted), BlockKind::Paragraph);
     }
 
@@ -586,7 +695,15 @@ mod tests {
     fn a_post_without_footer_is_reported_at_its_title() {
         let export = "First\n\nBody.\n\nPosted in English | Tagged , | Leave a comment\n\nSecond\n\nNo footer here.\n";
         let errors = parse_export(export, &taxonomy()).expect_err("refused");
-        assert_eq!(errors, vec![ImportError { line: 7, problem: ImportProblem::MissingFooter { title: "Second".into() } }]);
+        assert_eq!(
+            errors,
+            vec![ImportError {
+                line: 7,
+                problem: ImportProblem::MissingFooter {
+                    title: "Second".into()
+                }
+            }]
+        );
     }
 
     #[test]
@@ -596,8 +713,14 @@ mod tests {
         let lines: Vec<usize> = errors.iter().map(|e| e.line).collect();
         assert_eq!(lines, vec![5, 7, 15], "{errors:?}");
         assert!(matches!(errors[1].problem, ImportProblem::EmptyPost { .. }));
-        assert!(matches!(errors[2].problem, ImportProblem::MalformedFooter(_)));
-        assert_eq!(parse_export("", &taxonomy()).expect_err("refused")[0].problem, ImportProblem::Empty);
+        assert!(matches!(
+            errors[2].problem,
+            ImportProblem::MalformedFooter(_)
+        ));
+        assert_eq!(
+            parse_export("", &taxonomy()).expect_err("refused")[0].problem,
+            ImportProblem::Empty
+        );
     }
 
     #[test]
@@ -618,7 +741,8 @@ mod tests {
         let post = &parse_export(export, &taxonomy()).expect("parses")[0];
         assert_eq!(post.slug, "le-vrai-titre");
         let file = post.to_content_file();
-        let source = crate::content::parse_essay(Path::new("x.md"), &file).expect("the import's output parses");
+        let source = crate::content::parse_essay(Path::new("x.md"), &file)
+            .expect("the import's output parses");
         assert_eq!(source.essay.title, "Le “vrai” titre \\ (aparté)");
     }
 }

@@ -36,7 +36,11 @@ impl Lang {
     /// English.
     pub fn from_browser_preferences<'a>(preferred: impl IntoIterator<Item = &'a str>) -> Lang {
         for tag in preferred {
-            let primary = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+            let primary = tag
+                .split(['-', '_'])
+                .next()
+                .unwrap_or("")
+                .to_ascii_lowercase();
             match primary.as_str() {
                 "fr" => return Lang::Fr,
                 "en" => return Lang::En,
@@ -66,7 +70,10 @@ mod tests {
 
     #[test]
     fn browser_preferences_pick_the_first_supported_language() {
-        assert_eq!(Lang::from_browser_preferences(["de-DE", "fr-CA", "en"]), Lang::Fr);
+        assert_eq!(
+            Lang::from_browser_preferences(["de-DE", "fr-CA", "en"]),
+            Lang::Fr
+        );
         assert_eq!(Lang::from_browser_preferences(["en-GB", "fr"]), Lang::En);
         assert_eq!(Lang::from_browser_preferences(["FR"]), Lang::Fr);
     }

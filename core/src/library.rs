@@ -49,15 +49,22 @@ impl LibraryFilter {
     /// Reads a filter from URL query pairs. Unknown keys, unknown ids and
     /// repeated values are dropped; the dropped values are returned so the
     /// page can say so.
-    pub fn from_query<'q>(pairs: impl IntoIterator<Item = (&'q str, &'q str)>, corpus: &Corpus) -> (LibraryFilter, Vec<String>) {
+    pub fn from_query<'q>(
+        pairs: impl IntoIterator<Item = (&'q str, &'q str)>,
+        corpus: &Corpus,
+    ) -> (LibraryFilter, Vec<String>) {
         let mut filter = LibraryFilter::default();
         let mut ignored = Vec::new();
         for (key, value) in pairs.into_iter().take(MAX_VALUES) {
             let shown: String = value.chars().take(40).collect();
             let known = value.len() <= MAX_QUERY_VALUE;
             match key {
-                "category" if known && corpus.category(value).is_some() => push_unique(&mut filter.categories, value),
-                "tag" if known && corpus.tag(value).is_some() => push_unique(&mut filter.tags, value),
+                "category" if known && corpus.category(value).is_some() => {
+                    push_unique(&mut filter.categories, value)
+                }
+                "tag" if known && corpus.tag(value).is_some() => {
+                    push_unique(&mut filter.tags, value)
+                }
                 "both" if value == "1" => filter.both_languages = true,
                 // Keys the library does not own (e.g. a search query) are not ours to judge.
                 "category" | "tag" | "both" => ignored.push(shown),
@@ -114,7 +121,12 @@ impl LibraryFilter {
 
     /// The chosen values, in order, as chips.
     pub fn chosen(&self) -> Vec<FilterValue> {
-        let mut values: Vec<FilterValue> = self.categories.iter().cloned().map(FilterValue::Category).collect();
+        let mut values: Vec<FilterValue> = self
+            .categories
+            .iter()
+            .cloned()
+            .map(FilterValue::Category)
+            .collect();
         values.extend(self.tags.iter().cloned().map(FilterValue::Tag));
         if self.both_languages {
             values.push(FilterValue::BothLanguages);
@@ -132,40 +144,79 @@ fn push_unique(list: &mut Vec<String>, value: &str) {
 /// The label of a filter value in `lang` (`both_label` for "both languages").
 pub fn value_label(corpus: &Corpus, value: &FilterValue, lang: Lang, both_label: &str) -> String {
     match value {
-        FilterValue::Category(id) => corpus.category(id).map_or(id.clone(), |c| c.label.get(lang).to_string()),
-        FilterValue::Tag(id) => corpus.tag(id).map_or(id.clone(), |t| t.label.get(lang).to_string()),
+        FilterValue::Category(id) => corpus
+            .category(id)
+            .map_or(id.clone(), |c| c.label.get(lang).to_string()),
+        FilterValue::Tag(id) => corpus
+            .tag(id)
+            .map_or(id.clone(), |t| t.label.get(lang).to_string()),
         FilterValue::BothLanguages => both_label.to_string(),
     }
 }
 
 /// Every value of the panel with its count: categories, then tags, then
 /// "both languages", in taxonomy order.
-pub fn facets(corpus: &Corpus, filter: &LibraryFilter, lang: Lang, both_label: &str) -> Vec<FacetValue> {
+pub fn facets(
+    corpus: &Corpus,
+    filter: &LibraryFilter,
+    lang: Lang,
+    both_label: &str,
+) -> Vec<FacetValue> {
     let groups = corpus.translation_groups();
-    let mut values: Vec<FilterValue> = corpus.taxonomy.categories.iter().map(|c| FilterValue::Category(c.id.clone())).collect();
-    values.extend(corpus.taxonomy.tags.iter().map(|t| FilterValue::Tag(t.id.clone())));
+    let mut values: Vec<FilterValue> = corpus
+        .taxonomy
+        .categories
+        .iter()
+        .map(|c| FilterValue::Category(c.id.clone()))
+        .collect();
+    values.extend(
+        corpus
+            .taxonomy
+            .tags
+            .iter()
+            .map(|t| FilterValue::Tag(t.id.clone())),
+    );
     values.push(FilterValue::BothLanguages);
     values
         .into_iter()
         .map(|value| {
             let active = filter.contains(&value);
-            let with_value = if active { filter.clone() } else { filter.toggled(&value) };
+            let with_value = if active {
+                filter.clone()
+            } else {
+                filter.toggled(&value)
+            };
             let count = groups.iter().filter(|g| with_value.matches(g)).count();
-            FacetValue { label: value_label(corpus, &value, lang, both_label), value, count, active }
+            FacetValue {
+                label: value_label(corpus, &value, lang, both_label),
+                value,
+                count,
+                active,
+            }
         })
         .collect()
 }
 
 /// The translation groups the filter keeps, in blog order.
-pub fn filtered_groups<'c>(corpus: &'c Corpus, filter: &LibraryFilter) -> Vec<TranslationGroup<'c>> {
-    corpus.translation_groups().into_iter().filter(|g| filter.matches(g)).collect()
+pub fn filtered_groups<'c>(
+    corpus: &'c Corpus,
+    filter: &LibraryFilter,
+) -> Vec<TranslationGroup<'c>> {
+    corpus
+        .translation_groups()
+        .into_iter()
+        .filter(|g| filter.matches(g))
+        .collect()
 }
 
 /// The opening of an essay for the library: its first paragraph's text, cut
 /// at a word boundary to about `max_chars`, with "…" when cut.
 pub fn excerpt(markdown: &str, max_chars: usize) -> String {
     let text = plain_text(markdown);
-    let first = text.split("\n\n").find(|p| p.split_whitespace().count() > 3).unwrap_or(text.as_str());
+    let first = text
+        .split("\n\n")
+        .find(|p| p.split_whitespace().count() > 3)
+        .unwrap_or(text.as_str());
     if first.chars().count() <= max_chars {
         return first.to_string();
     }
@@ -184,7 +235,13 @@ mod tests {
     use crate::corpus::{Label, Taxonomy, TaxonomyEntry, SCHEMA_VERSION};
 
     fn entry(id: &str) -> TaxonomyEntry {
-        TaxonomyEntry { id: id.into(), label: Label { fr: format!("{id}-fr"), en: format!("{id}-en") } }
+        TaxonomyEntry {
+            id: id.into(),
+            label: Label {
+                fr: format!("{id}-fr"),
+                en: format!("{id}-en"),
+            },
+        }
     }
 
     /// Three essays: a pair tagged a+b in "lived", an English one tagged b in
@@ -204,35 +261,62 @@ mod tests {
         french.tags = vec!["a".into(), "c".into()];
         Corpus {
             schema_version: SCHEMA_VERSION,
-            taxonomy: Taxonomy { categories: vec![entry("lived"), entry("seen")], tags: vec![entry("a"), entry("b"), entry("c")] },
+            taxonomy: Taxonomy {
+                categories: vec![entry("lived"), entry("seen")],
+                tags: vec![entry("a"), entry("b"), entry("c")],
+            },
             essays: vec![pair_fr, pair_en, english, french],
         }
     }
 
     fn keys(corpus: &Corpus, filter: &LibraryFilter) -> Vec<String> {
-        filtered_groups(corpus, filter).iter().map(|g| g.key.to_string()).collect()
+        filtered_groups(corpus, filter)
+            .iter()
+            .map(|g| g.key.to_string())
+            .collect()
     }
 
     #[test]
     fn values_combine_with_and() {
         let c = corpus();
-        let filter = LibraryFilter { tags: vec!["a".into()], ..Default::default() };
+        let filter = LibraryFilter {
+            tags: vec!["a".into()],
+            ..Default::default()
+        };
         assert_eq!(keys(&c, &filter), vec!["one", "three"]);
-        let filter = LibraryFilter { tags: vec!["a".into(), "b".into()], ..Default::default() };
+        let filter = LibraryFilter {
+            tags: vec!["a".into(), "b".into()],
+            ..Default::default()
+        };
         assert_eq!(keys(&c, &filter), vec!["one"]);
-        let filter = LibraryFilter { categories: vec!["lived".into()], tags: vec!["c".into()], ..Default::default() };
+        let filter = LibraryFilter {
+            categories: vec!["lived".into()],
+            tags: vec!["c".into()],
+            ..Default::default()
+        };
         assert_eq!(keys(&c, &filter), vec!["three"]);
-        let filter = LibraryFilter { both_languages: true, ..Default::default() };
+        let filter = LibraryFilter {
+            both_languages: true,
+            ..Default::default()
+        };
         assert_eq!(keys(&c, &filter), vec!["one"]);
-        assert_eq!(keys(&c, &LibraryFilter::default()), vec!["one", "two", "three"]);
+        assert_eq!(
+            keys(&c, &LibraryFilter::default()),
+            vec!["one", "two", "three"]
+        );
     }
 
     #[test]
     fn counts_say_what_would_remain_and_zero_marks_dead_ends() {
         let c = corpus();
-        let filter = LibraryFilter { tags: vec!["a".into()], ..Default::default() };
-        let counts: Vec<(String, usize, bool)> =
-            facets(&c, &filter, Lang::En, "both").into_iter().map(|f| (f.label, f.count, f.active)).collect();
+        let filter = LibraryFilter {
+            tags: vec!["a".into()],
+            ..Default::default()
+        };
+        let counts: Vec<(String, usize, bool)> = facets(&c, &filter, Lang::En, "both")
+            .into_iter()
+            .map(|f| (f.label, f.count, f.active))
+            .collect();
         assert_eq!(
             counts,
             vec![
@@ -249,23 +333,50 @@ mod tests {
     #[test]
     fn query_round_trips_and_unknown_values_are_reported() {
         let c = corpus();
-        let filter = LibraryFilter { categories: vec!["lived".into()], tags: vec!["a".into(), "b".into()], both_languages: true };
+        let filter = LibraryFilter {
+            categories: vec!["lived".into()],
+            tags: vec!["a".into(), "b".into()],
+            both_languages: true,
+        };
         assert_eq!(filter.to_query(), "category=lived&tag=a&tag=b&both=1");
         let pairs: Vec<(String, String)> = filter
             .to_query()
             .split('&')
-            .filter_map(|kv| kv.split_once('=').map(|(k, v)| (k.to_string(), v.to_string())))
+            .filter_map(|kv| {
+                kv.split_once('=')
+                    .map(|(k, v)| (k.to_string(), v.to_string()))
+            })
             .collect();
-        let (read, ignored) = LibraryFilter::from_query(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())), &c);
+        let (read, ignored) =
+            LibraryFilter::from_query(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())), &c);
         assert_eq!((read, ignored.len()), (filter, 0));
 
         let long = "x".repeat(5000);
-        let (read, ignored) =
-            LibraryFilter::from_query([("tag", "nope"), ("tag", "a"), ("tag", "a"), ("both", "yes"), ("q", "free text"), ("category", long.as_str())], &c);
-        assert_eq!(read, LibraryFilter { tags: vec!["a".into()], ..Default::default() });
+        let (read, ignored) = LibraryFilter::from_query(
+            [
+                ("tag", "nope"),
+                ("tag", "a"),
+                ("tag", "a"),
+                ("both", "yes"),
+                ("q", "free text"),
+                ("category", long.as_str()),
+            ],
+            &c,
+        );
+        assert_eq!(
+            read,
+            LibraryFilter {
+                tags: vec!["a".into()],
+                ..Default::default()
+            }
+        );
         assert_eq!(ignored.len(), 3);
         assert_eq!(ignored[0], "nope");
-        assert_eq!(ignored[2].len(), 40, "long values are shortened for the notice");
+        assert_eq!(
+            ignored[2].len(),
+            40,
+            "long values are shortened for the notice"
+        );
     }
 
     #[test]
@@ -276,12 +387,20 @@ mod tests {
             .toggled(&FilterValue::BothLanguages);
         assert_eq!(
             filter.chosen(),
-            vec![FilterValue::Category("lived".into()), FilterValue::Tag("b".into()), FilterValue::BothLanguages]
+            vec![
+                FilterValue::Category("lived".into()),
+                FilterValue::Tag("b".into()),
+                FilterValue::BothLanguages
+            ]
         );
-        let filter = filter.toggled(&FilterValue::Tag("b".into())).toggled(&FilterValue::BothLanguages);
+        let filter = filter
+            .toggled(&FilterValue::Tag("b".into()))
+            .toggled(&FilterValue::BothLanguages);
         assert_eq!(filter.chosen(), vec![FilterValue::Category("lived".into())]);
         assert!(!filter.is_empty());
-        assert!(filter.toggled(&FilterValue::Category("lived".into())).is_empty());
+        assert!(filter
+            .toggled(&FilterValue::Category("lived".into()))
+            .is_empty());
     }
 
     #[test]

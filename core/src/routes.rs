@@ -25,11 +25,17 @@ impl Route {
     /// Trailing slashes, empty segments and percent-encoding do not matter; an
     /// unknown language or an extra segment is `NotFound`.
     pub fn parse(path: &str) -> Route {
-        let segments: Vec<String> = path.split('/').filter(|s| !s.is_empty()).map(percent_decode).collect();
+        let segments: Vec<String> = path
+            .split('/')
+            .filter(|s| !s.is_empty())
+            .map(percent_decode)
+            .collect();
         match segments.as_slice() {
             [] => Route::Root,
             [lang] => Lang::from_code(lang).map_or(Route::NotFound, Route::Library),
-            [lang, slug] => Lang::from_code(lang).map_or(Route::NotFound, |l| Route::Essay(l, slug.clone())),
+            [lang, slug] => {
+                Lang::from_code(lang).map_or(Route::NotFound, |l| Route::Essay(l, slug.clone()))
+            }
             _ => Route::NotFound,
         }
     }
@@ -49,7 +55,9 @@ pub fn percent_decode(segment: &str) -> String {
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i] == b'%' && i + 2 < bytes.len() {
-            let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok());
+            let hex = std::str::from_utf8(&bytes[i + 1..i + 3])
+                .ok()
+                .and_then(|h| u8::from_str_radix(h, 16).ok());
             if let Some(byte) = hex {
                 out.push(byte);
                 i += 3;
@@ -71,7 +79,10 @@ pub fn parse_query(search: &str) -> Vec<(String, String)> {
         .filter(|pair| !pair.is_empty())
         .map(|pair| {
             let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-            (percent_decode(&key.replace('+', " ")), percent_decode(&value.replace('+', " ")))
+            (
+                percent_decode(&key.replace('+', " ")),
+                percent_decode(&value.replace('+', " ")),
+            )
         })
         .collect()
 }
@@ -101,7 +112,10 @@ impl Corpus {
     }
 
     /// The essays before and after an essay's group in the blog's order.
-    pub fn neighbours(&self, slug: &str) -> (Option<TranslationGroup<'_>>, Option<TranslationGroup<'_>>) {
+    pub fn neighbours(
+        &self,
+        slug: &str,
+    ) -> (Option<TranslationGroup<'_>>, Option<TranslationGroup<'_>>) {
         let Some(key) = self.essay(slug).map(|e| e.translation_key.as_str()) else {
             return (None, None);
         };
@@ -124,7 +138,11 @@ pub fn entry_page_paths(corpus: &Corpus) -> Vec<String> {
     let mut paths = Vec::new();
     for lang in Lang::ALL {
         paths.push(library_path(lang, &LibraryFilter::default()));
-        for essay in corpus.essays.iter().filter(|e| crate::text::is_slug(&e.slug)) {
+        for essay in corpus
+            .essays
+            .iter()
+            .filter(|e| crate::text::is_slug(&e.slug))
+        {
             paths.push(essay_path(lang, &essay.slug));
         }
     }
@@ -170,8 +188,14 @@ mod tests {
         assert_eq!(Route::parse("/"), Route::Root);
         assert_eq!(Route::parse("fr"), Route::Library(Lang::Fr));
         assert_eq!(Route::parse("en/"), Route::Library(Lang::En));
-        assert_eq!(Route::parse("en/stopcock/"), Route::Essay(Lang::En, "stopcock".into()));
-        assert_eq!(Route::parse("/fr//stopcock"), Route::Essay(Lang::Fr, "stopcock".into()));
+        assert_eq!(
+            Route::parse("en/stopcock/"),
+            Route::Essay(Lang::En, "stopcock".into())
+        );
+        assert_eq!(
+            Route::parse("/fr//stopcock"),
+            Route::Essay(Lang::Fr, "stopcock".into())
+        );
     }
 
     #[test]
@@ -183,17 +207,29 @@ mod tests {
 
     #[test]
     fn percent_encoding_is_decoded_and_broken_escapes_are_kept() {
-        assert_eq!(Route::parse("fr/r%C3%A9alit%C3%A9/"), Route::Essay(Lang::Fr, "réalité".into()));
+        assert_eq!(
+            Route::parse("fr/r%C3%A9alit%C3%A9/"),
+            Route::Essay(Lang::Fr, "réalité".into())
+        );
         assert_eq!(percent_decode("100%"), "100%");
         assert_eq!(percent_decode("%zz%4"), "%zz%4");
-        assert_eq!(percent_decode("%FF%FE"), "%FF%FE", "invalid UTF-8 stays as typed");
+        assert_eq!(
+            percent_decode("%FF%FE"),
+            "%FF%FE",
+            "invalid UTF-8 stays as typed"
+        );
     }
 
     #[test]
     fn queries_are_split_and_decoded_whatever_they_hold() {
         assert_eq!(
             parse_query("?tag=a&tag=b+c&both=1&&x"),
-            vec![("tag".into(), "a".into()), ("tag".into(), "b c".into()), ("both".into(), "1".into()), ("x".into(), "".into())]
+            vec![
+                ("tag".into(), "a".into()),
+                ("tag".into(), "b c".into()),
+                ("both".into(), "1".into()),
+                ("x".into(), "".into())
+            ]
         );
         assert_eq!(parse_query("q=%E9%zz"), vec![("q".into(), "%E9%zz".into())]);
         assert!(parse_query("").is_empty());
@@ -202,7 +238,10 @@ mod tests {
     #[test]
     fn paths_are_built_relative_to_the_public_url() {
         assert_eq!(library_path(Lang::Fr, &LibraryFilter::default()), "fr/");
-        let filter = LibraryFilter { tags: vec!["a".into()], ..Default::default() };
+        let filter = LibraryFilter {
+            tags: vec!["a".into()],
+            ..Default::default()
+        };
         assert_eq!(library_path(Lang::En, &filter), "en/?tag=a");
         assert_eq!(essay_path(Lang::En, "stopcock"), "en/stopcock/");
     }
@@ -211,13 +250,49 @@ mod tests {
     fn language_switch_goes_to_the_translation_or_stays_on_the_original() {
         let c = corpus();
         let none = LibraryFilter::default();
-        assert_eq!(switch_language(&c, &Route::Essay(Lang::Fr, "franchir".into()), &none, Lang::En), "en/breaking/");
-        assert_eq!(switch_language(&c, &Route::Essay(Lang::En, "breaking".into()), &none, Lang::Fr), "fr/franchir/");
-        assert_eq!(switch_language(&c, &Route::Essay(Lang::En, "stopcock".into()), &none, Lang::Fr), "fr/stopcock/");
-        assert_eq!(switch_language(&c, &Route::Essay(Lang::En, "nope".into()), &none, Lang::Fr), "fr/nope/");
-        let filter = LibraryFilter { both_languages: true, ..Default::default() };
-        assert_eq!(switch_language(&c, &Route::Library(Lang::Fr), &filter, Lang::En), "en/?both=1");
-        assert_eq!(switch_language(&c, &Route::NotFound, &filter, Lang::En), "en/");
+        assert_eq!(
+            switch_language(
+                &c,
+                &Route::Essay(Lang::Fr, "franchir".into()),
+                &none,
+                Lang::En
+            ),
+            "en/breaking/"
+        );
+        assert_eq!(
+            switch_language(
+                &c,
+                &Route::Essay(Lang::En, "breaking".into()),
+                &none,
+                Lang::Fr
+            ),
+            "fr/franchir/"
+        );
+        assert_eq!(
+            switch_language(
+                &c,
+                &Route::Essay(Lang::En, "stopcock".into()),
+                &none,
+                Lang::Fr
+            ),
+            "fr/stopcock/"
+        );
+        assert_eq!(
+            switch_language(&c, &Route::Essay(Lang::En, "nope".into()), &none, Lang::Fr),
+            "fr/nope/"
+        );
+        let filter = LibraryFilter {
+            both_languages: true,
+            ..Default::default()
+        };
+        assert_eq!(
+            switch_language(&c, &Route::Library(Lang::Fr), &filter, Lang::En),
+            "en/?both=1"
+        );
+        assert_eq!(
+            switch_language(&c, &Route::NotFound, &filter, Lang::En),
+            "en/"
+        );
     }
 
     #[test]
@@ -229,7 +304,10 @@ mod tests {
         assert!(paths.contains(&"fr/".to_string()));
         assert!(paths.contains(&"fr/stopcock/".to_string()));
         assert!(paths.contains(&"en/franchir/".to_string()));
-        assert!(paths.iter().all(|p| !p.contains("..")), "a slug that is not a slug never becomes a path");
+        assert!(
+            paths.iter().all(|p| !p.contains("..")),
+            "a slug that is not a slug never becomes a path"
+        );
     }
 
     #[test]
@@ -238,9 +316,18 @@ mod tests {
         let keys = |(p, n): (Option<TranslationGroup<'_>>, Option<TranslationGroup<'_>>)| {
             (p.map(|g| g.key.to_string()), n.map(|g| g.key.to_string()))
         };
-        assert_eq!(keys(c.neighbours("breaking")), (None, Some("stopcock".into())));
-        assert_eq!(keys(c.neighbours("stopcock")), (Some("mur".into()), Some("dernier".into())));
-        assert_eq!(keys(c.neighbours("dernier")), (Some("stopcock".into()), None));
+        assert_eq!(
+            keys(c.neighbours("breaking")),
+            (None, Some("stopcock".into()))
+        );
+        assert_eq!(
+            keys(c.neighbours("stopcock")),
+            (Some("mur".into()), Some("dernier".into()))
+        );
+        assert_eq!(
+            keys(c.neighbours("dernier")),
+            (Some("stopcock".into()), None)
+        );
         assert_eq!(keys(c.neighbours("nope")), (None, None));
     }
 }

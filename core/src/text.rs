@@ -98,7 +98,9 @@ pub fn plain_text(markdown: &str) -> String {
         match event {
             Event::Text(t) | Event::Code(t) => out.push_str(&t),
             Event::SoftBreak | Event::HardBreak => out.push(' '),
-            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item) => out.push_str("\n\n"),
+            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item) => {
+                out.push_str("\n\n")
+            }
             Event::Start(Tag::Image { .. }) => {}
             _ => {}
         }
@@ -122,9 +124,18 @@ mod tests {
 
     #[test]
     fn slugify_folds_french_accents_and_ligatures() {
-        assert_eq!(slugify("Franchir le mur de la réalité"), "franchir-le-mur-de-la-realite");
-        assert_eq!(slugify("Le business modèle brisé du business"), "le-business-modele-brise-du-business");
-        assert_eq!(slugify("L’œuvre — Vu, lu ou entendu !"), "l-oeuvre-vu-lu-ou-entendu");
+        assert_eq!(
+            slugify("Franchir le mur de la réalité"),
+            "franchir-le-mur-de-la-realite"
+        );
+        assert_eq!(
+            slugify("Le business modèle brisé du business"),
+            "le-business-modele-brise-du-business"
+        );
+        assert_eq!(
+            slugify("L’œuvre — Vu, lu ou entendu !"),
+            "l-oeuvre-vu-lu-ou-entendu"
+        );
         assert_eq!(slugify("  --  "), "");
     }
 
@@ -168,7 +179,10 @@ mod tests {
 
     #[test]
     fn word_count_counts_words_not_markup_or_punctuation() {
-        assert_eq!(word_count("## Un titre\n\nLe ~~vieux~~ mot — *très* bien…\n\n> “Cité” ici"), 9);
+        assert_eq!(
+            word_count("## Un titre\n\nLe ~~vieux~~ mot — *très* bien…\n\n> “Cité” ici"),
+            9
+        );
         assert_eq!(word_count(""), 0);
     }
 }

@@ -153,8 +153,14 @@ impl UiStrings {
 /// language has no version.
 pub fn untranslated_notice(reader: Lang, original: Lang) -> String {
     match reader {
-        Lang::Fr => format!("Cet essai n’existe qu’en {} : en voici le texte original.", FR.language(original)),
-        Lang::En => format!("This essay exists only in {}: here is the original text.", EN.language(original)),
+        Lang::Fr => format!(
+            "Cet essai n’existe qu’en {} : en voici le texte original.",
+            FR.language(original)
+        ),
+        Lang::En => format!(
+            "This essay exists only in {}: here is the original text.",
+            EN.language(original)
+        ),
     }
 }
 
@@ -176,9 +182,9 @@ pub fn remove_filter(lang: Lang, label: &str) -> String {
     }
 }
 
-/// The accessible name of a filter button, with its count.
-pub fn filter_choice(lang: Lang, label: &str, count: usize) -> String {
-    format!("{label} ({})", essay_count(lang, count))
+/// What a screen reader hears after a filter's label: " (2 essais)".
+pub fn filter_count(lang: Lang, count: usize) -> String {
+    format!(" ({})", essay_count(lang, count))
 }
 
 /// "12 min de lecture" / "12 min read": a reading time at 230 words a minute,
@@ -218,8 +224,14 @@ mod tests {
 
     #[test]
     fn notices_and_counts_are_in_the_reader_language() {
-        assert_eq!(untranslated_notice(Lang::Fr, Lang::En), "Cet essai n’existe qu’en anglais : en voici le texte original.");
-        assert_eq!(untranslated_notice(Lang::En, Lang::Fr), "This essay exists only in French: here is the original text.");
+        assert_eq!(
+            untranslated_notice(Lang::Fr, Lang::En),
+            "Cet essai n’existe qu’en anglais : en voici le texte original."
+        );
+        assert_eq!(
+            untranslated_notice(Lang::En, Lang::Fr),
+            "This essay exists only in French: here is the original text."
+        );
         assert_eq!(essay_count(Lang::Fr, 0), "0 essai");
         assert_eq!(essay_count(Lang::Fr, 3), "3 essais");
         assert_eq!(essay_count(Lang::En, 1), "1 essay");

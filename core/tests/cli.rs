@@ -18,15 +18,26 @@ fn content_dir() -> PathBuf {
 }
 
 fn corpus(args: &[&Path]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_corpus")).args(args).output().expect("corpus runs")
+    Command::new(env!("CARGO_BIN_EXE_corpus"))
+        .args(args)
+        .output()
+        .expect("corpus runs")
 }
 
 fn copy_content(to: &Path) {
     std::fs::create_dir_all(to.join("essays")).expect("mkdir");
-    std::fs::copy(content_dir().join("taxonomy.toml"), to.join("taxonomy.toml")).expect("copy taxonomy");
+    std::fs::copy(
+        content_dir().join("taxonomy.toml"),
+        to.join("taxonomy.toml"),
+    )
+    .expect("copy taxonomy");
     for entry in std::fs::read_dir(content_dir().join("essays")).expect("essays") {
         let path = entry.expect("entry").path();
-        std::fs::copy(&path, to.join("essays").join(path.file_name().expect("name"))).expect("copy essay");
+        std::fs::copy(
+            &path,
+            to.join("essays").join(path.file_name().expect("name")),
+        )
+        .expect("copy essay");
     }
 }
 
@@ -35,7 +46,11 @@ fn build_writes_the_corpus_json() {
     let dir = scratch_dir("build");
     let out = dir.join("public/corpus.json");
     let result = corpus(&[Path::new("build"), &content_dir(), &out]);
-    assert!(result.status.success(), "{}", String::from_utf8_lossy(&result.stderr));
+    assert!(
+        result.status.success(),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
     let json = std::fs::read_to_string(&out).expect("written");
     let corpus = essais_core::Corpus::from_json(&json).expect("readable by the app");
     assert_eq!(corpus.essays.len(), 5);
@@ -57,39 +72,66 @@ fn a_failed_build_names_file_and_line_and_keeps_the_previous_corpus() {
     assert_eq!(result.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&result.stderr);
     assert!(
-        stderr.contains("essays/the-stopcock-and-the-new-economy.en.md:7: unknown category \"cooking\""),
+        stderr.contains(
+            "essays/the-stopcock-and-the-new-economy.en.md:7: unknown category \"cooking\""
+        ),
         "{stderr}"
     );
-    assert_eq!(std::fs::read_to_string(&out).expect("still there"), "previous corpus");
+    assert_eq!(
+        std::fs::read_to_string(&out).expect("still there"),
+        "previous corpus"
+    );
 }
 
 #[test]
 fn import_creates_new_files_and_never_overwrites_the_editors() {
     let dir = scratch_dir("import");
-    std::fs::copy(content_dir().join("taxonomy.toml"), dir.join("taxonomy.toml")).expect("copy");
+    std::fs::copy(
+        content_dir().join("taxonomy.toml"),
+        dir.join("taxonomy.toml"),
+    )
+    .expect("copy");
     std::fs::create_dir_all(dir.join("essays")).expect("mkdir");
     let edited = dir.join("essays/the-stopcock-and-the-new-economy.en.md");
     std::fs::write(&edited, "the editor's version").expect("write");
 
     let export = content_dir().join("imports/blog-export.txt");
     let result = corpus(&[Path::new("import"), &export, &dir]);
-    assert!(result.status.success(), "{}", String::from_utf8_lossy(&result.stderr));
+    assert!(
+        result.status.success(),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
     let stdout = String::from_utf8_lossy(&result.stdout);
     assert_eq!(stdout.matches("created ").count(), 4, "{stdout}");
     assert_eq!(stdout.matches("kept ").count(), 1, "{stdout}");
-    assert_eq!(std::fs::read_to_string(&edited).expect("kept"), "the editor's version");
+    assert_eq!(
+        std::fs::read_to_string(&edited).expect("kept"),
+        "the editor's version"
+    );
 }
 
 #[test]
 fn import_refuses_an_export_with_unknown_categories_and_writes_nothing() {
     let dir = scratch_dir("unknown");
-    std::fs::copy(content_dir().join("taxonomy.toml"), dir.join("taxonomy.toml")).expect("copy");
+    std::fs::copy(
+        content_dir().join("taxonomy.toml"),
+        dir.join("taxonomy.toml"),
+    )
+    .expect("copy");
     let export = dir.join("export.txt");
-    std::fs::write(&export, "Title\n\nText.\n\nPosted in Cuisine, English | Tagged , | Leave a comment\n").expect("write");
+    std::fs::write(
+        &export,
+        "Title\n\nText.\n\nPosted in Cuisine, English | Tagged , | Leave a comment\n",
+    )
+    .expect("write");
     let result = corpus(&[Path::new("import"), &export, &dir]);
     assert_eq!(result.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&result.stderr);
-    assert!(stderr.contains("export.txt:5: unknown category \"Cuisine\""), "{stderr}");
+    assert!(
+        stderr.contains("export.txt:5: unknown category \"Cuisine\""),
+        "{stderr}"
+    );
     assert!(!dir.join("essays").exists());
 }
 
@@ -111,8 +153,22 @@ fn pages_puts_the_entry_page_at_every_address() {
     std::fs::write(dist.join("index.html"), "<!DOCTYPE html>entry").expect("write");
 
     let result = corpus(&[Path::new("pages"), &corpus_json, &dist]);
-    assert!(result.status.success(), "{}", String::from_utf8_lossy(&result.stderr));
-    for page in ["fr/index.html", "en/index.html", "fr/the-stopcock-and-the-new-economy/index.html", "en/breaking-the-reality-barrier/index.html", "404.html"] {
-        assert_eq!(std::fs::read_to_string(dist.join(page)).expect(page), "<!DOCTYPE html>entry", "{page}");
+    assert!(
+        result.status.success(),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
+    for page in [
+        "fr/index.html",
+        "en/index.html",
+        "fr/the-stopcock-and-the-new-economy/index.html",
+        "en/breaking-the-reality-barrier/index.html",
+        "404.html",
+    ] {
+        assert_eq!(
+            std::fs::read_to_string(dist.join(page)).expect(page),
+            "<!DOCTYPE html>entry",
+            "{page}"
+        );
     }
 }

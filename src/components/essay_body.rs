@@ -19,7 +19,9 @@ fn render_block(block: Block, index: Option<usize>) -> AnyView {
     let id = index.map(|n| format!("p{n}"));
     let data_block = index.map(|n| n.to_string());
     match block {
-        Block::Paragraph(inlines) => view! { <p id=id data-block=data_block>{render_inlines(inlines)}</p> }.into_any(),
+        Block::Paragraph(inlines) => {
+            view! { <p id=id data-block=data_block>{render_inlines(inlines)}</p> }.into_any()
+        }
         Block::Heading(level, inlines) => {
             let children = render_inlines(inlines);
             match level {
@@ -47,13 +49,19 @@ fn render_block(block: Block, index: Option<usize>) -> AnyView {
                 view! { <ul id=id data-block=data_block>{items}</ul> }.into_any()
             }
         }
-        Block::Code(code) => view! { <pre id=id data-block=data_block><code>{code}</code></pre> }.into_any(),
+        Block::Code(code) => {
+            view! { <pre id=id data-block=data_block><code>{code}</code></pre> }.into_any()
+        }
         Block::Rule => view! { <hr id=id data-block=data_block /> }.into_any(),
     }
 }
 
 fn render_inlines(inlines: Vec<Inline>) -> AnyView {
-    inlines.into_iter().map(render_inline).collect_view().into_any()
+    inlines
+        .into_iter()
+        .map(render_inline)
+        .collect_view()
+        .into_any()
 }
 
 fn render_inline(inline: Inline) -> AnyView {

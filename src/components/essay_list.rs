@@ -30,8 +30,15 @@ fn entry(corpus: &Arc<Corpus>, group: &TranslationGroup<'_>, lang: Lang) -> impl
     let ui = strings(lang);
     let version = group.for_reader(lang);
     let essay = version.essay;
-    let badge = version.is_fallback.then(|| view! { <span class="badge only-in">{ui.only_in(essay.lang)}</span> });
-    let languages = group.languages().iter().map(|l| ui.language(*l)).collect::<Vec<_>>().join(", ");
+    let badge = version
+        .is_fallback
+        .then(|| view! { <span class="badge only-in">{ui.only_in(essay.lang)}</span> });
+    let languages = group
+        .languages()
+        .iter()
+        .map(|l| ui.language(*l))
+        .collect::<Vec<_>>()
+        .join(", ");
     view! {
         <li class="essay-entry" data-key=group.key.to_string()>
             <h2 class="essay-title" lang=essay.lang.code()>

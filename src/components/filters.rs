@@ -4,7 +4,7 @@
 
 use essais_core::library::{facets, value_label, FilterValue, LibraryFilter};
 use essais_core::routes::library_path;
-use essais_core::ui::{filter_choice, remove_filter, strings};
+use essais_core::ui::{filter_count, remove_filter, strings};
 use essais_core::{Corpus, Lang};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -15,7 +15,13 @@ use crate::paths::href;
 
 fn go_to(lang: Lang, filter: &LibraryFilter) {
     let navigate = use_navigate();
-    navigate(&href(&library_path(lang, filter)), NavigateOptions { scroll: false, ..Default::default() });
+    navigate(
+        &href(&library_path(lang, filter)),
+        NavigateOptions {
+            scroll: false,
+            ..Default::default()
+        },
+    );
 }
 
 #[component]
@@ -35,12 +41,13 @@ pub fn FilterPanel(corpus: Arc<Corpus>, filter: LibraryFilter, lang: Lang) -> im
                             type="button"
                             class="facet"
                             aria-pressed=facet.active.to_string()
-                            aria-label=filter_choice(lang, &facet.label, facet.count)
                             disabled=disabled
                             on:click=move |_| go_to(lang, &next)
                         >
                             <span class="facet-label">{facet.label.clone()}</span>
+                            // Seen: the bare number; heard: "(2 essais)".
                             <span class="facet-count" aria-hidden="true">{facet.count}</span>
+                            <span class="visually-hidden">{filter_count(lang, facet.count)}</span>
                         </button>
                     </li>
                 }

@@ -57,7 +57,13 @@ fn LanguageLink(option: Lang, route: Memo<Route>) -> impl IntoView {
         if let Some(block) = block_at_top_of_screen() {
             url.push_str(&format!("#p{block}"));
         }
-        navigate(&url, NavigateOptions { scroll: false, ..Default::default() });
+        navigate(
+            &url,
+            NavigateOptions {
+                scroll: false,
+                ..Default::default()
+            },
+        );
     };
     view! {
         <a
@@ -80,19 +86,19 @@ fn TextSizeControl() -> impl IntoView {
         <div class="text-size" role="group" aria-label=move || strings(lang.get()).text_size>
             <button
                 type="button"
-                aria-label=move || strings(lang.get()).smaller_text
                 disabled=move || { size.get() <= SMALLEST }
                 on:click=move |_| size.update(|s| *s = (*s - 1).max(SMALLEST))
             >
                 <span aria-hidden="true">"A−"</span>
+                <span class="visually-hidden">{move || strings(lang.get()).smaller_text}</span>
             </button>
             <button
                 type="button"
-                aria-label=move || strings(lang.get()).larger_text
                 disabled=move || { size.get() >= LARGEST }
                 on:click=move |_| size.update(|s| *s = (*s + 1).min(LARGEST))
             >
                 <span aria-hidden="true">"A+"</span>
+                <span class="visually-hidden">{move || strings(lang.get()).larger_text}</span>
             </button>
         </div>
     }

@@ -36,7 +36,14 @@ pub fn EssayPage(slug: String) -> impl IntoView {
     Effect::new(move |_| {
         if let Some(target) = canonical() {
             let hash = location.hash.get_untracked();
-            navigate(&format!("{target}{hash}"), NavigateOptions { replace: true, scroll: false, ..Default::default() });
+            navigate(
+                &format!("{target}{hash}"),
+                NavigateOptions {
+                    replace: true,
+                    scroll: false,
+                    ..Default::default()
+                },
+            );
         }
     });
 
@@ -62,10 +69,18 @@ pub fn EssayPage(slug: String) -> impl IntoView {
             .then(|| view! { <p class="notice untranslated" role="note">{untranslated_notice(lang, essay.lang)}</p> });
         let languages = corpus
             .group_of(&slug)
-            .map(|g| g.languages().iter().map(|l| ui.language(*l)).collect::<Vec<_>>().join(", "))
+            .map(|g| {
+                g.languages()
+                    .iter()
+                    .map(|l| ui.language(*l))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            })
             .unwrap_or_default();
         let (previous, next) = corpus.neighbours(&slug);
-        let neighbour = |group: Option<essais_core::corpus::TranslationGroup<'_>>, label: &'static str, class: &'static str| {
+        let neighbour = |group: Option<essais_core::corpus::TranslationGroup<'_>>,
+                         label: &'static str,
+                         class: &'static str| {
             group.map(|g| {
                 let target = g.for_reader(lang).essay;
                 view! {
@@ -107,25 +122,42 @@ pub fn EssayPage(slug: String) -> impl IntoView {
     }
 }
 
-/// The number of the first body block still visible at the top of the
-/// screen, or None at the very top of the page (nothing to keep).
+/// The bottom of the sticky site header: what is above it is hidden.
+fn header_bottom() -> f64 {
+    document()
+        .query_selector(".site-header")
+        .ok()
+        .flatten()
+        .map_or(0.0, |header| {
+            header.get_bounding_client_rect().bottom().max(0.0)
+        })
+}
+
+/// The number of the first body block still visible below the header, or
+/// None at the very top of the page (nothing to keep).
 pub fn block_at_top_of_screen() -> Option<usize> {
     if window().scroll_y().unwrap_or(0.0) < 1.0 {
         return None;
     }
-    let blocks = document().query_selector_all(".essay-body [data-block]").ok()?;
+    let top = header_bottom();
+    let blocks = document()
+        .query_selector_all(".essay-body [data-block]")
+        .ok()?;
     (0..blocks.length())
         .filter_map(|i| blocks.item(i)?.dyn_into::<web_sys::Element>().ok())
-        .find(|block| block.get_bounding_client_rect().bottom() > 0.0)
+        .find(|block| block.get_bounding_client_rect().bottom() > top + 1.0)
         .and_then(|block| block.get_attribute("data-block")?.parse().ok())
 }
 
+/// Scrolls the element the fragment names to just below the header.
 fn scroll_to_fragment(hash: &str) {
     let id = hash.trim_start_matches('#');
     if id.is_empty() {
         return;
     }
     if let Some(element) = document().get_element_by_id(id) {
-        element.scroll_into_view();
+        let y = element.get_bounding_client_rect().top() + window().scroll_y().unwrap_or(0.0)
+            - header_bottom();
+        window().scroll_to_with_x_and_y(0.0, y.max(0.0));
     }
 }

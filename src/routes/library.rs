@@ -25,7 +25,10 @@ pub fn LibraryPage() -> impl IntoView {
             return view! { <p>{ui.no_essays}</p> }.into_any();
         };
         let (filter, ignored) = filter.get();
-        let keys: Vec<String> = filtered_groups(&corpus, &filter).iter().map(|g| g.key.to_string()).collect();
+        let keys: Vec<String> = filtered_groups(&corpus, &filter)
+            .iter()
+            .map(|g| g.key.to_string())
+            .collect();
         let notice = (!ignored.is_empty()).then(|| view! {
             <p class="notice ignored-filters" role="status">{format!("{} {}", ui.ignored_filters, ignored.join(", "))}</p>
         });

@@ -14,7 +14,16 @@ pub fn RootRedirect() -> impl IntoView {
     let navigate = use_navigate();
     // Replace, so that "back" does not bounce the reader here again.
     Effect::new(move |_| {
-        let target = href(&library_path(preferred_language(), &LibraryFilter::default()));
-        navigate(&target, NavigateOptions { replace: true, ..Default::default() });
+        let target = href(&library_path(
+            preferred_language(),
+            &LibraryFilter::default(),
+        ));
+        navigate(
+            &target,
+            NavigateOptions {
+                replace: true,
+                ..Default::default()
+            },
+        );
     });
 }

@@ -83,3 +83,21 @@ export async function openPage(browser, { locale = 'en-US', allowed = [] } = {})
 export async function texts(page, selector) {
   return (await page.locator(selector).allTextContents()).map((t) => t.trim());
 }
+
+const axePath = path.join(root, 'node_modules/axe-core/axe.min.js');
+
+/** Runs axe-core on the page and returns its violations (rule id and targets). */
+export async function axeViolations(page) {
+  await page.addScriptTag({ path: axePath });
+  const violations = await page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')) }));
+  });
+  return violations;
+}
+
+/** Waits until the app has rendered a page (library entries, an essay, or a message). */
+export async function appReady(page) {
+  await page.locator('.essay-entry, article.essay, .not-found, .load-error, .no-match').first().waitFor();
+}

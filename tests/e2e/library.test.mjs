@@ -40,7 +40,9 @@ test('a French browser sees the library in French, with all essays in blog order
   const stopcock = page.locator('.essay-entry', { hasText: 'The Stopcock' });
   assert.equal(await stopcock.locator('.only-in').textContent(), 'en anglais seulement');
   assert.equal(await stopcock.locator('.essay-title').getAttribute('lang'), 'en');
-  assert.deepEqual(await texts(page, '.essay-entry:first-child .categories li'), ['Vécu', 'Vu, lu ou entendu']);
+  assert.deepEqual(await texts(page, '.essay-entry:first-child .taxonomy .category'), ['Vécu', 'Vu, lu ou entendu']);
+  // The bare address became the French library's.
+  assert.equal(new URL(page.url()).pathname, '/fr/');
   expectNoErrors();
   await close();
 });
@@ -50,16 +52,17 @@ test('the language toggle switches interface and essays, and is remembered', asy
   await page.goto(server.url);
   await page.locator('.essay-title').first().waitFor();
 
-  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('link', { name: 'English' }).click();
   await page.getByRole('heading', { name: 'All essays' }).waitFor();
   assert.deepEqual(await texts(page, '.essay-title'), ENGLISH_TITLES);
   assert.equal(await page.locator('html').getAttribute('lang'), 'en');
-  assert.equal(await page.getByRole('button', { name: 'English' }).getAttribute('aria-pressed'), 'true');
+  assert.equal(await page.getByRole('link', { name: 'English' }).getAttribute('aria-current'), 'true');
   assert.equal(await page.locator('.only-in').count(), 0);
   assert.match(await page.title(), /Essays in French and English/);
 
+  assert.equal(new URL(page.url()).pathname, '/en/');
   // A French browser that chose English gets English on its next visit.
-  await page.reload();
+  await page.goto(server.url);
   await page.locator('.essay-title').first().waitFor();
   assert.deepEqual(await texts(page, '.essay-title'), ENGLISH_TITLES);
   expectNoErrors();
@@ -87,7 +90,7 @@ test('a missing corpus says so in the reader’s language, and retry recovers', 
   await alert.waitFor();
   assert.match(await alert.textContent(), /Impossible de charger les essais : le serveur a répondu 404\./);
   // The header keeps working: the message follows the language.
-  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('link', { name: 'English' }).click();
   assert.match(await alert.textContent(), /The essays could not be loaded: the server answered 404\./);
 
   await page.unroute('**/corpus.json');
@@ -106,7 +109,7 @@ test('a corpus that is not JSON is reported with its line, not a blank page', as
   const alert = page.getByRole('alert');
   await alert.waitFor();
   assert.match(await alert.textContent(), /The essays file is unreadable \(line 3, column 1\)\./);
-  assert.equal(await page.getByRole('button', { name: 'Français' }).isVisible(), true);
+  assert.equal(await page.getByRole('link', { name: 'Français' }).isVisible(), true);
   expectNoErrors();
   await close();
 });

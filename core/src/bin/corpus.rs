@@ -22,7 +22,12 @@ const USAGE: &str = "usage:
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+    match args
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
         ["build", content_dir, out] => build(Path::new(content_dir), Path::new(out)),
         ["import", export, content_dir] => import(Path::new(export), Path::new(content_dir)),
         ["pages", corpus_json, dist] => pages(Path::new(corpus_json), Path::new(dist)),
@@ -63,7 +68,9 @@ fn build(content_dir: &Path, out: &Path) -> ExitCode {
 /// writing the app's entry page there makes every address a valid first
 /// visit. `404.html` serves hosts that use it for unknown addresses.
 fn pages(corpus_json: &Path, dist: &Path) -> ExitCode {
-    let corpus = match std::fs::read_to_string(corpus_json).map(|text| essais_core::Corpus::from_json(&text)) {
+    let corpus = match std::fs::read_to_string(corpus_json)
+        .map(|text| essais_core::Corpus::from_json(&text))
+    {
         Ok(Ok(corpus)) => corpus,
         Ok(Err(err)) => {
             eprintln!("{}: {err}", corpus_json.display());
@@ -141,7 +148,9 @@ fn import(export: &Path, content_dir: &Path) -> ExitCode {
             for outcome in outcomes {
                 match outcome {
                     WriteOutcome::Created(path) => println!("created {}", path.display()),
-                    WriteOutcome::Kept(path) => println!("kept    {} (already there)", path.display()),
+                    WriteOutcome::Kept(path) => {
+                        println!("kept    {} (already there)", path.display())
+                    }
                 }
             }
             ExitCode::SUCCESS
