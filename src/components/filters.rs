@@ -60,9 +60,20 @@ pub fn FilterPanel(corpus: Arc<Corpus>, filter: LibraryFilter, lang: Lang) -> im
             </fieldset>
         }
     };
+    // On narrow screens the panel folds behind a button so the essays come
+    // first; on wide ones the button is hidden and the panel always shown.
+    let open = RwSignal::new(false);
     view! {
-        <section class="filters" aria-label=ui.filters_heading>
-            <h2 class="visually-hidden">{ui.filters_heading}</h2>
+        <button
+            type="button"
+            class="filters-toggle"
+            aria-controls="filters"
+            aria-expanded=move || open.get().to_string()
+            on:click=move |_| open.update(|o| *o = !*o)
+        >
+            {ui.filters_heading}
+        </button>
+        <section id="filters" class="filters" class:open=move || open.get() aria-label=ui.filters_heading>
             {group(ui.categories, "facet-group categories", |v| matches!(v, FilterValue::Category(_)))}
             {group(ui.tags, "facet-group tags", |v| matches!(v, FilterValue::Tag(_)))}
             {group(ui.languages, "facet-group languages", |v| matches!(v, FilterValue::BothLanguages))}

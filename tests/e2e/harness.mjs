@@ -59,8 +59,8 @@ export function launchBrowser() {
  * console error and page error is recorded; `expectNoErrors()` fails the test
  * on any that `allowed` patterns do not cover.
  */
-export async function openPage(browser, { locale = 'en-US', allowed = [] } = {}) {
-  const context = await browser.newContext({ locale });
+export async function openPage(browser, { locale = 'en-US', allowed = [], viewport } = {}) {
+  const context = await browser.newContext({ locale, ...(viewport ? { viewport } : {}) });
   const page = await context.newPage();
   const errors = [];
   page.on('console', (msg) => {

@@ -314,3 +314,35 @@ test('axe finds no missing names, landmarks or language problems', async () => {
     }
   }
 });
+
+test('on a phone the header fits one line and the filters fold behind a button', async () => {
+  for (const [locale, address, toggle, facetName] of [['fr-FR', 'fr/', 'Filtrer', 'Vécu (2 essais)'], ['en-US', 'en/', 'Filter', 'As experimented (2 essays)']]) {
+    const session = await openPage(browser, { locale, viewport: { width: 375, height: 740 } });
+    const { page } = session;
+    await page.goto(server.url + address);
+    await appReady(page);
+    const header = await page.locator('.site-header').boundingBox();
+    assert.ok(header.height < 60, `header is ${header.height}px high`);
+    assert.equal(await page.locator('.essay-entry').first().isVisible(), true);
+    assert.equal(await page.getByRole('button', { name: facetName }).isVisible(), false);
+    const button = page.getByRole('button', { name: toggle, exact: true });
+    assert.equal(await button.getAttribute('aria-expanded'), 'false');
+    await button.click();
+    assert.equal(await button.getAttribute('aria-expanded'), 'true');
+    await page.getByRole('button', { name: facetName }).click();
+    await page.waitForURL(`**/${address}?category=lived`);
+    session.expectNoErrors();
+    await session.close();
+  }
+});
+
+test('an essay prints without the header, filters or navigation', async () => {
+  const { page, expectNoErrors, close } = await visit('en/the-stopcock-and-the-new-economy/');
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('.site-header').isVisible(), false);
+  assert.equal(await page.locator('.essay-neighbours').isVisible(), false);
+  assert.equal(await page.locator('article.essay h1').isVisible(), true);
+  assert.equal(await page.locator('.essay-body p').first().isVisible(), true);
+  expectNoErrors();
+  await close();
+});
