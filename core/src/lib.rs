@@ -11,6 +11,7 @@
 //! - with the `tool` feature (native only): [`content`] (Markdown sources with
 //!   front matter → validated corpus) and [`import`] (blog export → sources).
 
+pub mod align;
 pub mod corpus;
 pub mod document;
 pub mod lang;
