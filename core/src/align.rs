@@ -47,8 +47,14 @@ fn shape(block: &Block) -> BlockShape {
     let (kind, chars) = match block {
         Block::Paragraph(inlines) => (BlockKind::Paragraph, inline_text(inlines).chars().count()),
         Block::Heading(_, inlines) => (BlockKind::Heading, inline_text(inlines).chars().count()),
-        Block::Quote(blocks) => (BlockKind::Quote, blocks.iter().map(|b| shape(b).chars).sum()),
-        Block::List { items, .. } => (BlockKind::Other, items.iter().flatten().map(|b| shape(b).chars).sum()),
+        Block::Quote(blocks) => (
+            BlockKind::Quote,
+            blocks.iter().map(|b| shape(b).chars).sum(),
+        ),
+        Block::List { items, .. } => (
+            BlockKind::Other,
+            items.iter().flatten().map(|b| shape(b).chars).sum(),
+        ),
         Block::Code(code) => (BlockKind::Other, code.chars().count()),
         Block::Rule => (BlockKind::Other, 0),
     };
@@ -77,10 +83,17 @@ pub fn align(left: &[BlockShape], right: &[BlockShape]) -> Vec<AlignedRow> {
     // to one, which it does not.
     let total_left: usize = left.iter().map(|b| b.chars).sum();
     let total_right: usize = right.iter().map(|b| b.chars).sum();
-    let overall = if total_left == 0 || total_right == 0 { 1.0 } else { total_right as f64 / total_left as f64 };
+    let overall = if total_left == 0 || total_right == 0 {
+        1.0
+    } else {
+        total_right as f64 / total_left as f64
+    };
     let first = align_with_ratio(left, right, overall.clamp(0.5, 2.0));
     let (mut l1, mut l2) = (0usize, 0usize);
-    for row in first.iter().filter(|r| r.left.len() == 1 && r.right.len() == 1) {
+    for row in first
+        .iter()
+        .filter(|r| r.left.len() == 1 && r.right.len() == 1)
+    {
         l1 += left[row.left[0]].chars;
         l2 += right[row.right[0]].chars;
     }
@@ -129,7 +142,10 @@ fn align_with_ratio(left: &[BlockShape], right: &[BlockShape], ratio: f64) -> Ve
             // Unreachable: 1–0 and 0–1 always connect every cell to the origin.
             break;
         };
-        rows.push(AlignedRow { left: (i - di..i).collect(), right: (j - dj..j).collect() });
+        rows.push(AlignedRow {
+            left: (i - di..i).collect(),
+            right: (j - dj..j).collect(),
+        });
         i -= di;
         j -= dj;
     }
@@ -162,7 +178,10 @@ fn pair_cost(left: &[BlockShape], right: &[BlockShape], ratio: f64, prior: f64) 
 fn standard_normal_cdf(x: f64) -> f64 {
     let z = x.abs() / std::f64::consts::SQRT_2;
     let t = 1.0 / (1.0 + 0.327_591_1 * z);
-    let poly = t * (0.254_829_592 + t * (-0.284_496_736 + t * (1.421_413_741 + t * (-1.453_152_027 + t * 1.061_405_429))));
+    let poly = t
+        * (0.254_829_592
+            + t * (-0.284_496_736
+                + t * (1.421_413_741 + t * (-1.453_152_027 + t * 1.061_405_429))));
     let erf = 1.0 - poly * (-z * z).exp();
     if x >= 0.0 {
         0.5 * (1.0 + erf)
@@ -182,8 +201,22 @@ pub fn counterpart(rows: &[AlignedRow], index: usize, from_left: bool) -> Option
             (&row.right, &row.left)
         }
     }
-    let at = rows.iter().position(|row| sides(row, from_left).0.contains(&index))?;
-    rows[..=at].iter().rev().find_map(|row| sides(row, from_left).1.first().copied())
+    let at = rows
+        .iter()
+        .position(|row| sides(row, from_left).0.contains(&index))?;
+    rows[..=at]
+        .iter()
+        .rev()
+        .find_map(|row| sides(row, from_left).1.first().copied())
+}
+
+/// Where a reader at block `block` (1-based) of `from_body` should land in
+/// `to_body` (1-based): the aligned counterpart.
+pub fn corresponding_block(from_body: &str, to_body: &str, block: usize) -> Option<usize> {
+    let from = shapes(&crate::document::parse_body(from_body));
+    let to = shapes(&crate::document::parse_body(to_body));
+    let rows = align(&from, &to);
+    counterpart(&rows, block.checked_sub(1)?, true).map(|i| i + 1)
 }
 
 #[cfg(test)]
@@ -191,39 +224,70 @@ mod tests {
     use super::*;
 
     fn p(chars: usize) -> BlockShape {
-        BlockShape { kind: BlockKind::Paragraph, chars }
+        BlockShape {
+            kind: BlockKind::Paragraph,
+            chars,
+        }
     }
     fn h(chars: usize) -> BlockShape {
-        BlockShape { kind: BlockKind::Heading, chars }
+        BlockShape {
+            kind: BlockKind::Heading,
+            chars,
+        }
     }
 
     fn row(left: &[usize], right: &[usize]) -> AlignedRow {
-        AlignedRow { left: left.to_vec(), right: right.to_vec() }
+        AlignedRow {
+            left: left.to_vec(),
+            right: right.to_vec(),
+        }
     }
 
     #[test]
     fn equal_sequences_align_one_to_one() {
         let blocks = [p(300), h(20), p(800), p(120)];
         let rows = align(&blocks, &blocks);
-        assert_eq!(rows, vec![row(&[0], &[0]), row(&[1], &[1]), row(&[2], &[2]), row(&[3], &[3])]);
+        assert_eq!(
+            rows,
+            vec![
+                row(&[0], &[0]),
+                row(&[1], &[1]),
+                row(&[2], &[2]),
+                row(&[3], &[3])
+            ]
+        );
     }
 
     #[test]
     fn a_split_paragraph_aligns_one_to_two() {
         let rows = align(&[p(300), p(900), p(200)], &[p(320), p(450), p(470), p(210)]);
-        assert_eq!(rows, vec![row(&[0], &[0]), row(&[1], &[1, 2]), row(&[2], &[3])]);
+        assert_eq!(
+            rows,
+            vec![row(&[0], &[0]), row(&[1], &[1, 2]), row(&[2], &[3])]
+        );
     }
 
     #[test]
     fn merged_paragraphs_align_two_to_one() {
         let rows = align(&[p(300), p(400), p(500), p(200)], &[p(320), p(930), p(210)]);
-        assert_eq!(rows, vec![row(&[0], &[0]), row(&[1, 2], &[1]), row(&[3], &[2])]);
+        assert_eq!(
+            rows,
+            vec![row(&[0], &[0]), row(&[1, 2], &[1]), row(&[3], &[2])]
+        );
     }
 
     #[test]
     fn a_dropped_paragraph_faces_nothing() {
         let rows = align(&[p(300), p(700), p(450), p(200)], &[p(310), p(690), p(205)]);
-        assert_eq!(rows, vec![row(&[0], &[0]), row(&[1], &[1]), row(&[2], &[]), row(&[3], &[2])]);
+        assert_eq!(
+            rows,
+            vec![
+                row(&[0], &[0]),
+                row(&[1], &[1]),
+                row(&[2], &[]),
+                row(&[3], &[2])
+            ]
+        );
     }
 
     #[test]
@@ -231,7 +295,15 @@ mod tests {
         // The translation lost its heading: the heading stands alone rather
         // than pairing with the similar-length short paragraph.
         let rows = align(&[p(400), h(25), p(30), p(500)], &[p(410), p(28), p(505)]);
-        assert_eq!(rows, vec![row(&[0], &[0]), row(&[1], &[]), row(&[2], &[1]), row(&[3], &[2])]);
+        assert_eq!(
+            rows,
+            vec![
+                row(&[0], &[0]),
+                row(&[1], &[]),
+                row(&[2], &[1]),
+                row(&[3], &[2])
+            ]
+        );
         for r in &rows {
             let left_heading = r.left.iter().any(|&i| i == 1);
             assert!(!(left_heading && !r.right.is_empty()), "{rows:?}");
@@ -242,17 +314,39 @@ mod tests {
     fn empty_sides_align_to_rows_of_one_side() {
         assert_eq!(align(&[], &[]), vec![]);
         assert_eq!(align(&[p(10)], &[]), vec![row(&[0], &[])]);
-        assert_eq!(align(&[], &[h(3), p(9)]), vec![row(&[], &[0]), row(&[], &[1])]);
+        assert_eq!(
+            align(&[], &[h(3), p(9)]),
+            vec![row(&[], &[0]), row(&[], &[1])]
+        );
     }
 
     #[test]
     fn counterparts_follow_rows_and_fall_back_to_the_row_before() {
-        let rows = vec![row(&[0], &[0]), row(&[1, 2], &[1]), row(&[3], &[]), row(&[4], &[2, 3])];
+        let rows = vec![
+            row(&[0], &[0]),
+            row(&[1, 2], &[1]),
+            row(&[3], &[]),
+            row(&[4], &[2, 3]),
+        ];
         assert_eq!(counterpart(&rows, 2, true), Some(1));
         assert_eq!(counterpart(&rows, 3, true), Some(1));
         assert_eq!(counterpart(&rows, 4, true), Some(2));
         assert_eq!(counterpart(&rows, 3, false), Some(4));
         assert_eq!(counterpart(&rows, 9, true), None);
+    }
+
+    #[test]
+    fn corresponding_blocks_are_counted_from_one() {
+        let from = "One paragraph here.\n\n## Heading\n\nA second paragraph, much longer than the first one.";
+        let to = "## Titre\n\nUn deuxième paragraphe, bien plus long que le premier.";
+        assert_eq!(corresponding_block(from, to, 3), Some(2));
+        assert_eq!(corresponding_block(from, to, 2), Some(1));
+        assert_eq!(
+            corresponding_block(from, to, 1),
+            None,
+            "nothing faces it, nothing before it"
+        );
+        assert_eq!(corresponding_block(from, to, 0), None);
     }
 
     #[test]

@@ -87,6 +87,44 @@ pub fn parse_query(search: &str) -> Vec<(String, String)> {
         .collect()
 }
 
+/// How an essay is shown: alone, or side by side with its translation (the
+/// reading language on the left unless `swapped`). Lives in the essay URL's
+/// query: `?view=side-by-side&sides=swapped`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct EssayView {
+    pub side_by_side: bool,
+    pub swapped: bool,
+}
+
+impl EssayView {
+    pub fn from_query(pairs: &[(String, String)]) -> EssayView {
+        let has = |key: &str, value: &str| pairs.iter().any(|(k, v)| k == key && v == value);
+        let side_by_side = has("view", "side-by-side");
+        EssayView {
+            side_by_side,
+            swapped: side_by_side && has("sides", "swapped"),
+        }
+    }
+
+    pub fn to_query(self) -> String {
+        match (self.side_by_side, self.swapped) {
+            (false, _) => String::new(),
+            (true, false) => "view=side-by-side".into(),
+            (true, true) => "view=side-by-side&sides=swapped".into(),
+        }
+    }
+}
+
+/// An essay's path with its view in the query.
+pub fn essay_view_path(lang: Lang, slug: &str, view: EssayView) -> String {
+    let query = view.to_query();
+    if query.is_empty() {
+        essay_path(lang, slug)
+    } else {
+        format!("{}?{query}", essay_path(lang, slug))
+    }
+}
+
 pub fn library_path(lang: Lang, filter: &LibraryFilter) -> String {
     let query = filter.to_query();
     if query.is_empty() {
@@ -149,16 +187,31 @@ pub fn entry_page_paths(corpus: &Corpus) -> Vec<String> {
     paths
 }
 
-/// Where the language toggle leads from `route`: the same page in `to`. On an
-/// essay, its translation when there is one, otherwise the same essay (shown
-/// as the original, with a notice): never a dead end.
-pub fn switch_language(corpus: &Corpus, route: &Route, filter: &LibraryFilter, to: Lang) -> String {
+/// Where the language toggle leads from `route` (with its `query`): the same
+/// page in `to`. On an essay, its translation when there is one, otherwise the
+/// same essay (shown as the original, with a notice): never a dead end. The
+/// library keeps its filters, an essay its view.
+pub fn switch_language(
+    corpus: &Corpus,
+    route: &Route,
+    query: &[(String, String)],
+    to: Lang,
+) -> String {
     match route {
-        Route::Essay(_, slug) => match corpus.group_of(slug) {
-            Some(group) => essay_path(to, &group.for_reader(to).essay.slug),
-            None => essay_path(to, slug),
-        },
-        Route::Library(_) => library_path(to, filter),
+        Route::Essay(_, slug) => {
+            let view = EssayView::from_query(query);
+            match corpus.group_of(slug) {
+                Some(group) => essay_view_path(to, &group.for_reader(to).essay.slug, view),
+                None => essay_view_path(to, slug, view),
+            }
+        }
+        Route::Library(_) => {
+            let (filter, _) = LibraryFilter::from_query(
+                query.iter().map(|(k, v)| (k.as_str(), v.as_str())),
+                corpus,
+            );
+            library_path(to, &filter)
+        }
         Route::Root | Route::NotFound => library_path(to, &LibraryFilter::default()),
     }
 }
@@ -249,49 +302,76 @@ mod tests {
     #[test]
     fn language_switch_goes_to_the_translation_or_stays_on_the_original() {
         let c = corpus();
-        let none = LibraryFilter::default();
+        let none: Vec<(String, String)> = vec![];
+        let essay = |lang, slug: &str| Route::Essay(lang, slug.into());
+        assert_eq!(
+            switch_language(&c, &essay(Lang::Fr, "franchir"), &none, Lang::En),
+            "en/breaking/"
+        );
+        assert_eq!(
+            switch_language(&c, &essay(Lang::En, "breaking"), &none, Lang::Fr),
+            "fr/franchir/"
+        );
+        assert_eq!(
+            switch_language(&c, &essay(Lang::En, "stopcock"), &none, Lang::Fr),
+            "fr/stopcock/"
+        );
+        assert_eq!(
+            switch_language(&c, &essay(Lang::En, "nope"), &none, Lang::Fr),
+            "fr/nope/"
+        );
+        let both = vec![("both".to_string(), "1".to_string())];
+        assert_eq!(
+            switch_language(&c, &Route::Library(Lang::Fr), &both, Lang::En),
+            "en/?both=1"
+        );
+        assert_eq!(
+            switch_language(&c, &Route::NotFound, &both, Lang::En),
+            "en/"
+        );
+    }
+
+    #[test]
+    fn language_switch_keeps_the_essay_view() {
+        let c = corpus();
+        let query = parse_query("view=side-by-side&sides=swapped");
         assert_eq!(
             switch_language(
                 &c,
                 &Route::Essay(Lang::Fr, "franchir".into()),
-                &none,
+                &query,
                 Lang::En
             ),
-            "en/breaking/"
+            "en/breaking/?view=side-by-side&sides=swapped"
+        );
+    }
+
+    #[test]
+    fn essay_views_read_and_write_their_query() {
+        let view = EssayView::from_query(&parse_query("view=side-by-side&sides=swapped"));
+        assert_eq!(
+            view,
+            EssayView {
+                side_by_side: true,
+                swapped: true
+            }
         );
         assert_eq!(
-            switch_language(
-                &c,
-                &Route::Essay(Lang::En, "breaking".into()),
-                &none,
-                Lang::Fr
-            ),
-            "fr/franchir/"
+            essay_view_path(Lang::En, "a", view),
+            "en/a/?view=side-by-side&sides=swapped"
+        );
+        // Swapping means nothing without the side-by-side view.
+        assert_eq!(
+            EssayView::from_query(&parse_query("sides=swapped")),
+            EssayView::default()
         );
         assert_eq!(
-            switch_language(
-                &c,
-                &Route::Essay(Lang::En, "stopcock".into()),
-                &none,
-                Lang::Fr
-            ),
-            "fr/stopcock/"
+            EssayView::from_query(&parse_query("view=garbage")),
+            EssayView::default()
         );
         assert_eq!(
-            switch_language(&c, &Route::Essay(Lang::En, "nope".into()), &none, Lang::Fr),
-            "fr/nope/"
-        );
-        let filter = LibraryFilter {
-            both_languages: true,
-            ..Default::default()
-        };
-        assert_eq!(
-            switch_language(&c, &Route::Library(Lang::Fr), &filter, Lang::En),
-            "en/?both=1"
-        );
-        assert_eq!(
-            switch_language(&c, &Route::NotFound, &filter, Lang::En),
-            "en/"
+            essay_view_path(Lang::Fr, "a", EssayView::default()),
+            "fr/a/"
         );
     }
 

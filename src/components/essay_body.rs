@@ -5,19 +5,47 @@ use essais_core::document::{Block, Inline};
 use leptos::prelude::*;
 
 /// The body's top-level blocks, each with `id="p<n>"` (1-based) so a place in
-/// the text can be linked to and kept across a language switch.
+/// the text can be linked to and kept across a language or view switch.
 #[component]
 pub fn EssayBody(blocks: Vec<Block>) -> impl IntoView {
     blocks
         .into_iter()
         .enumerate()
-        .map(|(i, block)| render_block(block, Some(i + 1)))
+        .map(|(i, block)| block_view(block, Some(Anchor::reading(i + 1))))
         .collect_view()
 }
 
-fn render_block(block: Block, index: Option<usize>) -> AnyView {
-    let id = index.map(|n| format!("p{n}"));
-    let data_block = index.map(|n| n.to_string());
+/// How a top-level block can be found in the page.
+pub struct Anchor {
+    pub id: String,
+    /// The block's number in the reading-language text (`data-block`), by
+    /// which the reader's place is kept; None for the other language.
+    pub number: Option<usize>,
+}
+
+impl Anchor {
+    /// Block `n` (1-based) of the text in the reading language: `#p<n>`.
+    pub fn reading(n: usize) -> Anchor {
+        Anchor {
+            id: format!("p{n}"),
+            number: Some(n),
+        }
+    }
+
+    /// Block `n` (1-based) of the other language's text, side by side: `#o<n>`.
+    pub fn other(n: usize) -> Anchor {
+        Anchor {
+            id: format!("o{n}"),
+            number: None,
+        }
+    }
+}
+
+pub fn block_view(block: Block, anchor: Option<Anchor>) -> AnyView {
+    let (id, data_block) = match anchor {
+        Some(a) => (Some(a.id), a.number.map(|n| n.to_string())),
+        None => (None, None),
+    };
     match block {
         Block::Paragraph(inlines) => {
             view! { <p id=id data-block=data_block>{render_inlines(inlines)}</p> }.into_any()
@@ -34,14 +62,14 @@ fn render_block(block: Block, index: Option<usize>) -> AnyView {
         }
         Block::Quote(blocks) => view! {
             <blockquote id=id data-block=data_block>
-                {blocks.into_iter().map(|b| render_block(b, None)).collect_view()}
+                {blocks.into_iter().map(|b| block_view(b, None)).collect_view()}
             </blockquote>
         }
         .into_any(),
         Block::List { ordered, items } => {
             let items = items
                 .into_iter()
-                .map(|item| view! { <li>{item.into_iter().map(|b| render_block(b, None)).collect_view()}</li> })
+                .map(|item| view! { <li>{item.into_iter().map(|b| block_view(b, None)).collect_view()}</li> })
                 .collect_view();
             if ordered {
                 view! { <ol id=id data-block=data_block>{items}</ol> }.into_any()

@@ -1,17 +1,20 @@
 //! The site header: the site's name (a link home), the language toggle and
 //! the text-size control.
 
+use essais_core::align::corresponding_block;
 use essais_core::library::LibraryFilter;
-use essais_core::routes::{library_path, switch_language, Route};
+use essais_core::routes::{library_path, parse_query, switch_language, EssayView, Route};
 use essais_core::ui::strings;
-use essais_core::Lang;
+use essais_core::{Corpus, Lang};
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
+use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
+use std::sync::Arc;
 
 use crate::api::use_corpus;
+use crate::components::view_controls::ViewControls;
 use crate::language::{remember_language, use_reading_language};
-use crate::paths::{href, use_library_filter, use_route};
+use crate::paths::{href, use_route};
 use crate::routes::essay::block_at_top_of_screen;
 use crate::text_size::{use_text_size, LARGEST, SMALLEST};
 
@@ -31,8 +34,24 @@ pub fn SiteHeader() -> impl IntoView {
                     {Lang::ALL.map(|option| view! { <LanguageLink option=option route=route /> })}
                 </nav>
             </div>
+            {move || essay_tools(route.get(), lang.get())}
         </header>
     }
+}
+
+/// On an essay with a translation, its view controls, on a row of their own.
+fn essay_tools(route: Route, lang: Lang) -> Option<impl IntoView> {
+    let Route::Essay(_, slug) = route else {
+        return None;
+    };
+    let corpus = use_corpus().get()?;
+    let has_translation = corpus.group_of(&slug).is_some_and(|g| g.versions.len() > 1);
+    if !has_translation {
+        return None;
+    }
+    let location = use_location();
+    let view = EssayView::from_query(&parse_query(&location.search.get()));
+    Some(view! { <div class="page-tools"><ViewControls slug=slug lang=lang view=view /></div> })
 }
 
 /// A link to the current page in `option`. On an essay it also carries the
@@ -42,9 +61,14 @@ fn LanguageLink(option: Lang, route: Memo<Route>) -> impl IntoView {
     let lang = use_reading_language();
     let navigate = use_navigate();
     let corpus = use_corpus();
-    let filter = use_library_filter(corpus);
+    let location = use_location();
     let target = move || match corpus.get() {
-        Some(corpus) => switch_language(&corpus, &route.get(), &filter.get().0, option),
+        Some(corpus) => switch_language(
+            &corpus,
+            &route.get(),
+            &parse_query(&location.search.get()),
+            option,
+        ),
         None => library_path(option, &LibraryFilter::default()),
     };
     let on_click = move |event: web_sys::MouseEvent| {
@@ -54,7 +78,9 @@ fn LanguageLink(option: Lang, route: Memo<Route>) -> impl IntoView {
         event.prevent_default();
         remember_language(option);
         let mut url = href(&target());
-        if let Some(block) = block_at_top_of_screen() {
+        if let Some(block) = block_at_top_of_screen()
+            .and_then(|b| same_place_in(corpus.get_untracked(), route.get_untracked(), option, b))
+        {
             url.push_str(&format!("#p{block}"));
         }
         navigate(
@@ -75,6 +101,27 @@ fn LanguageLink(option: Lang, route: Memo<Route>) -> impl IntoView {
         >
             {strings(option).language_name}
         </a>
+    }
+}
+
+/// On an essay, the block of the version in `lang` that faces block `block`
+/// of the version shown (by alignment); the same block for the same text.
+fn same_place_in(
+    corpus: Option<Arc<Corpus>>,
+    route: Route,
+    lang: Lang,
+    block: usize,
+) -> Option<usize> {
+    let Route::Essay(_, slug) = route else {
+        return None;
+    };
+    let corpus = corpus?;
+    let current = corpus.essay(&slug)?;
+    let target = corpus.group_of(&slug)?.for_reader(lang).essay;
+    if target.slug == current.slug {
+        Some(block)
+    } else {
+        corresponding_block(&current.body, &target.body, block)
     }
 }
 

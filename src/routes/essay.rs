@@ -2,8 +2,9 @@
 //! a notice), its metadata, its body, and the essays around it.
 
 use essais_core::document::parse_body;
-use essais_core::routes::essay_path;
+use essais_core::routes::{essay_path, parse_query, EssayView, Route};
 use essais_core::ui::{comment_count, reading_time, strings, untranslated_notice};
+use essais_core::Essay;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
@@ -11,9 +12,10 @@ use wasm_bindgen::JsCast;
 
 use crate::api::use_corpus;
 use crate::components::essay_body::EssayBody;
+use crate::components::side_by_side::SideBySide;
 use crate::components::taxonomy_links::TaxonomyLinks;
 use crate::language::{set_document_title, use_reading_language};
-use crate::paths::href;
+use crate::paths::{href, use_route};
 use crate::routes::not_found::NotFoundPage;
 
 #[component]
@@ -22,12 +24,19 @@ pub fn EssayPage(slug: String) -> impl IntoView {
     let corpus = use_corpus();
     let location = use_location();
     let navigate = use_navigate();
+    let view_mode = Memo::new(move |_| EssayView::from_query(&parse_query(&location.search.get())));
 
     // /fr/<english slug>/ when a French version exists: the reader's language
     // wins, at the French version's own address.
+    let route = use_route();
     let canonical = {
         let slug = slug.clone();
         move || {
+            // Only while this essay is the page: a page being replaced must
+            // not redirect the one replacing it.
+            if !matches!(route.get(), Route::Essay(_, ref current) if *current == slug) {
+                return None;
+            }
             let corpus = corpus.get()?;
             let version = corpus.group_of(&slug)?.for_reader(lang.get()).essay;
             (version.slug != slug).then(|| href(&essay_path(lang.get(), &version.slug)))
@@ -52,12 +61,14 @@ pub fn EssayPage(slug: String) -> impl IntoView {
     Effect::new(move |_| {
         let hash = location.hash.get();
         corpus.track();
+        view_mode.track();
         request_animation_frame(move || scroll_to_fragment(&hash));
     });
 
     move || {
         let lang = lang.get();
         let ui = strings(lang);
+        let view_mode = view_mode.get();
         let Some(corpus) = corpus.get() else {
             return ().into_any();
         };
@@ -91,6 +102,26 @@ pub fn EssayPage(slug: String) -> impl IntoView {
                 }
             })
         };
+        // The translation to read beside this essay, if it has one.
+        let translation: Option<Essay> = corpus.group_of(&slug).and_then(|g| {
+            g.versions
+                .iter()
+                .find(|v| v.slug != essay.slug)
+                .map(|v| (*v).clone())
+        });
+        // The view controls themselves live in the sticky header, at hand
+        // anywhere in the essay; here only the reason when there are none.
+        let no_side_by_side = translation.is_none().then(|| {
+            view! {
+                <p class="view-controls no-translation" lang=lang.code()>{ui.no_side_by_side}</p>
+            }
+        });
+        let body = match translation {
+            Some(other) if view_mode.side_by_side => {
+                view! { <SideBySide primary=essay.clone() other=other swapped=view_mode.swapped lang=lang /> }.into_any()
+            }
+            _ => view! { <div class="essay-body"><EssayBody blocks=parse_body(&essay.body) /></div> }.into_any(),
+        };
         let previous = neighbour(previous, ui.previous_essay, "previous");
         let next = neighbour(next, ui.next_essay, "next");
         view! {
@@ -109,9 +140,8 @@ pub fn EssayPage(slug: String) -> impl IntoView {
                         <TaxonomyLinks corpus=corpus.clone() categories=essay.categories.clone() tags=essay.tags.clone() lang=lang label=ui.categories_and_tags />
                     </div>
                 </header>
-                <div class="essay-body">
-                    <EssayBody blocks=parse_body(&essay.body) />
-                </div>
+                {no_side_by_side}
+                {body}
             </article>
             <nav class="essay-neighbours" aria-label=ui.essay_navigation>
                 {previous}
