@@ -12,6 +12,7 @@ pub mod paths;
 pub mod routes;
 pub mod storage;
 pub mod text_size;
+pub mod timing;
 
 use essais_core::routes::Route;
 use essais_core::ui::strings;

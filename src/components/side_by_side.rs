@@ -10,6 +10,7 @@ use essais_core::{Essay, Lang};
 use leptos::prelude::*;
 
 use crate::components::essay_body::{block_view, Anchor};
+use crate::timing::measure;
 
 /// `primary` is the version in the reading language (its blocks carry the
 /// `#p<n>` anchors); `swapped` puts it on the right.
@@ -18,7 +19,9 @@ pub fn SideBySide(primary: Essay, other: Essay, swapped: bool, lang: Lang) -> im
     let ui = strings(lang);
     let primary_blocks = parse_body(&primary.body);
     let other_blocks = parse_body(&other.body);
-    let rows = align(&shapes(&primary_blocks), &shapes(&other_blocks));
+    let rows = measure("essais:align", || {
+        align(&shapes(&primary_blocks), &shapes(&other_blocks))
+    });
     let mut primary_blocks: Vec<Option<_>> = primary_blocks.into_iter().map(Some).collect();
     let mut other_blocks: Vec<Option<_>> = other_blocks.into_iter().map(Some).collect();
     // The whole essay's translations hidden (narrow screens); a row's own

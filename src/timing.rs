@@ -1,0 +1,18 @@
+//! User Timing marks around work worth measuring, so the benchmark
+//! (`scripts/bench`) reads real figures from the real app with
+//! `performance.getEntriesByName(name)`.
+
+use leptos::prelude::window;
+
+/// Runs `work`, recorded as the performance measure `name`.
+pub fn measure<T>(name: &str, work: impl FnOnce() -> T) -> T {
+    let Some(performance) = window().performance() else {
+        return work();
+    };
+    let (start, end) = (format!("{name}:start"), format!("{name}:end"));
+    let _ = performance.mark(&start);
+    let result = work();
+    let _ = performance.mark(&end);
+    let _ = performance.measure_with_start_mark_and_end_mark(name, &start, &end);
+    result
+}
