@@ -82,7 +82,31 @@ ensure_browser() {
   command -v python3 >/dev/null || apt_install python3
 }
 
-# The release build in dist/ (the corpus is rebuilt from content/ by Trunk's pre_build hook).
+# The release build in dist/ (the corpus is rebuilt from content/ by Trunk's
+# pre_build hook). ESSAIS_PUBLIC_URL (default /) is the one setting for
+# deploying under a sub-path: routes, assets, the corpus and the service
+# worker's scope all follow it.
 build_release() {
-  (cd "$ROOT" && quietly trunk-build trunk build --release)
+  (cd "$ROOT" && quietly trunk-build trunk build --release --public-url "${ESSAIS_PUBLIC_URL:-/}")
+}
+
+# The four deployments the end-to-end tests serve: the app at / and at
+# /essais/, and for each a second deployment in which one essay changed
+# (tests/e2e/offline.test.mjs deploys it over the first).
+build_test_deployments() {
+  local edited="$ROOT/target/e2e-content-update"
+  rm -rf "$edited" && cp -r "$ROOT/content" "$edited"
+  sed -i 's/^For once, I would like to tell you a little story\./For once, I would like to tell you a little story (second edition)./' \
+    "$edited/essays/the-stopcock-and-the-new-economy.en.md"
+  grep -q "(second edition)" "$edited/essays/the-stopcock-and-the-new-economy.en.md"
+  (
+    cd "$ROOT"
+    quietly trunk-build-subpath trunk build --release --public-url /essais/ --dist dist-essais
+    ESSAIS_CONTENT_DIR="$edited" quietly trunk-build-update trunk build --release --dist dist-update
+    ESSAIS_CONTENT_DIR="$edited" quietly trunk-build-subpath-update \
+      trunk build --release --public-url /essais/ --dist dist-essais-update
+    # Leave public/corpus.json as content/ says, for the builds that follow.
+    quietly corpus-build cargo run --quiet --offline -p essais-core --bin corpus -- build content public/corpus.json
+  )
+  build_release
 }

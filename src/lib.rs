@@ -8,6 +8,7 @@
 pub mod api;
 pub mod components;
 pub mod language;
+pub mod offline;
 pub mod paths;
 pub mod routes;
 pub mod storage;
@@ -23,6 +24,7 @@ use wasm_bindgen::JsCast;
 
 use crate::api::CorpusResource;
 use crate::components::header::SiteHeader;
+use crate::components::notices::{AppNotices, SiteFooter};
 use crate::language::provide_reading_language;
 use crate::paths::{router_base, use_route};
 use crate::routes::essay::EssayPage;
@@ -44,10 +46,12 @@ pub fn App() -> impl IntoView {
 fn Shell() -> impl IntoView {
     let lang = provide_reading_language();
     text_size::provide_text_size();
+    offline::provide_offline_state();
     let corpus = CorpusResource::provide();
     view! {
         <a class="skip-link" href="#main" on:click=skip_to_main>{move || strings(lang.get()).skip_to_content}</a>
         <SiteHeader />
+        <AppNotices />
         <main id="main" tabindex="-1">
             {move || corpus.view_when_ready(|| view! {
                 // Every address goes to `Pages`, which reads it with the core's
@@ -57,6 +61,7 @@ fn Shell() -> impl IntoView {
                 </Routes>
             })}
         </main>
+        <SiteFooter />
     }
 }
 

@@ -18,6 +18,8 @@ fn go_to(lang: Lang, filter: &LibraryFilter) {
     navigate(
         &href(&library_path(lang, filter)),
         NavigateOptions {
+            // Our paths already include the public URL.
+            resolve: false,
             scroll: false,
             ..Default::default()
         },

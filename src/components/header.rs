@@ -86,6 +86,8 @@ fn LanguageLink(option: Lang, route: Memo<Route>) -> impl IntoView {
         navigate(
             &url,
             NavigateOptions {
+                // Our paths already include the public URL.
+                resolve: false,
                 scroll: false,
                 ..Default::default()
             },

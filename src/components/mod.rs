@@ -5,6 +5,7 @@ pub mod essay_list;
 pub mod filters;
 pub mod header;
 pub mod load_error;
+pub mod notices;
 pub mod side_by_side;
 pub mod taxonomy_links;
 pub mod view_controls;

@@ -26,6 +26,8 @@ pub fn ViewControls(slug: String, lang: Lang, view: EssayView) -> impl IntoView 
         navigate(
             &url,
             NavigateOptions {
+                // Our paths already include the public URL.
+                resolve: false,
                 scroll: false,
                 ..Default::default()
             },

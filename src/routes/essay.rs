@@ -48,6 +48,8 @@ pub fn EssayPage(slug: String) -> impl IntoView {
             navigate(
                 &format!("{target}{hash}"),
                 NavigateOptions {
+                    // Our paths already include the public URL.
+                    resolve: false,
                     replace: true,
                     scroll: false,
                     ..Default::default()

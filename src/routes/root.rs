@@ -21,6 +21,8 @@ pub fn RootRedirect() -> impl IntoView {
         navigate(
             &target,
             NavigateOptions {
+                // Our paths already include the public URL.
+                resolve: false,
                 replace: true,
                 ..Default::default()
             },

@@ -54,6 +54,11 @@ export function launchBrowser() {
   return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }
 
+/** A browser with a real (temporary) profile in `dir`, for what incognito contexts cannot do (installing). */
+export function launchProfile(dir) {
+  return chromium.launchPersistentContext(dir, { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
 /**
  * A fresh context (empty cache and storage) and page in `locale`. Every
  * console error and page error is recorded; `expectNoErrors()` fails the test
