@@ -5,6 +5,7 @@ use essais_core::routes::{parse_query, Route};
 use essais_core::Corpus;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
+use leptos_router::NavigateOptions;
 use std::sync::Arc;
 
 /// The path of the public URL, from the document's `<base href>` that Trunk
@@ -64,4 +65,28 @@ pub fn use_library_filter(
             None => (LibraryFilter::default(), Vec::new()),
         }
     })
+}
+
+/// Goes to `path` (which already includes the public URL) without scrolling
+/// to the top; with `block`, at that block of the essay (`#p<n>`), which the
+/// essay page then scrolls to.
+pub fn go_to(
+    navigate: &impl Fn(&str, NavigateOptions),
+    path: &str,
+    block: Option<usize>,
+    replace: bool,
+) {
+    let url = match block {
+        Some(n) => format!("{path}#p{n}"),
+        None => path.to_string(),
+    };
+    navigate(
+        &url,
+        NavigateOptions {
+            resolve: false,
+            replace,
+            scroll: false,
+            ..Default::default()
+        },
+    );
 }

@@ -4,11 +4,12 @@
 use essais_core::corpus::TranslationGroup;
 use essais_core::library::excerpt;
 use essais_core::routes::essay_path;
-use essais_core::ui::{comment_count, reading_time, strings};
+use essais_core::ui::strings;
 use essais_core::{Corpus, Lang};
 use leptos::prelude::*;
 use std::sync::Arc;
 
+use crate::components::essay_meta::EssayMeta;
 use crate::components::taxonomy_links::TaxonomyLinks;
 use crate::paths::href;
 
@@ -33,12 +34,6 @@ fn entry(corpus: &Arc<Corpus>, group: &TranslationGroup<'_>, lang: Lang) -> impl
     let badge = version
         .is_fallback
         .then(|| view! { <span class="badge only-in">{ui.only_in(essay.lang)}</span> });
-    let languages = group
-        .languages()
-        .iter()
-        .map(|l| ui.language(*l))
-        .collect::<Vec<_>>()
-        .join(", ");
     view! {
         <li class="essay-entry" data-key=group.key.to_string()>
             <h2 class="essay-title" lang=essay.lang.code()>
@@ -46,13 +41,7 @@ fn entry(corpus: &Arc<Corpus>, group: &TranslationGroup<'_>, lang: Lang) -> impl
             </h2>
             {badge}
             <p class="excerpt" lang=essay.lang.code()>{excerpt(&essay.body, EXCERPT_CHARS)}</p>
-            <p class="essay-meta">
-                <span class="languages">{format!("{}{}{languages}", ui.languages, ui.colon)}</span>
-                " · "
-                {reading_time(lang, essay.word_count)}
-                " · "
-                {comment_count(lang, essay.comments)}
-            </p>
+            <EssayMeta languages=group.languages() word_count=essay.word_count comments=essay.comments lang=lang />
             <TaxonomyLinks
                 corpus=corpus.clone()
                 categories=essay.categories.clone()

@@ -8,21 +8,16 @@ use essais_core::ui::{filter_count, remove_filter, strings};
 use essais_core::{Corpus, Lang};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 use std::sync::Arc;
 
-use crate::paths::href;
+use crate::paths::{go_to, href};
 
-fn go_to(lang: Lang, filter: &LibraryFilter) {
-    let navigate = use_navigate();
-    navigate(
+fn go_to_filter(lang: Lang, filter: &LibraryFilter) {
+    go_to(
+        &use_navigate(),
         &href(&library_path(lang, filter)),
-        NavigateOptions {
-            // Our paths already include the public URL.
-            resolve: false,
-            scroll: false,
-            ..Default::default()
-        },
+        None,
+        false,
     );
 }
 
@@ -44,7 +39,7 @@ pub fn FilterPanel(corpus: Arc<Corpus>, filter: LibraryFilter, lang: Lang) -> im
                             class="facet"
                             aria-pressed=facet.active.to_string()
                             disabled=disabled
-                            on:click=move |_| go_to(lang, &next)
+                            on:click=move |_| go_to_filter(lang, &next)
                         >
                             <span class="facet-label">{facet.label.clone()}</span>
                             // Seen: the bare number; heard: "(2 essais)".
@@ -99,7 +94,7 @@ pub fn ActiveFilters(corpus: Arc<Corpus>, filter: LibraryFilter, lang: Lang) -> 
             view! {
                 <li class="chip">
                     <span>{label.clone()}</span>
-                    <button type="button" aria-label=remove_filter(lang, &label) on:click=move |_| go_to(lang, &next)>
+                    <button type="button" aria-label=remove_filter(lang, &label) on:click=move |_| go_to_filter(lang, &next)>
                         <span aria-hidden="true">"×"</span>
                     </button>
                 </li>
@@ -109,7 +104,7 @@ pub fn ActiveFilters(corpus: Arc<Corpus>, filter: LibraryFilter, lang: Lang) -> 
     view! {
         <div class="active-filters" role="group" aria-label=ui.active_filters>
             <ul class="chips">{chips}</ul>
-            <button type="button" class="clear-all" on:click=move |_| go_to(lang, &LibraryFilter::default())>
+            <button type="button" class="clear-all" on:click=move |_| go_to_filter(lang, &LibraryFilter::default())>
                 {ui.clear_all}
             </button>
         </div>

@@ -8,13 +8,12 @@ use essais_core::ui::strings;
 use essais_core::{Corpus, Lang};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
-use leptos_router::NavigateOptions;
 use std::sync::Arc;
 
 use crate::api::use_corpus;
 use crate::components::view_controls::ViewControls;
 use crate::language::{remember_language, use_reading_language};
-use crate::paths::{href, use_route};
+use crate::paths::{go_to, href, use_route};
 use crate::routes::essay::block_at_top_of_screen;
 use crate::text_size::{use_text_size, LARGEST, SMALLEST};
 
@@ -77,21 +76,9 @@ fn LanguageLink(option: Lang, route: Memo<Route>) -> impl IntoView {
         }
         event.prevent_default();
         remember_language(option);
-        let mut url = href(&target());
-        if let Some(block) = block_at_top_of_screen()
-            .and_then(|b| same_place_in(corpus.get_untracked(), route.get_untracked(), option, b))
-        {
-            url.push_str(&format!("#p{block}"));
-        }
-        navigate(
-            &url,
-            NavigateOptions {
-                // Our paths already include the public URL.
-                resolve: false,
-                scroll: false,
-                ..Default::default()
-            },
-        );
+        let block = block_at_top_of_screen()
+            .and_then(|b| same_place_in(corpus.get_untracked(), route.get_untracked(), option, b));
+        go_to(&navigate, &href(&target()), block, false);
     };
     view! {
         <a

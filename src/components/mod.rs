@@ -2,6 +2,7 @@
 
 pub mod essay_body;
 pub mod essay_list;
+pub mod essay_meta;
 pub mod filters;
 pub mod header;
 pub mod load_error;

@@ -7,9 +7,8 @@ use essais_core::ui::strings;
 use essais_core::Lang;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 
-use crate::paths::href;
+use crate::paths::{go_to, href};
 use crate::routes::essay::block_at_top_of_screen;
 
 /// Single text or side by side, and swapping sides. Each is a navigation
@@ -19,18 +18,11 @@ pub fn ViewControls(slug: String, lang: Lang, view: EssayView) -> impl IntoView 
     let ui = strings(lang);
     let navigate = use_navigate();
     let go = move |next: EssayView| {
-        let mut url = href(&essay_view_path(lang, &slug, next));
-        if let Some(block) = block_at_top_of_screen() {
-            url.push_str(&format!("#p{block}"));
-        }
-        navigate(
-            &url,
-            NavigateOptions {
-                // Our paths already include the public URL.
-                resolve: false,
-                scroll: false,
-                ..Default::default()
-            },
+        go_to(
+            &navigate,
+            &href(&essay_view_path(lang, &slug, next)),
+            block_at_top_of_screen(),
+            false,
         );
     };
     let (go_single, go_side, go_swap) = (go.clone(), go.clone(), go);

@@ -3,19 +3,19 @@
 
 use essais_core::document::parse_body;
 use essais_core::routes::{essay_path, parse_query, EssayView, Route};
-use essais_core::ui::{comment_count, reading_time, strings, untranslated_notice};
+use essais_core::ui::{strings, untranslated_notice};
 use essais_core::Essay;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
-use leptos_router::NavigateOptions;
 use wasm_bindgen::JsCast;
 
 use crate::api::use_corpus;
 use crate::components::essay_body::EssayBody;
+use crate::components::essay_meta::EssayMeta;
 use crate::components::side_by_side::SideBySide;
 use crate::components::taxonomy_links::TaxonomyLinks;
 use crate::language::{set_document_title, use_reading_language};
-use crate::paths::{href, use_route};
+use crate::paths::{go_to, href, use_route};
 use crate::routes::not_found::NotFoundPage;
 
 #[component]
@@ -44,17 +44,15 @@ pub fn EssayPage(slug: String) -> impl IntoView {
     };
     Effect::new(move |_| {
         if let Some(target) = canonical() {
+            // Keep the view (query) and the place (fragment).
+            let search = location.search.get_untracked();
+            let query = if search.is_empty() {
+                String::new()
+            } else {
+                format!("?{}", search.trim_start_matches('?'))
+            };
             let hash = location.hash.get_untracked();
-            navigate(
-                &format!("{target}{hash}"),
-                NavigateOptions {
-                    // Our paths already include the public URL.
-                    resolve: false,
-                    replace: true,
-                    scroll: false,
-                    ..Default::default()
-                },
-            );
+            go_to(&navigate, &format!("{target}{query}{hash}"), None, true);
         }
     });
 
@@ -82,13 +80,7 @@ pub fn EssayPage(slug: String) -> impl IntoView {
             .then(|| view! { <p class="notice untranslated" role="note">{untranslated_notice(lang, essay.lang)}</p> });
         let languages = corpus
             .group_of(&slug)
-            .map(|g| {
-                g.languages()
-                    .iter()
-                    .map(|l| ui.language(*l))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            })
+            .map(|g| g.languages())
             .unwrap_or_default();
         let (previous, next) = corpus.neighbours(&slug);
         let neighbour = |group: Option<essais_core::corpus::TranslationGroup<'_>>,
@@ -131,13 +123,7 @@ pub fn EssayPage(slug: String) -> impl IntoView {
             <article class="essay" lang=essay.lang.code()>
                 <header class="essay-header">
                     <h1>{essay.title.clone()}</h1>
-                    <p class="essay-meta" lang=lang.code()>
-                        <span class="languages">{format!("{}{}{languages}", ui.languages, ui.colon)}</span>
-                        " · "
-                        {reading_time(lang, essay.word_count)}
-                        " · "
-                        {comment_count(lang, essay.comments)}
-                    </p>
+                    <EssayMeta languages=languages word_count=essay.word_count comments=essay.comments lang=lang />
                     <div lang=lang.code()>
                         <TaxonomyLinks corpus=corpus.clone() categories=essay.categories.clone() tags=essay.tags.clone() lang=lang label=ui.categories_and_tags />
                     </div>

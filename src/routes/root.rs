@@ -4,10 +4,9 @@ use essais_core::library::LibraryFilter;
 use essais_core::routes::library_path;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 
 use crate::language::preferred_language;
-use crate::paths::href;
+use crate::paths::{go_to, href};
 
 #[component]
 pub fn RootRedirect() -> impl IntoView {
@@ -18,14 +17,6 @@ pub fn RootRedirect() -> impl IntoView {
             preferred_language(),
             &LibraryFilter::default(),
         ));
-        navigate(
-            &target,
-            NavigateOptions {
-                // Our paths already include the public URL.
-                resolve: false,
-                replace: true,
-                ..Default::default()
-            },
-        );
+        go_to(&navigate, &target, None, true);
     });
 }

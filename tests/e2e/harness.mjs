@@ -7,6 +7,7 @@ import { once } from 'node:events';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -105,4 +106,28 @@ export async function axeViolations(page) {
 /** Waits until the app has rendered a page (library entries, an essay, or a message). */
 export async function appReady(page) {
   await page.locator('.essay-entry, article.essay, .not-found, .load-error, .no-match').first().waitFor();
+}
+
+/**
+ * For a test file: one static server over dist/ and one browser, started
+ * before its tests and stopped after. `visit(address, options)` opens the
+ * app at `address` in a fresh context and waits until it has rendered.
+ */
+export function useApp() {
+  const app = {};
+  before(async () => {
+    app.server = await serveStatic();
+    app.browser = await launchBrowser();
+  });
+  after(async () => {
+    await app.browser?.close();
+    await app.server?.close();
+  });
+  app.visit = async (address, options = {}) => {
+    const session = await openPage(app.browser, options);
+    await session.page.goto(app.server.url + address);
+    await appReady(session.page);
+    return session;
+  };
+  return app;
 }

@@ -1,22 +1,11 @@
 // The library as a reader first meets it: served as static files, in their
 // browser's language, with a toggle for the other one.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveStatic, launchBrowser, openPage, texts } from './harness.mjs';
+import { openPage, texts, useApp } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveStatic();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useApp();
 
 const FRENCH_TITLES = [
   'Franchir le mur de la réalité (social business style)',
@@ -30,8 +19,8 @@ const ENGLISH_TITLES = [
 ];
 
 test('a French browser sees the library in French, with all essays in blog order', async () => {
-  const { page, expectNoErrors, close } = await openPage(browser, { locale: 'fr-FR' });
-  await page.goto(server.url);
+  const { page, expectNoErrors, close } = await openPage(app.browser, { locale: 'fr-FR' });
+  await page.goto(app.server.url);
   await page.locator('.essay-title').first().waitFor();
   assert.deepEqual(await texts(page, '.essay-title'), FRENCH_TITLES);
   assert.equal(await page.locator('html').getAttribute('lang'), 'fr');
@@ -48,8 +37,8 @@ test('a French browser sees the library in French, with all essays in blog order
 });
 
 test('the language toggle switches interface and essays, and is remembered', async () => {
-  const { page, expectNoErrors, close } = await openPage(browser, { locale: 'fr-FR' });
-  await page.goto(server.url);
+  const { page, expectNoErrors, close } = await openPage(app.browser, { locale: 'fr-FR' });
+  await page.goto(app.server.url);
   await page.locator('.essay-title').first().waitFor();
 
   await page.getByRole('link', { name: 'English' }).click();
@@ -62,7 +51,7 @@ test('the language toggle switches interface and essays, and is remembered', asy
 
   assert.equal(new URL(page.url()).pathname, '/en/');
   // A French browser that chose English gets English on its next visit.
-  await page.goto(server.url);
+  await page.goto(app.server.url);
   await page.locator('.essay-title').first().waitFor();
   assert.deepEqual(await texts(page, '.essay-title'), ENGLISH_TITLES);
   expectNoErrors();
@@ -70,8 +59,8 @@ test('the language toggle switches interface and essays, and is remembered', asy
 });
 
 test('an English browser starts in English', async () => {
-  const { page, expectNoErrors, close } = await openPage(browser, { locale: 'en-GB' });
-  await page.goto(server.url);
+  const { page, expectNoErrors, close } = await openPage(app.browser, { locale: 'en-GB' });
+  await page.goto(app.server.url);
   await page.locator('.essay-title').first().waitFor();
   assert.deepEqual(await texts(page, '.essay-title'), ENGLISH_TITLES);
   assert.equal(await page.locator('html').getAttribute('lang'), 'en');
@@ -80,12 +69,12 @@ test('an English browser starts in English', async () => {
 });
 
 test('a missing corpus says so in the reader’s language, and retry recovers', async () => {
-  const { page, expectNoErrors, close } = await openPage(browser, {
+  const { page, expectNoErrors, close } = await openPage(app.browser, {
     locale: 'fr-FR',
     allowed: [/Failed to load resource: the server responded with a status of 404/],
   });
   await page.route('**/corpus.json', (route) => route.fulfill({ status: 404, body: 'not here' }));
-  await page.goto(server.url);
+  await page.goto(app.server.url);
   const alert = page.getByRole('alert');
   await alert.waitFor();
   assert.match(await alert.textContent(), /Impossible de charger les essais : le serveur a répondu 404\./);
@@ -102,10 +91,10 @@ test('a missing corpus says so in the reader’s language, and retry recovers', 
 });
 
 test('a corpus that is not JSON is reported with its line, not a blank page', async () => {
-  const { page, expectNoErrors, close } = await openPage(browser, { locale: 'en-US' });
+  const { page, expectNoErrors, close } = await openPage(app.browser, { locale: 'en-US' });
   await page.route('**/corpus.json', (route) =>
     route.fulfill({ status: 200, contentType: 'application/json', body: '{\n"schema_version": 1,\n<html>' }));
-  await page.goto(server.url);
+  await page.goto(app.server.url);
   const alert = page.getByRole('alert');
   await alert.waitFor();
   assert.match(await alert.textContent(), /The essays file is unreadable \(line 3, column 1\)\./);

@@ -2,31 +2,14 @@
 // pages, the language switch that keeps the reader's place, keyboard and
 // screen-reader access. Each against the release build on a static server.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { serveStatic, launchBrowser, openPage, texts, axeViolations, appReady, distDir } from './harness.mjs';
+import { appReady, axeViolations, distDir, openPage, texts, useApp } from './harness.mjs';
 
-let server;
-let browser;
+const app = useApp();
 
-before(async () => {
-  server = await serveStatic();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** Opens `address` (relative to the app) in a fresh context and waits for the app. */
-async function visit(address, options = {}) {
-  const session = await openPage(browser, options);
-  await session.page.goto(server.url + address);
-  await appReady(session.page);
-  return session;
-}
+const visit = (address, options) => app.visit(address, options);
 
 const pathAndQuery = (page) => {
   const url = new URL(page.url());
@@ -165,6 +148,12 @@ test('an essay at the other language’s address shows the reader’s version', 
   assert.equal(await page.locator('article.essay h1').textContent(), 'Franchir le mur de la réalité (social business style)');
   expectNoErrors();
   await close();
+  // The view and the place in the text come along.
+  const second = await visit('en/franchir-le-mur-de-la-realite/?view=side-by-side#p4');
+  await second.page.waitForURL('**/en/breaking-the-reality-barrier/?view=side-by-side#p4');
+  await second.page.locator('.parallel .primary[lang="en"]').first().waitFor();
+  second.expectNoErrors();
+  await second.close();
 });
 
 test('switching language on an essay keeps the reader at the same paragraph', async () => {
@@ -219,13 +208,13 @@ test('unknown addresses get a not-found page with a way back, in the reader’s 
     ['en/nope/', 'en-US', 'Page not found', 'This essay could not be found. Its address may have changed.', 'Back to the library'],
     ['de/x/y/', 'en-US', 'Page not found', 'This address matches no page.', 'Back to the library'],
   ]) {
-    const session = await openPage(browser, {
+    const session = await openPage(app.browser, {
       locale,
       allowed: [/Failed to load resource: the server responded with a status of 404/],
     });
     const { page } = session;
     await page.route(`**/${address}`, (route) => route.fulfill({ status: 404, path: notFoundPage, contentType: 'text/html' }));
-    await page.goto(server.url + address);
+    await page.goto(app.server.url + address);
     await appReady(page);
     assert.equal(await page.locator('.not-found h1').textContent(), heading);
     assert.equal(await page.locator('.not-found p').first().textContent(), message);
@@ -284,12 +273,12 @@ test('the text size control changes the text and is remembered', async () => {
 });
 
 test('the app works when localStorage throws', async () => {
-  const session = await openPage(browser, { locale: 'fr-FR' });
+  const session = await openPage(app.browser, { locale: 'fr-FR' });
   await session.context.addInitScript(() => {
     Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('denied', 'SecurityError'); } });
   });
   const { page } = session;
-  await page.goto(server.url);
+  await page.goto(app.server.url);
   await page.waitForURL('**/fr/');
   await appReady(page);
   await page.getByRole('link', { name: 'English' }).click();
@@ -303,9 +292,9 @@ test('the app works when localStorage throws', async () => {
 test('axe finds no missing names, landmarks or language problems', async () => {
   for (const address of ['fr/', 'en/?category=lived', 'fr/the-stopcock-and-the-new-economy/', 'en/the-broken-business-model-of-business/']) {
     for (const colorScheme of ['light', 'dark']) {
-      const session = await openPage(browser, {});
+      const session = await openPage(app.browser, {});
       await session.page.emulateMedia({ colorScheme });
-      await session.page.goto(server.url + address);
+      await session.page.goto(app.server.url + address);
       await appReady(session.page);
       const violations = await axeViolations(session.page);
       assert.deepEqual(violations, [], `${address} (${colorScheme})`);
@@ -317,9 +306,9 @@ test('axe finds no missing names, landmarks or language problems', async () => {
 
 test('on a phone the header fits one line and the filters fold behind a button', async () => {
   for (const [locale, address, toggle, facetName] of [['fr-FR', 'fr/', 'Filtrer', 'Vécu (2 essais)'], ['en-US', 'en/', 'Filter', 'As experimented (2 essays)']]) {
-    const session = await openPage(browser, { locale, viewport: { width: 375, height: 740 } });
+    const session = await openPage(app.browser, { locale, viewport: { width: 375, height: 740 } });
     const { page } = session;
-    await page.goto(server.url + address);
+    await page.goto(app.server.url + address);
     await appReady(page);
     const header = await page.locator('.site-header').boundingBox();
     assert.ok(header.height < 60, `header is ${header.height}px high`);

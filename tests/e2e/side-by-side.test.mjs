@@ -1,29 +1,13 @@
 // Side-by-side reading: aligned rows that cannot drift, highlighting of
 // counterparts, swap, deep links, kept position, the phone layout, print.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveStatic, launchBrowser, openPage, appReady } from './harness.mjs';
+import { appReady, openPage, useApp } from './harness.mjs';
 
-let server;
-let browser;
+const app = useApp();
 
-before(async () => {
-  server = await serveStatic();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function visit(address, options = {}) {
-  const session = await openPage(browser, options);
-  await session.page.goto(server.url + address);
-  await appReady(session.page);
-  return session;
-}
+const visit = (address, options) => app.visit(address, options);
 
 const FR_PAIR = 'fr/le-business-modele-brise-du-business/';
 const EN_PAIR = 'en/the-broken-business-model-of-business/';
@@ -161,9 +145,9 @@ test('on a phone each block is followed by its translation, which can be hidden'
     ['fr-FR', FR_PAIR, 'Masquer la traduction', 'Afficher la traduction', 'Masquer les traductions', 'Afficher les traductions'],
     ['en-US', EN_PAIR, 'Hide translation', 'Show translation', 'Hide translations', 'Show translations'],
   ]) {
-    const session = await openPage(browser, { locale, viewport: { width: 390, height: 800 } });
+    const session = await openPage(app.browser, { locale, viewport: { width: 390, height: 800 } });
     const { page } = session;
-    await page.goto(server.url + address + '?view=side-by-side');
+    await page.goto(app.server.url + address + '?view=side-by-side');
     await page.locator('.parallel').waitFor();
     const [first] = await rowGeometry(page);
     assert.ok(first.other.top > first.primary.top, 'the translation follows its block');
@@ -202,9 +186,9 @@ test('an essay without translation explains why there is no side by side', async
 });
 
 test('side by side prints as two columns, even on narrow paper', async () => {
-  const session = await openPage(browser, { viewport: { width: 600, height: 900 } });
+  const session = await openPage(app.browser, { viewport: { width: 600, height: 900 } });
   const { page } = session;
-  await page.goto(server.url + EN_PAIR + '?view=side-by-side');
+  await page.goto(app.server.url + EN_PAIR + '?view=side-by-side');
   await page.locator('.parallel').waitFor();
   await page.emulateMedia({ media: 'print' });
   const rows = await rowGeometry(page);
