@@ -10,9 +10,43 @@ use crate::language::use_reading_language;
 
 /// Relative to the document's `<base>`, so the app works under any public URL.
 const CORPUS_URL: &str = "corpus.json";
+/// A request still unanswered after this is abandoned and reported.
+const TIMEOUT_SECONDS: u32 = 15;
 
 pub async fn fetch_corpus() -> Result<Corpus, CorpusLoadError> {
+    let abort = web_sys::AbortController::new()
+        .map_err(|_| CorpusLoadError::Network("no AbortController".into()))?;
+    let timed_out = std::rc::Rc::new(std::cell::Cell::new(false));
+    let on_timeout = {
+        let (abort, timed_out) = (abort.clone(), timed_out.clone());
+        wasm_bindgen::closure::Closure::once(move || {
+            timed_out.set(true);
+            abort.abort();
+        })
+    };
+    let timer = window()
+        .set_timeout_with_callback_and_timeout_and_arguments_0(
+            wasm_bindgen::JsCast::unchecked_ref(on_timeout.as_ref()),
+            (TIMEOUT_SECONDS * 1000) as i32,
+        )
+        .ok();
+    let result = fetch_text(&abort.signal()).await;
+    if let Some(timer) = timer {
+        window().clear_timeout_with_handle(timer);
+    }
+    drop(on_timeout);
+    match result {
+        Err(_) if timed_out.get() => Err(CorpusLoadError::Timeout {
+            seconds: TIMEOUT_SECONDS,
+        }),
+        Err(err) => Err(err),
+        Ok(text) => Corpus::from_json(&text),
+    }
+}
+
+async fn fetch_text(signal: &web_sys::AbortSignal) -> Result<String, CorpusLoadError> {
     let response = Request::get(CORPUS_URL)
+        .abort_signal(Some(signal))
         .send()
         .await
         .map_err(|e| CorpusLoadError::Network(e.to_string()))?;
@@ -21,11 +55,10 @@ pub async fn fetch_corpus() -> Result<Corpus, CorpusLoadError> {
             status: response.status(),
         });
     }
-    let text = response
+    response
         .text()
         .await
-        .map_err(|e| CorpusLoadError::Network(e.to_string()))?;
-    Corpus::from_json(&text)
+        .map_err(|e| CorpusLoadError::Network(e.to_string()))
 }
 
 /// The loaded corpus as the app shares it: loading, failed, or ready.

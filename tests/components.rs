@@ -46,6 +46,7 @@ fn corpus() -> Arc<Corpus> {
             essay("breaking", Lang::En, "mur", "Breaking the barrier", 2),
             essay("stopcock", Lang::En, "stopcock", "The Stopcock", 3),
         ],
+        rejected: vec![],
     })
 }
 

@@ -374,6 +374,7 @@ pub fn assemble(
         schema_version: SCHEMA_VERSION,
         taxonomy,
         essays,
+        rejected: vec![],
     })
 }
 

@@ -18,6 +18,18 @@ pub struct Corpus {
     pub taxonomy: Taxonomy,
     /// Every essay in every language, in the blog's order (by `position`).
     pub essays: Vec<Essay>,
+    /// Essays of the fetched document that could not be read: reported to the
+    /// reader by name, while every other essay is shown.
+    #[serde(default, skip_serializing)]
+    pub rejected: Vec<RejectedEssay>,
+}
+
+/// An essay of `corpus.json` that could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RejectedEssay {
+    /// Its title, else its slug, else its place in the file ("#3").
+    pub name: String,
+    pub reason: String,
 }
 
 /// Categories and tags, each with a stable id and a label per language.
@@ -90,6 +102,8 @@ pub enum CorpusLoadError {
     },
     #[error("the corpus has schema version {found:?}; this app reads version {SCHEMA_VERSION}")]
     UnsupportedSchema { found: Option<u64> },
+    #[error("the corpus did not arrive within {seconds} seconds")]
+    Timeout { seconds: u32 },
 }
 
 impl CorpusLoadError {
@@ -120,6 +134,12 @@ impl CorpusLoadError {
             (CorpusLoadError::UnsupportedSchema { .. }, Lang::En) => {
                 "The essays file is of a version this app cannot read. Reload the page to get the latest version.".into()
             }
+            (CorpusLoadError::Timeout { seconds }, Lang::Fr) => {
+                format!("Impossible de charger les essais : le serveur n’a pas répondu en {seconds} secondes.")
+            }
+            (CorpusLoadError::Timeout { seconds }, Lang::En) => {
+                format!("The essays could not be loaded: the server did not answer within {seconds} seconds.")
+            }
         }
     }
 }
@@ -142,12 +162,45 @@ impl Corpus {
         struct SchemaProbe {
             schema_version: Option<serde_json::Value>,
         }
+        /// The document with each essay kept raw, to be read one by one.
+        #[derive(Deserialize)]
+        struct Document {
+            schema_version: u32,
+            taxonomy: Taxonomy,
+            essays: Vec<serde_json::Value>,
+        }
         let probe: SchemaProbe = serde_json::from_str(text)?;
         let found = probe.schema_version.as_ref().and_then(|v| v.as_u64());
         if found != Some(u64::from(SCHEMA_VERSION)) {
             return Err(CorpusLoadError::UnsupportedSchema { found });
         }
-        Ok(serde_json::from_str(text)?)
+        let document: Document = serde_json::from_str(text)?;
+        let mut essays = Vec::with_capacity(document.essays.len());
+        let mut rejected = Vec::new();
+        for (i, raw) in document.essays.into_iter().enumerate() {
+            let name = ["title", "slug"]
+                .iter()
+                .find_map(|key| {
+                    raw.get(key)
+                        .and_then(|v| v.as_str())
+                        .filter(|s| !s.trim().is_empty())
+                })
+                .map(|s| s.chars().take(120).collect())
+                .unwrap_or_else(|| format!("#{}", i + 1));
+            match serde_json::from_value::<Essay>(raw) {
+                Ok(essay) => essays.push(essay),
+                Err(err) => rejected.push(RejectedEssay {
+                    name,
+                    reason: err.to_string(),
+                }),
+            }
+        }
+        Ok(Corpus {
+            schema_version: document.schema_version,
+            taxonomy: document.taxonomy,
+            essays,
+            rejected,
+        })
     }
 
     pub fn category(&self, id: &str) -> Option<&TaxonomyEntry> {
@@ -257,6 +310,7 @@ pub(crate) mod tests {
             schema_version: SCHEMA_VERSION,
             taxonomy: Taxonomy::default(),
             essays,
+            rejected: vec![],
         }
     }
 
@@ -325,6 +379,31 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_malformed_essay_is_rejected_by_name_and_the_others_are_kept() {
+        let good = serde_json::to_value(essay("good", Lang::En, "good", 1)).unwrap();
+        let mut no_body = serde_json::to_value(essay("bad", Lang::Fr, "bad", 2)).unwrap();
+        no_body.as_object_mut().unwrap().remove("body");
+        no_body["title"] = "Un essai abîmé".into();
+        let mut wrong_lang = serde_json::to_value(essay("worse", Lang::Fr, "worse", 3)).unwrap();
+        wrong_lang["lang"] = "de".into();
+        wrong_lang.as_object_mut().unwrap().remove("title");
+        let document = serde_json::json!({
+            "schema_version": SCHEMA_VERSION,
+            "taxonomy": { "categories": [], "tags": [] },
+            "essays": [good, no_body, wrong_lang, 42],
+        });
+        let corpus = Corpus::from_json(&document.to_string()).expect("the document is readable");
+        assert_eq!(corpus.essays.len(), 1);
+        let names: Vec<&str> = corpus.rejected.iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(names, vec!["Un essai abîmé", "worse", "#4"]);
+        assert!(
+            corpus.rejected[0].reason.contains("body"),
+            "{}",
+            corpus.rejected[0].reason
+        );
+    }
+
+    #[test]
     fn load_errors_speak_both_languages() {
         let errors = [
             CorpusLoadError::Network("x".into()),
@@ -335,6 +414,7 @@ pub(crate) mod tests {
                 detail: "d".into(),
             },
             CorpusLoadError::UnsupportedSchema { found: Some(9) },
+            CorpusLoadError::Timeout { seconds: 15 },
         ];
         for err in errors {
             let fr = err.message(Lang::Fr);

@@ -25,5 +25,7 @@ pub mod content;
 #[cfg(feature = "tool")]
 pub mod import;
 
-pub use corpus::{Corpus, CorpusLoadError, Essay, Label, Taxonomy, TaxonomyEntry, SCHEMA_VERSION};
+pub use corpus::{
+    Corpus, CorpusLoadError, Essay, Label, RejectedEssay, Taxonomy, TaxonomyEntry, SCHEMA_VERSION,
+};
 pub use lang::Lang;

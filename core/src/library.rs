@@ -266,6 +266,7 @@ mod tests {
                 tags: vec![entry("a"), entry("b"), entry("c")],
             },
             essays: vec![pair_fr, pair_en, english, french],
+            rejected: vec![],
         }
     }
 

@@ -232,6 +232,7 @@ mod tests {
                 essay("stopcock", Lang::En, "stopcock", 3),
                 essay("dernier", Lang::Fr, "dernier", 4),
             ],
+            rejected: vec![],
         }
     }
 

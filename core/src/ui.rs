@@ -210,6 +210,35 @@ pub fn untranslated_notice(reader: Lang, original: Lang) -> String {
     }
 }
 
+/// The notice for essays of the corpus that could not be read.
+pub fn rejected_essays(lang: Lang, names: &[&str]) -> String {
+    let quoted: Vec<String> = names
+        .iter()
+        .map(|n| match lang {
+            Lang::Fr => format!("« {n} »"),
+            Lang::En => format!("“{n}”"),
+        })
+        .collect();
+    match (lang, names.len()) {
+        (Lang::Fr, 1) => format!(
+            "Un essai n’a pas pu être lu et n’est pas affiché : {}.",
+            quoted.join(", ")
+        ),
+        (Lang::Fr, n) => format!(
+            "{n} essais n’ont pas pu être lus et ne sont pas affichés : {}.",
+            quoted.join(", ")
+        ),
+        (Lang::En, 1) => format!(
+            "One essay could not be read and is not shown: {}.",
+            quoted.join(", ")
+        ),
+        (Lang::En, n) => format!(
+            "{n} essays could not be read and are not shown: {}.",
+            quoted.join(", ")
+        ),
+    }
+}
+
 /// "3 essais" / "1 essay".
 pub fn essay_count(lang: Lang, count: usize) -> String {
     match (lang, count) {
@@ -282,6 +311,18 @@ mod tests {
         assert_eq!(essay_count(Lang::Fr, 3), "3 essais");
         assert_eq!(essay_count(Lang::En, 1), "1 essay");
         assert_eq!(remove_filter(Lang::Fr, "Vécu"), "Retirer le filtre : Vécu");
+    }
+
+    #[test]
+    fn unreadable_essays_are_named_in_both_languages() {
+        assert_eq!(
+            rejected_essays(Lang::Fr, &["Abîmé"]),
+            "Un essai n’a pas pu être lu et n’est pas affiché : « Abîmé »."
+        );
+        assert_eq!(
+            rejected_essays(Lang::En, &["A", "B"]),
+            "2 essays could not be read and are not shown: “A”, “B”."
+        );
     }
 
     #[test]

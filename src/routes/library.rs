@@ -3,7 +3,7 @@
 
 use essais_core::library::{filtered_groups, LibraryFilter};
 use essais_core::routes::library_path;
-use essais_core::ui::{essay_count, strings};
+use essais_core::ui::{essay_count, rejected_essays, strings};
 use leptos::prelude::*;
 
 use crate::api::use_corpus;
@@ -29,6 +29,10 @@ pub fn LibraryPage() -> impl IntoView {
             .iter()
             .map(|g| g.key.to_string())
             .collect();
+        let unreadable = (!corpus.rejected.is_empty()).then(|| {
+            let names: Vec<&str> = corpus.rejected.iter().map(|r| r.name.as_str()).collect();
+            view! { <p class="notice rejected-essays" role="status">{rejected_essays(lang, &names)}</p> }
+        });
         let notice = (!ignored.is_empty()).then(|| view! {
             <p class="notice ignored-filters" role="status">{format!("{} {}", ui.ignored_filters, ignored.join(", "))}</p>
         });
@@ -50,6 +54,7 @@ pub fn LibraryPage() -> impl IntoView {
         };
         view! {
             <h1>{ui.library_heading}</h1>
+            {unreadable}
             {notice}
             <FilterPanel corpus=corpus.clone() filter=filter.clone() lang=lang />
             <ActiveFilters corpus=corpus.clone() filter=filter lang=lang />

@@ -67,38 +67,3 @@ test('an English browser starts in English', async () => {
   expectNoErrors();
   await close();
 });
-
-test('a missing corpus says so in the reader’s language, and retry recovers', async () => {
-  const { page, expectNoErrors, close } = await openPage(app.browser, {
-    locale: 'fr-FR',
-    allowed: [/Failed to load resource: the server responded with a status of 404/],
-  });
-  await page.route('**/corpus.json', (route) => route.fulfill({ status: 404, body: 'not here' }));
-  await page.goto(app.server.url);
-  const alert = page.getByRole('alert');
-  await alert.waitFor();
-  assert.match(await alert.textContent(), /Impossible de charger les essais : le serveur a répondu 404\./);
-  // The header keeps working: the message follows the language.
-  await page.getByRole('link', { name: 'English' }).click();
-  assert.match(await alert.textContent(), /The essays could not be loaded: the server answered 404\./);
-
-  await page.unroute('**/corpus.json');
-  await page.getByRole('button', { name: 'Try again' }).click();
-  await page.locator('.essay-title').first().waitFor();
-  assert.deepEqual(await texts(page, '.essay-title'), ENGLISH_TITLES);
-  expectNoErrors();
-  await close();
-});
-
-test('a corpus that is not JSON is reported with its line, not a blank page', async () => {
-  const { page, expectNoErrors, close } = await openPage(app.browser, { locale: 'en-US' });
-  await page.route('**/corpus.json', (route) =>
-    route.fulfill({ status: 200, contentType: 'application/json', body: '{\n"schema_version": 1,\n<html>' }));
-  await page.goto(app.server.url);
-  const alert = page.getByRole('alert');
-  await alert.waitFor();
-  assert.match(await alert.textContent(), /The essays file is unreadable \(line 3, column 1\)\./);
-  assert.equal(await page.getByRole('link', { name: 'Français' }).isVisible(), true);
-  expectNoErrors();
-  await close();
-});

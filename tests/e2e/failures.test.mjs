@@ -1,0 +1,98 @@
+// A corpus that cannot be had, or only in part: every failure explains itself
+// in the reader's language, with a retry, and the rest of the app keeps working.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { distDir, openPage, texts, useApp } from './harness.mjs';
+
+const app = useApp();
+const CORPUS = '**/corpus.json';
+const LOAD_FAILED = /Failed to load resource/;
+
+const FAILURES = [
+  {
+    name: 'a missing corpus (404)',
+    route: (route) => route.fulfill({ status: 404, body: 'not here' }),
+    fr: 'Impossible de charger les essais : le serveur a répondu 404.',
+    en: 'The essays could not be loaded: the server answered 404.',
+  },
+  {
+    name: 'a server error (500)',
+    route: (route) => route.fulfill({ status: 500, body: 'oops' }),
+    fr: 'Impossible de charger les essais : le serveur a répondu 500.',
+    en: 'The essays could not be loaded: the server answered 500.',
+  },
+  {
+    name: 'a network error',
+    route: (route) => route.abort('connectionrefused'),
+    fr: 'Impossible de charger les essais : le réseau ne répond pas.',
+    en: 'The essays could not be loaded: the network is not answering.',
+  },
+  {
+    name: 'a server that never answers',
+    route: () => {}, // never fulfilled: the app gives up after 15 s
+    fr: 'Impossible de charger les essais : le serveur n’a pas répondu en 15 secondes.',
+    en: 'The essays could not be loaded: the server did not answer within 15 seconds.',
+    timeout: 25_000,
+  },
+  {
+    name: 'a corpus that is not JSON',
+    route: (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{\n"schema_version": 1,\n<html>' }),
+    fr: 'Le fichier des essais est illisible (ligne 3, colonne 1).',
+    en: 'The essays file is unreadable (line 3, column 1).',
+  },
+  {
+    name: 'a corpus of a newer schema',
+    route: (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"schema_version": 2, "essays": {}}' }),
+    fr: 'Le fichier des essais est d’une version que cette application ne sait pas lire. Rechargez la page pour obtenir la dernière version.',
+    en: 'The essays file is of a version this app cannot read. Reload the page to get the latest version.',
+  },
+];
+
+for (const failure of FAILURES) {
+  test(`${failure.name}: a message in the reader’s language, a working header, a retry that recovers`, { timeout: 60_000 }, async (t) => {
+    const session = await openPage(app.browser, { locale: 'fr-FR', allowed: [LOAD_FAILED] });
+    t.after(() => session.close());
+    const { page } = session;
+    await page.route(CORPUS, failure.route);
+    await page.goto(app.server.url + 'fr/');
+    const alert = page.getByRole('alert');
+    await alert.waitFor({ timeout: failure.timeout ?? 10_000 });
+    assert.equal(await alert.locator('p').textContent(), failure.fr);
+    assert.equal(await alert.locator('h1').textContent(), 'Les essais n’ont pas pu être chargés');
+
+    // The header keeps working: the message follows the language.
+    await page.getByRole('link', { name: 'English' }).click();
+    await page.waitForURL('**/en/');
+    assert.equal(await alert.locator('p').textContent(), failure.en);
+    await page.getByRole('button', { name: 'Larger text' }).click();
+
+    await page.unroute(CORPUS);
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await page.locator('.essay-title').first().waitFor();
+    assert.equal(await page.locator('.essay-entry').count(), 3);
+    session.expectNoErrors();
+  });
+}
+
+test('one malformed essay among good ones: the good ones are shown, the bad one is named', async (t) => {
+  const corpus = JSON.parse(fs.readFileSync(path.join(distDir, 'corpus.json'), 'utf8'));
+  const stopcock = corpus.essays.find((e) => e.slug === 'the-stopcock-and-the-new-economy');
+  delete stopcock.body;
+  for (const [locale, address, notice] of [
+    ['fr-FR', 'fr/', 'Un essai n’a pas pu être lu et n’est pas affiché : « The Stopcock and the New Economy ».'],
+    ['en-US', 'en/', 'One essay could not be read and is not shown: “The Stopcock and the New Economy”.'],
+  ]) {
+    const session = await openPage(app.browser, { locale });
+    t.after(() => session.close());
+    const { page } = session;
+    await page.route(CORPUS, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(corpus) }));
+    await page.goto(app.server.url + address);
+    await page.locator('.essay-title').first().waitFor();
+    assert.equal(await page.locator('.rejected-essays').textContent(), notice);
+    assert.equal((await texts(page, '.essay-title')).length, 2);
+    session.expectNoErrors();
+  }
+});
