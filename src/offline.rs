@@ -75,10 +75,18 @@ fn service_worker_container() -> Option<ServiceWorkerContainer> {
 
 async fn register(container: ServiceWorkerContainer, state: OfflineState) {
     let registered = wasm_bindgen_futures::JsFuture::from(container.register(WORKER_URL)).await;
-    let registration: ServiceWorkerRegistration = match registered {
-        Ok(value) => value.unchecked_into(),
+    // Some environments (blocked workers, privacy modes) resolve with no
+    // registration at all: offline reading is a bonus, the app works without.
+    let registration = match registered.map(|value| value.dyn_into::<ServiceWorkerRegistration>()) {
+        Ok(Ok(registration)) => registration,
+        Ok(Err(_)) => {
+            web_sys::console::warn_1(
+                &"essais: no offline reading: the browser gave no service worker registration"
+                    .into(),
+            );
+            return;
+        }
         Err(err) => {
-            // Offline reading is a bonus: the app itself works without it.
             web_sys::console::warn_2(&"essais: no offline reading:".into(), &err);
             return;
         }

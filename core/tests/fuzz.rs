@@ -15,7 +15,10 @@ fn taxonomy() -> Taxonomy {
     Taxonomy {
         categories: vec![TaxonomyEntry {
             id: "lived".into(),
-            label: Label { fr: "Vécu".into(), en: "As experimented".into() },
+            label: Label {
+                fr: "Vécu".into(),
+                en: "As experimented".into(),
+            },
         }],
         tags: vec![],
     }

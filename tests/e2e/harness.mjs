@@ -65,8 +65,12 @@ export function launchProfile(dir) {
  * console error and page error is recorded; `expectNoErrors()` fails the test
  * on any that `allowed` patterns do not cover.
  */
-export async function openPage(browser, { locale = 'en-US', allowed = [], viewport } = {}) {
-  const context = await browser.newContext({ locale, ...(viewport ? { viewport } : {}) });
+export async function openPage(browser, { locale = 'en-US', allowed = [], viewport, bypassCSP = false, serviceWorkers = 'allow' } = {}) {
+  // bypassCSP only for tools injected into the page (axe-core): the app
+  // itself always runs under its Content-Security-Policy. serviceWorkers:
+  // 'block' where a test substitutes responses (a worker would answer from
+  // its precache instead).
+  const context = await browser.newContext({ locale, bypassCSP, serviceWorkers, ...(viewport ? { viewport } : {}) });
   const page = await context.newPage();
   const errors = [];
   page.on('console', (msg) => {

@@ -292,7 +292,7 @@ test('the app works when localStorage throws', async () => {
 test('axe finds no missing names, landmarks or language problems', async () => {
   for (const address of ['fr/', 'en/?category=lived', 'fr/the-stopcock-and-the-new-economy/', 'en/the-broken-business-model-of-business/']) {
     for (const colorScheme of ['light', 'dark']) {
-      const session = await openPage(app.browser, {});
+      const session = await openPage(app.browser, { bypassCSP: true });
       await session.page.emulateMedia({ colorScheme });
       await session.page.goto(app.server.url + address);
       await appReady(session.page);
