@@ -89,9 +89,54 @@ fn skip_to_main(event: web_sys::MouseEvent) {
     }
 }
 
-/// Sends panics to the browser console, where the e2e suite fails on them.
+/// On a panic: the reason to the console (where the e2e suite fails on it)
+/// and, instead of a frozen page, a panel in the reading language with a way
+/// to reload. The panel is plain DOM: after a panic the app's code is dead
+/// (release builds abort), so nothing in it may call back into the app; the
+/// reload is an ordinary link to the current address, which the browser follows.
 pub fn install_panic_reporter() {
     std::panic::set_hook(Box::new(|info| {
         web_sys::console::error_1(&format!("essais panicked: {info}").into());
+        show_crash_panel();
     }));
+}
+
+fn show_crash_panel() -> Option<()> {
+    let document = web_sys::window()?.document()?;
+    if document.get_element_by_id("crash").is_some() {
+        return Some(());
+    }
+    let lang = document
+        .document_element()
+        .and_then(|root| root.get_attribute("lang"))
+        .and_then(|code| essais_core::Lang::from_code(&code))
+        .unwrap_or(essais_core::Lang::En);
+    let ui = strings(lang);
+    let panel = document.create_element("div").ok()?;
+    panel.set_id("crash");
+    panel.set_class_name("crash-panel");
+    panel.set_attribute("role", "alert").ok()?;
+    let message = document.create_element("p").ok()?;
+    message.set_text_content(Some(ui.crashed));
+    // The address without its fragment (a link to the same fragment would
+    // only scroll), and target="_self" so the router leaves the click to the
+    // browser: a real reload.
+    let location = web_sys::window()?.location();
+    let address = format!("{}{}", location.pathname().ok()?, location.search().ok()?);
+    let reload = document.create_element("a").ok()?;
+    reload.set_attribute("href", &address).ok()?;
+    reload.set_attribute("target", "_self").ok()?;
+    reload.set_class_name("crash-reload");
+    reload.set_text_content(Some(ui.reload_page));
+    panel.append_child(&message).ok()?;
+    panel.append_child(&reload).ok()?;
+    document.body()?.prepend_with_node_1(&panel).ok()?;
+    Some(())
+}
+
+/// Panics on purpose: how the end-to-end suite checks the crash panel
+/// (`window.wasmBindings.simulate_crash()`, exposed by Trunk's loader).
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn simulate_crash() {
+    panic!("simulated crash (end-to-end test of the crash panel)");
 }

@@ -96,3 +96,31 @@ test('one malformed essay among good ones: the good ones are shown, the bad one 
     session.expectNoErrors();
   }
 });
+
+test('a crash shows a panel with a reload, in the reader’s language, instead of a frozen page', async (t) => {
+  for (const [locale, address, message, reload] of [
+    ['fr-FR', 'fr/the-stopcock-and-the-new-economy/', /^Une erreur inattendue a arrêté essais\./, 'Recharger la page'],
+    ['en-US', 'en/', /^An unexpected error stopped essais\./, 'Reload the page'],
+  ]) {
+    const session = await openPage(app.browser, { locale, allowed: [/essais panicked: .*simulated crash/s, /unreachable/i] });
+    t.after(() => session.close());
+    const { page } = session;
+    await page.goto(app.server.url + address);
+    await page.locator('main h1').first().waitFor();
+    await page.evaluate(() => {
+      try {
+        window.wasmBindings.simulate_crash();
+      } catch {
+        // The panic aborts the call; the panel is what matters.
+      }
+    });
+    const panel = page.getByRole('alert');
+    await panel.waitFor();
+    assert.match(await panel.locator('p').textContent(), message);
+    await panel.getByRole('link', { name: reload }).click();
+    await page.waitForURL(`**/${address}`);
+    await page.locator('main h1').first().waitFor();
+    assert.equal(await page.locator('#crash').count(), 0);
+    session.expectNoErrors();
+  }
+});
