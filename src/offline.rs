@@ -101,24 +101,18 @@ async fn register(container: ServiceWorkerContainer, state: OfflineState) {
 
     // A worker being installed: the first one makes the app ready offline;
     // a later one is a new deployment, offered for a reload once installed.
+    // One may already be installing when the app gets here (the browser
+    // checks for updates as the page loads), so it is tracked too.
+    if let Some(installing) = registration.installing() {
+        track_installing(&container, installing, state);
+    }
     let on_update_found = {
         let registration = registration.clone();
         let container = container.clone();
         Closure::<dyn FnMut()>::new(move || {
-            let Some(installing) = registration.installing() else {
-                return;
-            };
-            let worker = installing.clone();
-            let container = container.clone();
-            let on_state_change = Closure::<dyn FnMut()>::new(move || match worker.state() {
-                ServiceWorkerState::Installed if container.controller().is_some() => {
-                    offer_update(state, worker.clone())
-                }
-                ServiceWorkerState::Activated => state.ready.set(true),
-                _ => {}
-            });
-            installing.set_onstatechange(Some(on_state_change.as_ref().unchecked_ref()));
-            on_state_change.forget();
+            if let Some(installing) = registration.installing() {
+                track_installing(&container, installing, state);
+            }
         })
     };
     registration.set_onupdatefound(Some(on_update_found.as_ref().unchecked_ref()));
@@ -145,6 +139,24 @@ async fn register(container: ServiceWorkerContainer, state: OfflineState) {
         UPDATE_CHECK_MS,
     );
     check_for_update.forget();
+}
+
+fn track_installing(
+    container: &ServiceWorkerContainer,
+    installing: ServiceWorker,
+    state: OfflineState,
+) {
+    let worker = installing.clone();
+    let container = container.clone();
+    let on_state_change = Closure::<dyn FnMut()>::new(move || match worker.state() {
+        ServiceWorkerState::Installed if container.controller().is_some() => {
+            offer_update(state, worker.clone())
+        }
+        ServiceWorkerState::Activated => state.ready.set(true),
+        _ => {}
+    });
+    installing.set_onstatechange(Some(on_state_change.as_ref().unchecked_ref()));
+    on_state_change.forget();
 }
 
 fn offer_update(state: OfflineState, worker: ServiceWorker) {
