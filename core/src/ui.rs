@@ -6,7 +6,6 @@
 use crate::lang::Lang;
 
 pub struct UiStrings {
-    pub app_name: &'static str,
     pub tagline: &'static str,
     pub skip_to_content: &'static str,
     pub loading: &'static str,
@@ -60,11 +59,9 @@ pub struct UiStrings {
     pub larger_text: &'static str,
     pub essay_not_found: &'static str,
     pub page_not_found: &'static str,
-    pub site_navigation: &'static str,
 }
 
 pub const FR: UiStrings = UiStrings {
-    app_name: "essais",
     tagline: "Essais en français et en anglais",
     skip_to_content: "Aller au contenu",
     loading: "Chargement des essais…",
@@ -117,11 +114,9 @@ pub const FR: UiStrings = UiStrings {
     larger_text: "Texte plus grand",
     essay_not_found: "Cet essai est introuvable. Son adresse a peut-être changé.",
     page_not_found: "Cette adresse ne correspond à aucune page.",
-    site_navigation: "Navigation du site",
 };
 
 pub const EN: UiStrings = UiStrings {
-    app_name: "essais",
     tagline: "Essays in French and English",
     skip_to_content: "Skip to content",
     loading: "Loading the essays…",
@@ -173,7 +168,6 @@ pub const EN: UiStrings = UiStrings {
     larger_text: "Larger text",
     essay_not_found: "This essay could not be found. Its address may have changed.",
     page_not_found: "This address matches no page.",
-    site_navigation: "Site navigation",
 };
 
 pub fn strings(lang: Lang) -> &'static UiStrings {
