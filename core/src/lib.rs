@@ -17,6 +17,7 @@ pub mod document;
 pub mod lang;
 pub mod library;
 pub mod routes;
+pub mod search;
 pub mod text;
 pub mod ui;
 

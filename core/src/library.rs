@@ -66,6 +66,8 @@ impl LibraryFilter {
                     push_unique(&mut filter.tags, value)
                 }
                 "both" if value == "1" => filter.both_languages = true,
+                // The search query is the search's own (see `search_query`).
+                "q" => {}
                 // Keys the library does not own (e.g. a search query) are not ours to judge.
                 "category" | "tag" | "both" => ignored.push(shown),
                 _ => {}
@@ -77,7 +79,15 @@ impl LibraryFilter {
     /// The query string for this filter, without the leading `?`; empty when
     /// nothing is chosen. Ids are slugs, so they need no escaping.
     pub fn to_query(&self) -> String {
+        self.to_query_with_search("")
+    }
+
+    /// The query string with a search (`q=`) first, percent-encoded.
+    pub fn to_query_with_search(&self, search: &str) -> String {
         let mut parts: Vec<String> = Vec::new();
+        if !search.trim().is_empty() {
+            parts.push(format!("q={}", percent_encode(search)));
+        }
         parts.extend(self.categories.iter().map(|c| format!("category={c}")));
         parts.extend(self.tags.iter().map(|t| format!("tag={t}")));
         if self.both_languages {
@@ -133,6 +143,31 @@ impl LibraryFilter {
         }
         values
     }
+}
+
+/// Encodes a query value: letters, digits and `-_.~` as they are, the rest as
+/// `%XX` (UTF-8), spaces as `+`.
+pub fn percent_encode(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for byte in value.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(byte as char)
+            }
+            b' ' => out.push('+'),
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
+}
+
+/// The search query of the URL's query pairs (`q`), trimmed and bounded.
+pub fn search_query<'q>(pairs: impl IntoIterator<Item = (&'q str, &'q str)>) -> String {
+    pairs
+        .into_iter()
+        .find(|(k, _)| *k == "q")
+        .map(|(_, v)| v.chars().take(200).collect::<String>())
+        .unwrap_or_default()
 }
 
 fn push_unique(list: &mut Vec<String>, value: &str) {
@@ -377,6 +412,32 @@ mod tests {
             ignored[2].len(),
             40,
             "long values are shortened for the notice"
+        );
+    }
+
+    #[test]
+    fn the_search_query_round_trips_through_the_url() {
+        let filter = LibraryFilter {
+            tags: vec!["a".into()],
+            ..Default::default()
+        };
+        let query = filter.to_query_with_search("économie “réelle” & co");
+        assert_eq!(
+            query,
+            "q=%C3%A9conomie+%E2%80%9Cr%C3%A9elle%E2%80%9D+%26+co&tag=a"
+        );
+        let pairs = crate::routes::parse_query(&query);
+        let pairs: Vec<(&str, &str)> = pairs
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        assert_eq!(
+            search_query(pairs.iter().copied()),
+            "économie “réelle” & co"
+        );
+        assert_eq!(
+            LibraryFilter::from_query(pairs.iter().copied(), &corpus()),
+            (filter, vec![])
         );
     }
 

@@ -125,6 +125,16 @@ pub fn essay_view_path(lang: Lang, slug: &str, view: EssayView) -> String {
     }
 }
 
+/// The library with a filter and a search query.
+pub fn library_search_path(lang: Lang, filter: &LibraryFilter, search: &str) -> String {
+    let query = filter.to_query_with_search(search);
+    if query.is_empty() {
+        format!("{lang}/")
+    } else {
+        format!("{lang}/?{query}")
+    }
+}
+
 pub fn library_path(lang: Lang, filter: &LibraryFilter) -> String {
     let query = filter.to_query();
     if query.is_empty() {
@@ -206,11 +216,9 @@ pub fn switch_language(
             }
         }
         Route::Library(_) => {
-            let (filter, _) = LibraryFilter::from_query(
-                query.iter().map(|(k, v)| (k.as_str(), v.as_str())),
-                corpus,
-            );
-            library_path(to, &filter)
+            let pairs = query.iter().map(|(k, v)| (k.as_str(), v.as_str()));
+            let (filter, _) = LibraryFilter::from_query(pairs.clone(), corpus);
+            library_search_path(to, &filter, &crate::library::search_query(pairs))
         }
         Route::Root | Route::NotFound => library_path(to, &LibraryFilter::default()),
     }

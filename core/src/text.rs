@@ -40,7 +40,7 @@ pub fn is_slug(slug: &str) -> bool {
 }
 
 /// The ASCII spelling of the accented Latin letters of French and English.
-fn ascii_folding(ch: char) -> Option<&'static str> {
+pub(crate) fn ascii_folding(ch: char) -> Option<&'static str> {
     Some(match ch.to_lowercase().next().unwrap_or(ch) {
         'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => "a",
         'ç' => "c",

@@ -22,6 +22,9 @@ pub struct UiStrings {
     pub no_essays: &'static str,
     pub not_found_title: &'static str,
     pub back_to_library: &'static str,
+    pub search_label: &'static str,
+    pub search_hint: &'static str,
+    pub no_results: &'static str,
     pub crashed: &'static str,
     pub reload_page: &'static str,
     pub update_available: &'static str,
@@ -77,6 +80,9 @@ pub const FR: UiStrings = UiStrings {
     no_essays: "Aucun essai pour l’instant.",
     not_found_title: "Page introuvable",
     back_to_library: "Retour à la bibliothèque",
+    search_label: "Rechercher dans les essais",
+    search_hint: "Des mots ou une « expression entre guillemets » ; touche / pour y revenir.",
+    no_results: "Aucun passage ne correspond à cette recherche.",
     crashed: "Une erreur inattendue a arrêté essais. Rechargez la page pour continuer.",
     reload_page: "Recharger la page",
     update_available: "Une nouvelle version est disponible —",
@@ -132,6 +138,9 @@ pub const EN: UiStrings = UiStrings {
     no_essays: "No essays yet.",
     not_found_title: "Page not found",
     back_to_library: "Back to the library",
+    search_label: "Search the essays",
+    search_hint: "Words or a “quoted phrase”; press / to come back here.",
+    no_results: "No passage matches this search.",
     crashed: "An unexpected error stopped essais. Reload the page to carry on.",
     reload_page: "Reload the page",
     update_available: "A new version is available —",
@@ -236,6 +245,24 @@ pub fn rejected_essays(lang: Lang, names: &[&str]) -> String {
             "{n} essays could not be read and are not shown: {}.",
             quoted.join(", ")
         ),
+    }
+}
+
+/// "Trouvé en anglais" / "Found in English".
+pub fn found_in(reader: Lang, matched: Lang) -> String {
+    match reader {
+        Lang::Fr => format!("Trouvé en {}", FR.language(matched)),
+        Lang::En => format!("Found in {}", EN.language(matched)),
+    }
+}
+
+/// "3 passages" / "1 passage".
+pub fn result_count(lang: Lang, count: usize) -> String {
+    match (lang, count) {
+        (Lang::Fr, 0 | 1) => format!("{count} passage trouvé"),
+        (Lang::Fr, _) => format!("{count} passages trouvés"),
+        (Lang::En, 1) => "1 passage found".into(),
+        (Lang::En, _) => format!("{count} passages found"),
     }
 }
 

@@ -3,7 +3,7 @@
 //! browser's back and forward walk through the reader's steps.
 
 use essais_core::library::{facets, value_label, FilterValue, LibraryFilter};
-use essais_core::routes::library_path;
+use essais_core::routes::library_search_path;
 use essais_core::ui::{filter_count, remove_filter, strings};
 use essais_core::{Corpus, Lang};
 use leptos::prelude::*;
@@ -12,17 +12,22 @@ use std::sync::Arc;
 
 use crate::paths::{go_to, href};
 
-fn go_to_filter(lang: Lang, filter: &LibraryFilter) {
+fn go_to_filter(lang: Lang, filter: &LibraryFilter, search: &str) {
     go_to(
         &use_navigate(),
-        &href(&library_path(lang, filter)),
+        &href(&library_search_path(lang, filter, search)),
         None,
         false,
     );
 }
 
 #[component]
-pub fn FilterPanel(corpus: Arc<Corpus>, filter: LibraryFilter, lang: Lang) -> impl IntoView {
+pub fn FilterPanel(
+    corpus: Arc<Corpus>,
+    filter: LibraryFilter,
+    lang: Lang,
+    search: String,
+) -> impl IntoView {
     let ui = strings(lang);
     let values = facets(&corpus, &filter, lang, ui.both_languages);
     let group = |title: &'static str, class: &'static str, keep: fn(&FilterValue) -> bool| {
@@ -31,6 +36,7 @@ pub fn FilterPanel(corpus: Arc<Corpus>, filter: LibraryFilter, lang: Lang) -> im
             .filter(|f| keep(&f.value))
             .map(|facet| {
                 let next = filter.toggled(&facet.value);
+                let search = search.clone();
                 let disabled = facet.count == 0 && !facet.active;
                 view! {
                     <li>
@@ -39,7 +45,7 @@ pub fn FilterPanel(corpus: Arc<Corpus>, filter: LibraryFilter, lang: Lang) -> im
                             class="facet"
                             aria-pressed=facet.active.to_string()
                             disabled=disabled
-                            on:click=move |_| go_to_filter(lang, &next)
+                            on:click=move |_| go_to_filter(lang, &next, &search)
                         >
                             <span class="facet-label">{facet.label.clone()}</span>
                             // Seen: the bare number; heard: "(2 essais)".
@@ -80,7 +86,12 @@ pub fn FilterPanel(corpus: Arc<Corpus>, filter: LibraryFilter, lang: Lang) -> im
 
 /// The active filters as removable chips, with "clear all".
 #[component]
-pub fn ActiveFilters(corpus: Arc<Corpus>, filter: LibraryFilter, lang: Lang) -> impl IntoView {
+pub fn ActiveFilters(
+    corpus: Arc<Corpus>,
+    filter: LibraryFilter,
+    lang: Lang,
+    search: String,
+) -> impl IntoView {
     let ui = strings(lang);
     if filter.is_empty() {
         return ().into_any();
@@ -91,10 +102,11 @@ pub fn ActiveFilters(corpus: Arc<Corpus>, filter: LibraryFilter, lang: Lang) -> 
         .map(|value| {
             let label = value_label(&corpus, &value, lang, ui.both_languages);
             let next = filter.toggled(&value);
+            let search = search.clone();
             view! {
                 <li class="chip">
                     <span>{label.clone()}</span>
-                    <button type="button" aria-label=remove_filter(lang, &label) on:click=move |_| go_to_filter(lang, &next)>
+                    <button type="button" aria-label=remove_filter(lang, &label) on:click=move |_| go_to_filter(lang, &next, &search)>
                         <span aria-hidden="true">"×"</span>
                     </button>
                 </li>
@@ -104,7 +116,7 @@ pub fn ActiveFilters(corpus: Arc<Corpus>, filter: LibraryFilter, lang: Lang) -> 
     view! {
         <div class="active-filters" role="group" aria-label=ui.active_filters>
             <ul class="chips">{chips}</ul>
-            <button type="button" class="clear-all" on:click=move |_| go_to_filter(lang, &LibraryFilter::default())>
+            <button type="button" class="clear-all" on:click=move |_| go_to_filter(lang, &LibraryFilter::default(), &search)>
                 {ui.clear_all}
             </button>
         </div>

@@ -7,6 +7,7 @@ pub mod filters;
 pub mod header;
 pub mod load_error;
 pub mod notices;
+pub mod search;
 pub mod side_by_side;
 pub mod taxonomy_links;
 pub mod view_controls;

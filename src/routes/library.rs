@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use crate::api::use_corpus;
 use crate::components::essay_list::EssayList;
 use crate::components::filters::{ActiveFilters, FilterPanel};
+use crate::components::search::{search_results, use_search_query, SearchBox};
 use crate::language::{set_document_title, use_reading_language};
 use crate::paths::{href, use_library_filter};
 
@@ -17,8 +18,11 @@ pub fn LibraryPage() -> impl IntoView {
     let lang = use_reading_language();
     let corpus = use_corpus();
     let filter = use_library_filter(corpus);
+    let search = use_search_query();
     Effect::new(move |_| set_document_title(None, lang.get()));
-    move || {
+    // The search field stays out of the part redrawn on every change, so it
+    // keeps its focus while the reader types.
+    let results = move || {
         let lang = lang.get();
         let ui = strings(lang);
         let Some(corpus) = corpus.get() else {
@@ -36,7 +40,10 @@ pub fn LibraryPage() -> impl IntoView {
         let notice = (!ignored.is_empty()).then(|| view! {
             <p class="notice ignored-filters" role="status">{format!("{} {}", ui.ignored_filters, ignored.join(", "))}</p>
         });
-        let results = if keys.is_empty() {
+        let search = search.get();
+        let results = if !search.trim().is_empty() && !keys.is_empty() {
+            search_results(&corpus, &keys, &search, lang)
+        } else if keys.is_empty() {
             let clear = href(&library_path(lang, &LibraryFilter::default()));
             view! {
                 <div class="no-match" role="status">
@@ -53,13 +60,17 @@ pub fn LibraryPage() -> impl IntoView {
             .into_any()
         };
         view! {
-            <h1>{ui.library_heading}</h1>
             {unreadable}
             {notice}
-            <FilterPanel corpus=corpus.clone() filter=filter.clone() lang=lang />
-            <ActiveFilters corpus=corpus.clone() filter=filter lang=lang />
+            <FilterPanel corpus=corpus.clone() filter=filter.clone() lang=lang search=search.clone() />
+            <ActiveFilters corpus=corpus.clone() filter=filter lang=lang search=search />
             {results}
         }
         .into_any()
+    };
+    view! {
+        <h1>{move || strings(lang.get()).library_heading}</h1>
+        <SearchBox />
+        {results}
     }
 }

@@ -109,7 +109,7 @@ export async function axeViolations(page) {
 
 /** Waits until the app has rendered a page (library entries, an essay, or a message). */
 export async function appReady(page) {
-  await page.locator('.essay-entry, article.essay, .not-found, .load-error, .no-match').first().waitFor();
+  await page.locator('.essay-entry, .search-hit, article.essay, .not-found, .load-error, .no-match').first().waitFor();
 }
 
 /**

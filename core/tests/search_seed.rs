@@ -1,0 +1,79 @@
+//! Search on the real corpus: the phrases readers remember.
+
+use essais_core::search::SearchIndex;
+use essais_core::{content, Lang};
+use std::path::Path;
+
+fn index() -> SearchIndex {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../content");
+    SearchIndex::build(&content::load(&dir).unwrap_or_else(|e| panic!("{e:?}")))
+}
+
+fn found(query: &str) -> Vec<String> {
+    index().search(query).into_iter().map(|h| h.slug).collect()
+}
+
+#[test]
+fn a_word_finds_the_essays_that_hold_it() {
+    assert_eq!(found("stopcock"), vec!["the-stopcock-and-the-new-economy"]);
+    assert_eq!(
+        found("Keynes"),
+        vec![
+            "le-business-modele-brise-du-business",
+            "the-broken-business-model-of-business"
+        ]
+    );
+    assert_eq!(found("rotules"), vec!["franchir-le-mur-de-la-realite"]);
+}
+
+#[test]
+fn accents_case_ligatures_and_apostrophes_do_not_matter() {
+    assert_eq!(
+        found("economie reelle"),
+        vec!["le-business-modele-brise-du-business"]
+    );
+    assert_eq!(found("ECONOMIE RÉELLE"), found("economie reelle"));
+    assert!(found("oeuvre").contains(&"le-business-modele-brise-du-business".to_string()));
+    assert_eq!(found("l'entreprise"), found("l’entreprise"));
+    assert!(found("l'entreprise").contains(&"franchir-le-mur-de-la-realite".to_string()));
+}
+
+#[test]
+fn plurals_find_singulars_and_back() {
+    let plural = found("organizations");
+    assert!(
+        plural.contains(&"breaking-the-reality-barrier".to_string()),
+        "{plural:?}"
+    );
+    assert_eq!(found("organization"), plural);
+    assert_eq!(found("entreprise"), found("entreprises"));
+}
+
+#[test]
+fn words_narrow_and_phrases_must_be_phrases() {
+    assert!(found("stopcock keynes").is_empty());
+    assert!(
+        found("\"real economy\"").contains(&"the-broken-business-model-of-business".to_string())
+    );
+    assert!(found("\"economy real\"").is_empty());
+    assert!(found("   ").is_empty());
+}
+
+#[test]
+fn a_hit_points_at_its_paragraph_with_the_words_highlighted() {
+    let hits = index().search("wrench stopcock");
+    assert_eq!(hits.len(), 1);
+    let hit = &hits[0];
+    assert_eq!(hit.lang, Lang::En);
+    assert_eq!(hit.block, Some(3), "the paragraph with both words");
+    let marked: Vec<String> = hit
+        .snippet
+        .iter()
+        .filter(|p| p.highlighted)
+        .map(|p| p.text.to_lowercase())
+        .collect();
+    assert!(
+        marked.contains(&"wrench".to_string()) && marked.contains(&"stopcock".to_string()),
+        "{marked:?}"
+    );
+}

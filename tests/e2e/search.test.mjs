@@ -1,0 +1,108 @@
+// Search: find a passage in either language, accents or not, with filters,
+// following a result to its paragraph, and offline.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { openPage, texts, useApp } from './harness.mjs';
+
+const app = useApp();
+const visit = (address, options) => app.visit(address, options);
+
+async function search(page, text) {
+  const field = page.getByRole('searchbox');
+  await field.fill(text);
+  await page.waitForURL((url) => url.searchParams.get('q') === text);
+  await page.locator('.search-hit, .no-match').first().waitFor();
+}
+
+test('accent-free words find accented ones, in both interface languages', async () => {
+  for (const [locale, address, label, count, foundIn] of [
+    ['fr-FR', 'fr/', 'Rechercher dans les essais', '1 passage trouvé', 'Trouvé en français'],
+    ['en-US', 'en/', 'Search the essays', '1 passage found', 'Found in French'],
+  ]) {
+    const { page, expectNoErrors, close } = await visit(address, { locale });
+    const field = page.getByRole('searchbox', { name: label });
+    await field.fill('economie reelle');
+    await page.locator('.search-hit').first().waitFor();
+    assert.equal(await page.locator('.result-count').textContent(), count);
+    assert.equal(await page.locator('.found-in').textContent(), foundIn);
+    assert.deepEqual([...new Set(await texts(page, '.snippet mark'))], ['économie', 'réelle']);
+    assert.equal(new URL(page.url()).searchParams.get('q'), 'economie reelle');
+    // The field kept its focus through the URL updates.
+    assert.equal(await field.evaluate((el) => el === document.activeElement), true);
+    expectNoErrors();
+    await close();
+  }
+});
+
+test('a quoted phrase matches the phrase, words narrow, nothing found says so', async () => {
+  const { page, expectNoErrors, close } = await visit('en/');
+  await search(page, '"real economy"');
+  assert.deepEqual(await texts(page, '.snippet mark'), ['real economy']);
+  await search(page, '"economy real"');
+  assert.equal(await page.locator('.no-match').textContent(), 'No passage matches this search.');
+  await search(page, 'stopcock keynes');
+  assert.equal(await page.locator('.search-hit').count(), 0);
+  await search(page, "l'entreprise");
+  assert.ok((await page.locator('.search-hit').count()) >= 1, 'straight apostrophe finds the typographic one');
+  expectNoErrors();
+  await close();
+});
+
+test('a search combines with the filters, and both live in the URL', async () => {
+  const { page, expectNoErrors, close } = await visit('fr/?q=organisations');
+  await page.locator('.search-hit').first().waitFor();
+  const all = await page.locator('.search-hit').count();
+  await page.locator('.facet', { hasText: 'Vécu' }).click();
+  await page.waitForURL('**/fr/?q=organisations&category=lived');
+  await page.locator('.search-hit').first().waitFor();
+  const narrowed = await page.locator('.search-hit').count();
+  assert.ok(narrowed < all, `${narrowed} < ${all}`);
+  assert.equal(await page.getByRole('searchbox').inputValue(), 'organisations');
+  // The language switch keeps both.
+  await page.getByRole('link', { name: 'English' }).click();
+  await page.waitForURL('**/en/?q=organisations&category=lived');
+  expectNoErrors();
+  await close();
+});
+
+test('a result opens the essay at the matching paragraph, in the language that matched', async () => {
+  const { page, expectNoErrors, close } = await visit('fr/');
+  await search(page, 'wrench stopcock');
+  assert.equal(await page.locator('.found-in').textContent(), 'Trouvé en anglais');
+  await page.locator('.search-hit a').click();
+  await page.waitForURL('**/en/the-stopcock-and-the-new-economy/#p3');
+  await page.waitForFunction(() => {
+    const rect = document.getElementById('p3')?.getBoundingClientRect();
+    const header = document.querySelector('.site-header').getBoundingClientRect();
+    return rect && Math.abs(rect.top - header.bottom) < 40;
+  });
+  expectNoErrors();
+  await close();
+});
+
+test('the / key brings the focus to the search field', async () => {
+  const { page, expectNoErrors, close } = await visit('en/');
+  await page.locator('h1').click();
+  await page.keyboard.press('/');
+  assert.equal(await page.getByRole('searchbox').evaluate((el) => el === document.activeElement), true);
+  await page.keyboard.type('rotules');
+  await page.locator('.search-hit').first().waitFor();
+  assert.equal(await page.getByRole('searchbox').inputValue(), 'rotules', 'the slash itself was not typed');
+  expectNoErrors();
+  await close();
+});
+
+test('search works offline', async (t) => {
+  const session = await openPage(app.browser, {});
+  t.after(() => session.close());
+  const { page, context } = session;
+  await page.goto(app.server.url + 'en/');
+  await page.locator('.offline-ready', { hasText: 'Ready to read offline' }).waitFor();
+  await context.setOffline(true);
+  await page.reload();
+  await page.locator('.essay-entry').first().waitFor();
+  await search(page, 'Keynes');
+  assert.equal(await page.locator('.search-hit').count(), 2);
+  session.expectNoErrors();
+});
