@@ -25,7 +25,8 @@ pub fn use_search_query() -> Memo<String> {
     })
 }
 
-/// The index of `corpus`, built on first use and kept for that corpus.
+/// The index of `corpus`, built on first use (the field's focus, or a
+/// search in the URL) and kept for that corpus.
 pub fn search_index(corpus: &Arc<Corpus>) -> Arc<SearchIndex> {
     thread_local! {
         static CACHE: RefCell<Option<(usize, Arc<SearchIndex>)>> = const { RefCell::new(None) };
@@ -89,6 +90,13 @@ pub fn SearchBox() -> impl IntoView {
                 aria-describedby="search-hint"
                 prop:value=move || query.get()
                 on:input=on_input
+                // Build the index as the reader comes to the field, so that
+                // even the first key answers within a frame.
+                on:focus=move |_| {
+                    if let Some(corpus) = corpus.get_untracked() {
+                        search_index(&corpus);
+                    }
+                }
             />
             <p id="search-hint" class="search-hint">{move || strings(lang.get()).search_hint}</p>
         </form>

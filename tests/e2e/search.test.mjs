@@ -86,6 +86,8 @@ test('the / key brings the focus to the search field', async () => {
   await page.locator('h1').click();
   await page.keyboard.press('/');
   assert.equal(await page.getByRole('searchbox').evaluate((el) => el === document.activeElement), true);
+  // The index is ready before the first key.
+  assert.equal(await page.evaluate(() => performance.getEntriesByName('essais:search-index').length), 1);
   await page.keyboard.type('rotules');
   await page.locator('.search-hit').first().waitFor();
   assert.equal(await page.getByRole('searchbox').inputValue(), 'rotules', 'the slash itself was not typed');
