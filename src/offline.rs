@@ -12,7 +12,8 @@ use web_sys::{
 
 /// Relative to the document's `<base>`: the worker's scope is the public URL.
 const WORKER_URL: &str = "service-worker.js";
-/// How often a long-open app asks whether a new version was deployed.
+/// How often a long-open app asks again whether a new version was deployed
+/// (it also asks once at every start).
 const UPDATE_CHECK_MS: i32 = 60 * 60 * 1000;
 
 #[derive(Clone, Copy)]
@@ -134,6 +135,11 @@ async fn register(container: ServiceWorkerContainer, state: OfflineState) {
             });
         }
     });
+    // Ask now, with every listener in place, rather than rely on the
+    // browser's own check on navigation, whose timing it chooses.
+    if let Some(check) = check_for_update.as_ref().dyn_ref::<js_sys::Function>() {
+        let _ = check.call0(&wasm_bindgen::JsValue::NULL);
+    }
     let _ = window().set_interval_with_callback_and_timeout_and_arguments_0(
         check_for_update.as_ref().unchecked_ref(),
         UPDATE_CHECK_MS,

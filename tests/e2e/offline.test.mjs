@@ -36,8 +36,19 @@ async function deploy(dist, base) {
   const server = await serveStatic(webRoot);
   return {
     url: server.url + base,
-    /** Copies another build over the deployed one, as a host's upload would. */
-    redeploy: (next) => fs.cpSync(path.join(root, next), target, { recursive: true, force: true }),
+    /**
+     * Copies another build over the deployed one, as a host's upload would,
+     * dated a minute on: the static server answers the browser's revalidation
+     * (If-Modified-Since, to the second) with 304 for a file modified in the
+     * same second as the visit, which no real deployment races.
+     */
+    redeploy(next) {
+      fs.cpSync(path.join(root, next), target, { recursive: true, force: true });
+      const later = new Date(Date.now() + 60_000);
+      for (const entry of fs.readdirSync(target, { recursive: true })) {
+        fs.utimesSync(path.join(target, entry), later, later);
+      }
+    },
     async close() {
       await server.close();
       fs.rmSync(webRoot, { recursive: true, force: true });
@@ -69,7 +80,7 @@ for (const { base, first, update } of DEPLOYMENTS) {
     await page.reload();
     await appReady(page);
     assert.equal(await page.locator('.essay-entry').count(), 3);
-    assert.equal(await page.locator('.offline-notice').textContent(), 'Hors ligne : les essais restent lisibles.');
+    await page.locator('.offline-notice', { hasText: 'Hors ligne : les essais restent lisibles.' }).waitFor();
 
     // Filters, then an essay, by clicking.
     await page.locator('.facet', { hasText: 'Vécu' }).click();
@@ -88,7 +99,7 @@ for (const { base, first, update } of DEPLOYMENTS) {
     await page.goto(site.url + 'en/the-stopcock-and-the-new-economy/');
     await page.locator('article.essay h1').waitFor();
     assert.equal(await page.locator('article.essay h1').textContent(), 'The Stopcock and the New Economy');
-    assert.equal(await page.locator('.offline-notice').textContent(), 'Offline: the essays remain readable.');
+    await page.locator('.offline-notice', { hasText: 'Offline: the essays remain readable.' }).waitFor();
 
     await context.setOffline(false);
     await page.locator('.offline-notice').waitFor({ state: 'detached' });
