@@ -16,13 +16,18 @@ if (!dist) {
 
 const { count, size, warnings } = await generateSW({
   globDirectory: dist,
-  // The shell and its data, at the top of dist/ only: the entry pages in
-  // fr/…/ and 404.html are copies of index.html, answered by the fallback.
-  globPatterns: ['index.html', '*.{js,wasm,css,json,svg,png,webmanifest}'],
+  // The shell and its data: the corpus index at the top of dist/, every
+  // essay's body and the search data in corpus/. The entry pages in fr/…/
+  // and 404.html are copies of index.html, answered by the fallback.
+  // Installing fetches every body in the background, after the first page
+  // has shown: from then on every essay reads offline, and a redeployment
+  // fetches only the bodies whose content (hence name) changed.
+  globPatterns: ['index.html', '*.{js,wasm,css,json,svg,png,webmanifest}', 'corpus/*.json'],
   globIgnores: ['service-worker.js', '404.html'],
   swDest: `${dist}/service-worker.js`,
-  // Trunk's hashed names (essais-0123456789abcdef.js) need no cache-busting.
-  dontCacheBustURLsMatching: /-[0-9a-f]{16}\./,
+  // Trunk's hashed names (essais-0123456789abcdef.js) and the corpus tool's
+  // (corpus/<slug>.0123456789abcdef.json) need no cache-busting.
+  dontCacheBustURLsMatching: /[-.][0-9a-f]{16}\.(js|wasm|css|json)$/,
   // Any page address (an essay, a filtered library, side by side) opened
   // offline is answered with the app shell, which then renders it.
   navigateFallback: 'index.html',

@@ -1,9 +1,16 @@
-//! The one request the app makes: the corpus, fetched once and shared.
+//! What the app fetches: the corpus index once, each essay's body when it is
+//! opened, and the search data when the reader comes to the search field.
+//! Bodies are kept once fetched, so going back, switching language or
+//! opening the side-by-side view never waits twice.
 
-use essais_core::{Corpus, CorpusLoadError};
-use gloo_net::http::Request;
+use essais_core::document::Block;
+use essais_core::{Corpus, CorpusLoadError, EssayBody, SearchData};
 use leptos::prelude::*;
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::sync::Arc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 
 use crate::components::load_error::LoadErrorPanel;
 use crate::language::use_reading_language;
@@ -13,9 +20,12 @@ const CORPUS_URL: &str = "corpus.json";
 /// A request still unanswered after this is abandoned and reported.
 const TIMEOUT_SECONDS: u32 = 15;
 
-pub async fn fetch_corpus() -> Result<Corpus, CorpusLoadError> {
-    let abort = web_sys::AbortController::new()
-        .map_err(|_| CorpusLoadError::Network("no AbortController".into()))?;
+/// GETs `url` (relative to the `<base>`) as text, abandoned after
+/// [`TIMEOUT_SECONDS`]. Straight `fetch` through web-sys: an HTTP crate
+/// would cost the first visit more bytes than it saves lines here.
+pub async fn fetch_text(url: &str) -> Result<String, CorpusLoadError> {
+    let network = |_| CorpusLoadError::Network(format!("fetch {url} failed"));
+    let abort = web_sys::AbortController::new().map_err(network)?;
     let timed_out = std::rc::Rc::new(std::cell::Cell::new(false));
     let on_timeout = {
         let (abort, timed_out) = (abort.clone(), timed_out.clone());
@@ -26,11 +36,29 @@ pub async fn fetch_corpus() -> Result<Corpus, CorpusLoadError> {
     };
     let timer = window()
         .set_timeout_with_callback_and_timeout_and_arguments_0(
-            wasm_bindgen::JsCast::unchecked_ref(on_timeout.as_ref()),
+            on_timeout.as_ref().unchecked_ref(),
             (TIMEOUT_SECONDS * 1000) as i32,
         )
         .ok();
-    let result = fetch_text(&abort.signal()).await;
+    let result = async {
+        let init = web_sys::RequestInit::new();
+        init.set_signal(Some(&abort.signal()));
+        let response: web_sys::Response =
+            JsFuture::from(window().fetch_with_str_and_init(url, &init))
+                .await
+                .map_err(network)?
+                .unchecked_into();
+        if !response.ok() {
+            return Err(CorpusLoadError::Http {
+                status: response.status(),
+            });
+        }
+        let text = JsFuture::from(response.text().map_err(network)?)
+            .await
+            .map_err(network)?;
+        Ok(text.as_string().unwrap_or_default())
+    }
+    .await;
     if let Some(timer) = timer {
         window().clear_timeout_with_handle(timer);
     }
@@ -39,26 +67,52 @@ pub async fn fetch_corpus() -> Result<Corpus, CorpusLoadError> {
         Err(_) if timed_out.get() => Err(CorpusLoadError::Timeout {
             seconds: TIMEOUT_SECONDS,
         }),
-        Err(err) => Err(err),
-        Ok(text) => Corpus::from_json(&text),
+        other => other,
     }
 }
 
-async fn fetch_text(signal: &web_sys::AbortSignal) -> Result<String, CorpusLoadError> {
-    let response = Request::get(CORPUS_URL)
-        .abort_signal(Some(signal))
-        .send()
-        .await
-        .map_err(|e| CorpusLoadError::Network(e.to_string()))?;
-    if !response.ok() {
-        return Err(CorpusLoadError::Http {
-            status: response.status(),
+pub async fn fetch_corpus() -> Result<Corpus, CorpusLoadError> {
+    Corpus::from_json(&fetch_text(CORPUS_URL).await?)
+}
+
+/// An essay's blocks.
+pub type Blocks = Arc<Vec<Block>>;
+
+thread_local! {
+    /// Bodies fetched so far, by URL (the URL names the content: no staleness).
+    static BODIES: RefCell<HashMap<String, Blocks>> = RefCell::new(HashMap::new());
+}
+
+/// The body at `url` if it has been fetched already.
+pub fn cached_body(url: &str) -> Option<Blocks> {
+    BODIES.with(|bodies| bodies.borrow().get(url).cloned())
+}
+
+/// The body at `url`, from memory or fetched (and then kept).
+pub async fn fetch_body(url: String) -> Result<Blocks, CorpusLoadError> {
+    if let Some(blocks) = cached_body(&url) {
+        return Ok(blocks);
+    }
+    let blocks = Arc::new(EssayBody::from_json(&fetch_text(&url).await?)?.blocks);
+    BODIES.with(|bodies| bodies.borrow_mut().insert(url, blocks.clone()));
+    Ok(blocks)
+}
+
+/// Fetches a body ahead of need (the translation of the essay being read),
+/// so that the language switch and the side-by-side view do not wait.
+pub fn prefetch_body(url: String) {
+    if cached_body(&url).is_none() {
+        leptos::task::spawn_local(async move {
+            let _ = fetch_body(url).await;
         });
     }
-    response
-        .text()
-        .await
-        .map_err(|e| CorpusLoadError::Network(e.to_string()))
+}
+
+pub async fn fetch_search_data(url: String) -> Result<SearchData, CorpusLoadError> {
+    if url.is_empty() {
+        return Err(CorpusLoadError::Http { status: 404 });
+    }
+    SearchData::from_json(&fetch_text(&url).await?)
 }
 
 /// The loaded corpus as the app shares it: loading, failed, or ready.
@@ -91,7 +145,10 @@ impl CorpusResource {
                 <p class="status" role="status">{move || essais_core::ui::strings(lang.get()).loading}</p>
             }
             .into_any(),
-            Some(Err(error)) => view! { <LoadErrorPanel error=error resource=*self /> }.into_any(),
+            Some(Err(error)) => {
+                let resource = *self;
+                view! { <LoadErrorPanel error=error retry=move || resource.retry() /> }.into_any()
+            }
             Some(Ok(_)) => ready().into_any(),
         }
     }

@@ -18,7 +18,8 @@ fn essay(slug: &str, lang: Lang, key: &str, title: &str, position: u32) -> Essay
         lang,
         translation_key: key.into(),
         title: title.into(),
-        body: "Texte.".into(),
+        excerpt: "Texte.".into(),
+        body_url: format!("corpus/{slug}.0123456789abcdef.json"),
         categories: vec!["lived".into()],
         tags: vec![],
         comments: 4,
@@ -46,6 +47,7 @@ fn corpus() -> Arc<Corpus> {
             essay("breaking", Lang::En, "mur", "Breaking the barrier", 2),
             essay("stopcock", Lang::En, "stopcock", "The Stopcock", 3),
         ],
+        search_url: String::new(),
         rejected: vec![],
     })
 }

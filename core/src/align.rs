@@ -221,9 +221,9 @@ pub fn counterpart(rows: &[AlignedRow], index: usize, from_left: bool) -> Option
 
 /// Where a reader at block `block` (1-based) of `from_body` should land in
 /// `to_body` (1-based): the aligned counterpart.
-pub fn corresponding_block(from_body: &str, to_body: &str, block: usize) -> Option<usize> {
-    let from = shapes(&crate::document::parse_body(from_body));
-    let to = shapes(&crate::document::parse_body(to_body));
+pub fn corresponding_block(from_body: &[Block], to_body: &[Block], block: usize) -> Option<usize> {
+    let from = shapes(from_body);
+    let to = shapes(to_body);
     let rows = align(&from, &to);
     counterpart(&rows, block.checked_sub(1)?, true).map(|i| i + 1)
 }
@@ -388,6 +388,10 @@ mod tests {
     fn corresponding_blocks_are_counted_from_one() {
         let from = "One paragraph here.\n\n## Heading\n\nA second paragraph, much longer than the first one.";
         let to = "## Titre\n\nUn deuxième paragraphe, bien plus long que le premier.";
+        let (from, to) = (
+            &crate::document::parse_body(from)[..],
+            &crate::document::parse_body(to)[..],
+        );
         assert_eq!(corresponding_block(from, to, 3), Some(2));
         assert_eq!(corresponding_block(from, to, 2), Some(1));
         assert_eq!(

@@ -9,8 +9,13 @@
 //! Every problem is reported with the file and line it is on, all at once, so
 //! an editor fixes a whole batch in one pass. The format is in `docs/corpus.md`.
 
-use crate::corpus::{Corpus, Essay, Label, Taxonomy, TaxonomyEntry, SCHEMA_VERSION};
+use crate::corpus::{
+    Corpus, Essay, EssayBody, Label, SearchData, SearchEntry, Taxonomy, TaxonomyEntry,
+    SCHEMA_VERSION,
+};
+use crate::document::{parse_body, Block};
 use crate::lang::Lang;
+use crate::library::{excerpt, EXCERPT_CHARS};
 use crate::text::{is_slug, word_count};
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -23,6 +28,8 @@ use toml::Spanned;
 
 pub const TAXONOMY_FILE: &str = "taxonomy.toml";
 pub const ESSAYS_DIR: &str = "essays";
+/// The folder beside `corpus.json` that holds the body and search files.
+pub const DATA_DIR: &str = "corpus";
 
 /// A problem in the sources, at a place an editor can go to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -188,6 +195,8 @@ struct FrontMatter {
 pub struct EssaySource {
     pub file: PathBuf,
     pub essay: Essay,
+    /// The body, parsed from its Markdown.
+    pub blocks: Vec<Block>,
     pub slug_line: usize,
     pub key_line: usize,
     pub position_line: usize,
@@ -281,13 +290,17 @@ pub fn parse_essay(file: &Path, text: &str) -> Result<EssaySource, Vec<ContentEr
         .map(|c| line_at(c.span().start))
         .collect();
     let tag_lines = fm.tags.iter().map(|t| line_at(t.span().start)).collect();
+    let slug = fm.slug.into_inner();
+    let blocks = parse_body(&body);
+    let body_url = data_url(&slug, &body_json(&blocks));
     let essay = Essay {
-        slug: fm.slug.into_inner(),
         lang: lang.unwrap_or(Lang::En),
         translation_key: fm.translation_key.into_inner(),
         title,
         word_count: word_count(&body),
-        body,
+        excerpt: excerpt(&body, EXCERPT_CHARS),
+        body_url,
+        slug,
         categories: fm.categories.into_iter().map(Spanned::into_inner).collect(),
         tags: fm.tags.into_iter().map(Spanned::into_inner).collect(),
         comments: fm.comments,
@@ -297,6 +310,7 @@ pub fn parse_essay(file: &Path, text: &str) -> Result<EssaySource, Vec<ContentEr
     Ok(EssaySource {
         file: file.to_path_buf(),
         essay,
+        blocks,
         slug_line,
         key_line,
         position_line,
@@ -305,12 +319,42 @@ pub fn parse_essay(file: &Path, text: &str) -> Result<EssaySource, Vec<ContentEr
     })
 }
 
+/// A built corpus: the index (`corpus.json`) and the files it points to.
+#[derive(Debug, Clone)]
+pub struct BuiltCorpus {
+    pub corpus: Corpus,
+    /// Every essay's body, by slug, as the app will receive it.
+    pub bodies: HashMap<String, Vec<Block>>,
+    /// What the search reads (also among `files`).
+    pub search: SearchData,
+    /// The files of `corpus/`: (URL relative to `corpus.json`, JSON text).
+    pub files: Vec<(String, String)>,
+}
+
+fn body_json(blocks: &[Block]) -> String {
+    let body = EssayBody {
+        blocks: blocks.to_vec(),
+    };
+    serde_json::to_string(&body).unwrap_or_default()
+}
+
+/// `corpus/<name>.<hash>.json`: the hash (FNV-1a, 64 bits) of the content,
+/// so that a changed file has a new name and no cache can serve it stale.
+fn data_url(name: &str, json: &str) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in json.bytes() {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{DATA_DIR}/{name}.{hash:016x}.json")
+}
+
 /// Checks the essays against the taxonomy and each other, and assembles the
-/// corpus in the blog's order.
+/// corpus in the blog's order, with its body and search files.
 pub fn assemble(
     taxonomy: Taxonomy,
     sources: Vec<EssaySource>,
-) -> Result<Corpus, Vec<ContentError>> {
+) -> Result<BuiltCorpus, Vec<ContentError>> {
     let mut errors = Vec::new();
     let place = |s: &EssaySource, line: usize| format!("{}:{}", s.file.display(), line);
     let mut slugs: HashMap<&str, &EssaySource> = HashMap::new();
@@ -368,18 +412,43 @@ pub fn assemble(
     if !errors.is_empty() {
         return Err(errors);
     }
-    let mut essays: Vec<Essay> = sources.into_iter().map(|s| s.essay).collect();
-    essays.sort_by_key(|e| e.position);
-    Ok(Corpus {
-        schema_version: SCHEMA_VERSION,
-        taxonomy,
-        essays,
-        rejected: vec![],
+    let mut sources = sources;
+    sources.sort_by_key(|s| s.essay.position);
+    let mut files = Vec::with_capacity(sources.len() + 1);
+    let mut search = SearchData::default();
+    let mut bodies = HashMap::with_capacity(sources.len());
+    let mut essays = Vec::with_capacity(sources.len());
+    for source in sources {
+        let essay = source.essay;
+        files.push((essay.body_url.clone(), body_json(&source.blocks)));
+        search.essays.push(SearchEntry {
+            slug: essay.slug.clone(),
+            passages: std::iter::once(essay.title.clone())
+                .chain(source.blocks.iter().map(crate::search::block_text))
+                .collect(),
+        });
+        bodies.insert(essay.slug.clone(), source.blocks);
+        essays.push(essay);
+    }
+    let search_json = serde_json::to_string(&search).unwrap_or_default();
+    let search_url = data_url("_search", &search_json);
+    files.push((search_url.clone(), search_json));
+    Ok(BuiltCorpus {
+        corpus: Corpus {
+            schema_version: SCHEMA_VERSION,
+            taxonomy,
+            essays,
+            search_url,
+            rejected: vec![],
+        },
+        bodies,
+        search,
+        files,
     })
 }
 
 /// Reads and checks a whole content directory.
-pub fn load(content_dir: &Path) -> Result<Corpus, Vec<ContentError>> {
+pub fn load(content_dir: &Path) -> Result<BuiltCorpus, Vec<ContentError>> {
     let taxonomy_path = content_dir.join(TAXONOMY_FILE);
     let unreadable = |file: &Path, err: std::io::Error| ContentError {
         file: file.to_path_buf(),
@@ -432,20 +501,45 @@ pub fn load(content_dir: &Path) -> Result<Corpus, Vec<ContentError>> {
     assemble(taxonomy, sources)
 }
 
-/// Writes `corpus` as JSON to `out` so that a reader never sees half a file
-/// and a failed write leaves the previous corpus in place: the JSON goes to a
-/// temporary file beside `out`, which then replaces it in one rename.
-pub fn write_atomically(corpus: &Corpus, out: &Path) -> std::io::Result<()> {
-    let json = serde_json::to_string(corpus).map_err(std::io::Error::other)?;
-    if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
-        fs::create_dir_all(dir)?;
+/// Writes a built corpus: its body and search files into `corpus/` beside
+/// `out`, then the index to `out`, so that a reader never sees half of it and
+/// a failed write leaves the previous corpus in place. The data files have
+/// new names when their content changes, so writing them first disturbs
+/// nothing; the index then replaces the old one in one rename, and only then
+/// are the files no index names any more removed.
+pub fn write_atomically(built: &BuiltCorpus, out: &Path) -> std::io::Result<()> {
+    let dir = out
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    fs::create_dir_all(dir.join(DATA_DIR))?;
+    for (url, json) in &built.files {
+        let path = dir.join(url);
+        if fs::metadata(&path).is_ok_and(|m| m.len() == json.len() as u64) {
+            continue; // Same name, same content (the name is its hash).
+        }
+        write_file_atomically(&path, json.as_bytes())?;
     }
+    let index = serde_json::to_string(&built.corpus).map_err(std::io::Error::other)?;
+    write_file_atomically(out, index.as_bytes())?;
+    let named: std::collections::HashSet<&str> =
+        built.files.iter().map(|(url, _)| url.as_str()).collect();
+    for entry in fs::read_dir(dir.join(DATA_DIR))?.flatten() {
+        let url = format!("{DATA_DIR}/{}", entry.file_name().to_string_lossy());
+        if !named.contains(url.as_str()) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+    Ok(())
+}
+
+fn write_file_atomically(out: &Path, json: &[u8]) -> std::io::Result<()> {
     let mut tmp_name = out.file_name().unwrap_or_default().to_os_string();
     tmp_name.push(".tmp");
     let tmp = out.with_file_name(tmp_name);
     let result = (|| {
         let mut file = fs::File::create(&tmp)?;
-        file.write_all(json.as_bytes())?;
+        file.write_all(json)?;
         file.sync_all()?;
         fs::rename(&tmp, out)
     })();
@@ -519,13 +613,53 @@ en = "Future of work"
             (essay.slug.as_str(), essay.lang, essay.comments),
             ("a", Lang::Fr, 2)
         );
-        assert_eq!(essay.body, "A body.");
+        assert_eq!(essay.excerpt, "A body.");
         assert_eq!(essay.word_count, 2);
-        let corpus = assemble(
+        let built = assemble(
             taxonomy(),
             vec![parse("a.fr.md", &source("a", "fr", "a", 1)).expect("valid")],
+        )
+        .expect("valid corpus");
+        assert_eq!(built.corpus.schema_version, SCHEMA_VERSION);
+        // The index names the body and search files, which hold what the app needs.
+        let files: HashMap<&str, &str> = built
+            .files
+            .iter()
+            .map(|(url, json)| (url.as_str(), json.as_str()))
+            .collect();
+        let body = files[built.corpus.essays[0].body_url.as_str()];
+        assert_eq!(
+            EssayBody::from_json(body).unwrap().blocks,
+            parse_body("A body.")
         );
-        assert_eq!(corpus.expect("valid corpus").schema_version, SCHEMA_VERSION);
+        let search = SearchData::from_json(files[built.corpus.search_url.as_str()]).unwrap();
+        assert_eq!(search.essays[0].passages, vec!["A title", "A body."]);
+        assert!(crate::corpus::is_data_url(&built.corpus.essays[0].body_url));
+    }
+
+    #[test]
+    fn a_changed_body_gets_a_new_file_name_and_the_old_file_goes() {
+        let dir = std::env::temp_dir().join(format!("essais-write-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        let out = dir.join("corpus.json");
+        let build = |text: &str| {
+            assemble(taxonomy(), vec![parse("a.fr.md", text).expect("valid")]).expect("valid")
+        };
+        let first = build(&source("a", "fr", "a", 1));
+        write_atomically(&first, &out).unwrap();
+        let second = build(&source("a", "fr", "a", 1).replace("A body.", "Another body."));
+        let (old, new) = (
+            &first.corpus.essays[0].body_url,
+            &second.corpus.essays[0].body_url,
+        );
+        assert_ne!(old, new);
+        write_atomically(&second, &out).unwrap();
+        assert!(!dir.join(old).exists(), "the stale body is removed");
+        assert!(dir.join(new).exists());
+        let index = Corpus::from_json(&fs::read_to_string(&out).unwrap()).unwrap();
+        assert_eq!(&index.essays[0].body_url, new);
+        assert_eq!(fs::read_dir(dir.join(DATA_DIR)).unwrap().count(), 2);
+        fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]

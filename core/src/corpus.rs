@@ -1,8 +1,11 @@
 //! The built corpus: what `corpus.json` holds and what the app reads.
 //!
-//! The corpus tool writes it (see [`crate::content`]); the app fetches it once
-//! and checks it with [`Corpus::from_json`] before trusting a byte of it.
-//! The schema is documented in `docs/corpus.md`.
+//! `corpus.json` is the index: every essay's metadata and excerpt, and where
+//! its body is (`corpus/<slug>.<hash>.json`, fetched when the essay is
+//! opened) and where the search data is. The corpus tool writes them all
+//! (see [`crate::content`]); the app fetches the index first and checks it
+//! with [`Corpus::from_json`] before trusting a byte of it. The schema is
+//! documented in `docs/corpus.md`.
 
 use crate::lang::Lang;
 use serde::{Deserialize, Serialize};
@@ -10,7 +13,7 @@ use thiserror::Error;
 
 /// The version of the `corpus.json` layout. Bump it on any change that an
 /// older app could misread; the app refuses any other version with a message.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Corpus {
@@ -18,6 +21,8 @@ pub struct Corpus {
     pub taxonomy: Taxonomy,
     /// Every essay in every language, in the blog's order (by `position`).
     pub essays: Vec<Essay>,
+    /// Where the search data is, relative to `corpus.json` (see [`SearchData`]).
+    pub search_url: String,
     /// Essays of the fetched document that could not be read: reported to the
     /// reader by name, while every other essay is shown.
     #[serde(default, skip_serializing)]
@@ -70,8 +75,12 @@ pub struct Essay {
     /// Shared by an essay and its translation; unique to the essay otherwise.
     pub translation_key: String,
     pub title: String,
-    /// CommonMark with strike-through (`~~`).
-    pub body: String,
+    /// The opening of the body as plain text, for the library.
+    pub excerpt: String,
+    /// Where the body is, relative to `corpus.json`: `corpus/<slug>.<hash>.json`,
+    /// an [`EssayBody`]. The hash changes with the content, so a cached body
+    /// is never stale.
+    pub body_url: String,
     /// Category ids, each present in the taxonomy.
     pub categories: Vec<String>,
     /// Tag ids, each present in the taxonomy.
@@ -107,6 +116,39 @@ pub enum CorpusLoadError {
 }
 
 impl CorpusLoadError {
+    /// Why, as the end of a sentence ("the network is not answering."), for
+    /// a message about one part of the corpus (an essay's text, the search).
+    pub fn cause(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (CorpusLoadError::Network(_), Lang::Fr) => "le réseau ne répond pas.".into(),
+            (CorpusLoadError::Network(_), Lang::En) => "the network is not answering.".into(),
+            (CorpusLoadError::Http { status }, Lang::Fr) => {
+                format!("le serveur a répondu {status}.")
+            }
+            (CorpusLoadError::Http { status }, Lang::En) => {
+                format!("the server answered {status}.")
+            }
+            (CorpusLoadError::InvalidJson { line, column, .. }, Lang::Fr) => {
+                format!("le fichier est illisible (ligne {line}, colonne {column}).")
+            }
+            (CorpusLoadError::InvalidJson { line, column, .. }, Lang::En) => {
+                format!("the file is unreadable (line {line}, column {column}).")
+            }
+            (CorpusLoadError::UnsupportedSchema { .. }, Lang::Fr) => {
+                "le fichier est d’une version que cette application ne sait pas lire.".into()
+            }
+            (CorpusLoadError::UnsupportedSchema { .. }, Lang::En) => {
+                "the file is of a version this app cannot read.".into()
+            }
+            (CorpusLoadError::Timeout { seconds }, Lang::Fr) => {
+                format!("le serveur n’a pas répondu en {seconds} secondes.")
+            }
+            (CorpusLoadError::Timeout { seconds }, Lang::En) => {
+                format!("the server did not answer within {seconds} seconds.")
+            }
+        }
+    }
+
     /// A sentence for the reader, in the reading language.
     pub fn message(&self, lang: Lang) -> String {
         match (self, lang) {
@@ -168,6 +210,9 @@ impl Corpus {
             schema_version: u32,
             taxonomy: Taxonomy,
             essays: Vec<serde_json::Value>,
+            // Without it the essays still read; only the search says it failed.
+            #[serde(default)]
+            search_url: String,
         }
         let probe: SchemaProbe = serde_json::from_str(text)?;
         let found = probe.schema_version.as_ref().and_then(|v| v.as_u64());
@@ -188,6 +233,10 @@ impl Corpus {
                 .map(|s| s.chars().take(120).collect())
                 .unwrap_or_else(|| format!("#{}", i + 1));
             match serde_json::from_value::<Essay>(raw) {
+                Ok(essay) if !is_data_url(&essay.body_url) => rejected.push(RejectedEssay {
+                    name,
+                    reason: format!("body_url {:?} is not a file of corpus/", essay.body_url),
+                }),
                 Ok(essay) => essays.push(essay),
                 Err(err) => rejected.push(RejectedEssay {
                     name,
@@ -195,10 +244,16 @@ impl Corpus {
                 }),
             }
         }
+        let search_url = if is_data_url(&document.search_url) {
+            document.search_url
+        } else {
+            String::new()
+        };
         Ok(Corpus {
             schema_version: document.schema_version,
             taxonomy: document.taxonomy,
             essays,
+            search_url,
             rejected,
         })
     }
@@ -215,14 +270,21 @@ impl Corpus {
     /// pair is one group, an untranslated essay a group of one. A group takes
     /// the place of its earliest member.
     pub fn translation_groups(&self) -> Vec<TranslationGroup<'_>> {
+        // By key through a map: the library regroups on every change of
+        // language or filter, and a corpus may hold thousands of essays.
         let mut groups: Vec<TranslationGroup<'_>> = Vec::new();
+        let mut by_key: std::collections::HashMap<&str, usize> =
+            std::collections::HashMap::with_capacity(self.essays.len());
         for essay in &self.essays {
-            match groups.iter_mut().find(|g| g.key == essay.translation_key) {
-                Some(group) => group.versions.push(essay),
-                None => groups.push(TranslationGroup {
-                    key: &essay.translation_key,
-                    versions: vec![essay],
-                }),
+            match by_key.get(essay.translation_key.as_str()) {
+                Some(&i) => groups[i].versions.push(essay),
+                None => {
+                    by_key.insert(&essay.translation_key, groups.len());
+                    groups.push(TranslationGroup {
+                        key: &essay.translation_key,
+                        versions: vec![essay],
+                    });
+                }
             }
         }
         for group in &mut groups {
@@ -230,6 +292,56 @@ impl Corpus {
         }
         groups.sort_by_key(|g| g.position());
         groups
+    }
+}
+
+/// Whether a URL read from `corpus.json` names a file the corpus tool writes
+/// (`corpus/…json`, lower-case letters, digits, `-`, `_` and `.`): a
+/// tampered index cannot point the app elsewhere.
+pub fn is_data_url(url: &str) -> bool {
+    url.strip_prefix("corpus/").is_some_and(|name| {
+        name.ends_with(".json")
+            && !name.starts_with('.')
+            && !name.contains("..")
+            && name
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "-_.".contains(c))
+    })
+}
+
+/// One essay's body file (`corpus/<slug>.<hash>.json`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EssayBody {
+    pub blocks: Vec<crate::document::Block>,
+}
+
+impl EssayBody {
+    /// Reads a fetched body file; its blocks come back [sanitized](crate::document::Block::sanitized).
+    pub fn from_json(text: &str) -> Result<EssayBody, CorpusLoadError> {
+        let body: EssayBody = serde_json::from_str(text)?;
+        Ok(EssayBody {
+            blocks: body.blocks.into_iter().map(|b| b.sanitized()).collect(),
+        })
+    }
+}
+
+/// The text the search looks through, fetched when the reader first comes
+/// to the search field: per essay, its title then the text of each body
+/// block, in order (so passage `n` is block `n`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct SearchData {
+    pub essays: Vec<SearchEntry>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SearchEntry {
+    pub slug: String,
+    pub passages: Vec<String>,
+}
+
+impl SearchData {
+    pub fn from_json(text: &str) -> Result<SearchData, CorpusLoadError> {
+        Ok(serde_json::from_str(text)?)
     }
 }
 
@@ -295,7 +407,8 @@ pub(crate) mod tests {
             lang,
             translation_key: key.into(),
             title: format!("Title of {slug}"),
-            body: "Body.".into(),
+            excerpt: "Body.".into(),
+            body_url: format!("corpus/{slug}.0123456789abcdef.json"),
             categories: vec![],
             tags: vec![],
             comments: 0,
@@ -310,6 +423,7 @@ pub(crate) mod tests {
             schema_version: SCHEMA_VERSION,
             taxonomy: Taxonomy::default(),
             essays,
+            search_url: "corpus/_search.0123456789abcdef.json".into(),
             rejected: vec![],
         }
     }
@@ -371,9 +485,11 @@ pub(crate) mod tests {
 
     #[test]
     fn other_schema_versions_are_refused_before_parsing_the_rest() {
-        let err = Corpus::from_json(r#"{"schema_version": 2, "essays": "a shape v1 cannot read"}"#)
+        let err = Corpus::from_json(r#"{"schema_version": 3, "essays": "a shape v2 cannot read"}"#)
             .unwrap_err();
-        assert_eq!(err, CorpusLoadError::UnsupportedSchema { found: Some(2) });
+        assert_eq!(err, CorpusLoadError::UnsupportedSchema { found: Some(3) });
+        let err = Corpus::from_json(r#"{"schema_version": 1, "essays": []}"#).unwrap_err();
+        assert_eq!(err, CorpusLoadError::UnsupportedSchema { found: Some(1) });
         let err = Corpus::from_json(r#"{"essays": []}"#).unwrap_err();
         assert_eq!(err, CorpusLoadError::UnsupportedSchema { found: None });
     }
@@ -382,25 +498,71 @@ pub(crate) mod tests {
     fn a_malformed_essay_is_rejected_by_name_and_the_others_are_kept() {
         let good = serde_json::to_value(essay("good", Lang::En, "good", 1)).unwrap();
         let mut no_body = serde_json::to_value(essay("bad", Lang::Fr, "bad", 2)).unwrap();
-        no_body.as_object_mut().unwrap().remove("body");
+        no_body.as_object_mut().unwrap().remove("body_url");
         no_body["title"] = "Un essai abîmé".into();
         let mut wrong_lang = serde_json::to_value(essay("worse", Lang::Fr, "worse", 3)).unwrap();
         wrong_lang["lang"] = "de".into();
         wrong_lang.as_object_mut().unwrap().remove("title");
+        let mut elsewhere = serde_json::to_value(essay("away", Lang::En, "away", 4)).unwrap();
+        elsewhere["body_url"] = "https://example.com/corpus/x.json".into();
         let document = serde_json::json!({
             "schema_version": SCHEMA_VERSION,
             "taxonomy": { "categories": [], "tags": [] },
-            "essays": [good, no_body, wrong_lang, 42],
+            "essays": [good, no_body, wrong_lang, 42, elsewhere],
+            "search_url": "corpus/_search.0123456789abcdef.json",
         });
         let corpus = Corpus::from_json(&document.to_string()).expect("the document is readable");
         assert_eq!(corpus.essays.len(), 1);
         let names: Vec<&str> = corpus.rejected.iter().map(|r| r.name.as_str()).collect();
-        assert_eq!(names, vec!["Un essai abîmé", "worse", "#4"]);
+        assert_eq!(
+            names,
+            vec!["Un essai abîmé", "worse", "#4", "Title of away"]
+        );
         assert!(
             corpus.rejected[0].reason.contains("body"),
             "{}",
             corpus.rejected[0].reason
         );
+    }
+
+    #[test]
+    fn data_urls_stay_in_the_corpus_folder() {
+        assert!(is_data_url("corpus/essai-00001.0123456789abcdef.json"));
+        assert!(is_data_url("corpus/_search.0123456789abcdef.json"));
+        for bad in [
+            "corpus/../secrets.json",
+            "/corpus/a.json",
+            "https://evil.example/corpus/a.json",
+            "corpus/a.js",
+            "corpus/A.json",
+            "corpus/sub/a.json",
+            "corpus/.json",
+            "javascript:alert(1)//corpus/a.json",
+        ] {
+            assert!(!is_data_url(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_body_file_is_sanitized_as_it_is_read() {
+        let text = r#"{"blocks":[{"h":[1,[{"t":"Titre"}]]},{"p":[{"a":{"href":{"url":"javascript:alert(1)","external":false},"children":[{"t":"x"}]}}]}]}"#;
+        let body = EssayBody::from_json(text).unwrap();
+        use crate::document::{Block, Inline};
+        assert_eq!(
+            body.blocks[0],
+            Block::Heading(2, vec![Inline::Text("Titre".into())])
+        );
+        assert_eq!(
+            body.blocks[1],
+            Block::Paragraph(vec![Inline::Link {
+                href: None,
+                children: vec![Inline::Text("x".into())]
+            }])
+        );
+        assert!(matches!(
+            EssayBody::from_json(r#"{"blocks":[{"script":"x"}]}"#),
+            Err(CorpusLoadError::InvalidJson { .. })
+        ));
     }
 
     #[test]
@@ -421,6 +583,7 @@ pub(crate) mod tests {
             let en = err.message(Lang::En);
             assert!(!fr.is_empty() && !en.is_empty());
             assert_ne!(fr, en, "{err:?} has one message for both languages");
+            assert_ne!(err.cause(Lang::Fr), err.cause(Lang::En), "{err:?}");
         }
         assert!(CorpusLoadError::Http { status: 404 }
             .message(Lang::Fr)

@@ -6,40 +6,59 @@
 //! it is a web, mail or relative address (`javascript:`, `data:` and every
 //! other scheme lose the link, keep the text).
 
+#[cfg(feature = "markdown")]
 use crate::text::markdown_options;
+#[cfg(feature = "markdown")]
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
+use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// The Markdown is parsed by the corpus tool, at build time: the app receives
+/// these blocks as JSON (short tags keep the files small) and never links a
+/// Markdown parser. See [`Block::sanitized`] for why it still checks them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Block {
+    #[serde(rename = "p")]
     Paragraph(Vec<Inline>),
     /// Level 2 to 6 (the essay title is the page's only level 1).
+    #[serde(rename = "h")]
     Heading(u8, Vec<Inline>),
+    #[serde(rename = "q")]
     Quote(Vec<Block>),
+    #[serde(rename = "list")]
     List {
         ordered: bool,
         items: Vec<Vec<Block>>,
     },
+    #[serde(rename = "pre")]
     Code(String),
+    #[serde(rename = "hr")]
     Rule,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Inline {
+    #[serde(rename = "t")]
     Text(String),
+    #[serde(rename = "code")]
     Code(String),
+    #[serde(rename = "em")]
     Emphasis(Vec<Inline>),
+    #[serde(rename = "b")]
     Strong(Vec<Inline>),
+    #[serde(rename = "s")]
     Strike(Vec<Inline>),
     /// `href` is `None` when the target was not safe to follow.
+    #[serde(rename = "a")]
     Link {
         href: Option<SafeHref>,
         children: Vec<Inline>,
     },
+    #[serde(rename = "br")]
     LineBreak,
 }
 
 /// A link target that is safe to put in `href`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SafeHref {
     pub url: String,
     /// Leaves the site: opened with `rel="noopener noreferrer"`.
@@ -89,7 +108,51 @@ pub fn safe_href(url: &str) -> Option<SafeHref> {
     }
 }
 
+impl Block {
+    /// The block as the app may render it. A body file is fetched like any
+    /// other input, so what the tool guaranteed is checked again: every link
+    /// target passes [`safe_href`] anew (a `javascript:` URL written straight
+    /// into the JSON loses its link) and heading levels stay within 2 to 6.
+    pub fn sanitized(self) -> Block {
+        match self {
+            Block::Paragraph(inlines) => Block::Paragraph(sanitize_inlines(inlines)),
+            Block::Heading(level, inlines) => {
+                Block::Heading(level.clamp(2, 6), sanitize_inlines(inlines))
+            }
+            Block::Quote(blocks) => {
+                Block::Quote(blocks.into_iter().map(Block::sanitized).collect())
+            }
+            Block::List { ordered, items } => Block::List {
+                ordered,
+                items: items
+                    .into_iter()
+                    .map(|item| item.into_iter().map(Block::sanitized).collect())
+                    .collect(),
+            },
+            Block::Code(text) => Block::Code(text),
+            Block::Rule => Block::Rule,
+        }
+    }
+}
+
+fn sanitize_inlines(inlines: Vec<Inline>) -> Vec<Inline> {
+    inlines
+        .into_iter()
+        .map(|inline| match inline {
+            Inline::Emphasis(c) => Inline::Emphasis(sanitize_inlines(c)),
+            Inline::Strong(c) => Inline::Strong(sanitize_inlines(c)),
+            Inline::Strike(c) => Inline::Strike(sanitize_inlines(c)),
+            Inline::Link { href, children } => Inline::Link {
+                href: href.and_then(|h| safe_href(&h.url)),
+                children: sanitize_inlines(children),
+            },
+            other => other,
+        })
+        .collect()
+}
+
 /// Parses an essay body into blocks.
+#[cfg(feature = "markdown")]
 pub fn parse_body(markdown: &str) -> Vec<Block> {
     let mut builder = Builder::default();
     for event in Parser::new_ext(markdown, markdown_options()) {
@@ -99,6 +162,7 @@ pub fn parse_body(markdown: &str) -> Vec<Block> {
 }
 
 /// A block or inline container under construction.
+#[cfg(feature = "markdown")]
 enum Open {
     Paragraph(Vec<Inline>),
     Heading(u8, Vec<Inline>),
@@ -114,12 +178,14 @@ enum Open {
     Image(Vec<Inline>),
 }
 
+#[cfg(feature = "markdown")]
 #[derive(Default)]
 struct Builder {
     stack: Vec<Open>,
     blocks: Vec<Block>,
 }
 
+#[cfg(feature = "markdown")]
 impl Builder {
     fn event(&mut self, event: Event<'_>) {
         match event {
@@ -253,6 +319,7 @@ impl Builder {
     }
 }
 
+#[cfg(feature = "markdown")]
 fn heading_level(level: HeadingLevel) -> u8 {
     match level {
         HeadingLevel::H1 | HeadingLevel::H2 => 2,

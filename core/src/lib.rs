@@ -24,9 +24,14 @@ pub mod ui;
 #[cfg(feature = "tool")]
 pub mod content;
 #[cfg(feature = "tool")]
+pub mod generate;
+#[cfg(feature = "tool")]
 pub mod import;
+#[cfg(feature = "tool")]
+pub mod static_site;
 
 pub use corpus::{
-    Corpus, CorpusLoadError, Essay, Label, RejectedEssay, Taxonomy, TaxonomyEntry, SCHEMA_VERSION,
+    Corpus, CorpusLoadError, Essay, EssayBody, Label, RejectedEssay, SearchData, Taxonomy,
+    TaxonomyEntry, SCHEMA_VERSION,
 };
 pub use lang::Lang;

@@ -8,6 +8,7 @@
 
 use crate::corpus::{Corpus, TranslationGroup};
 use crate::lang::Lang;
+#[cfg(feature = "markdown")]
 use crate::text::plain_text;
 
 /// What the reader has narrowed the library to.
@@ -244,6 +245,10 @@ pub fn filtered_groups<'c>(
         .collect()
 }
 
+/// How long the library's excerpts are, in characters.
+pub const EXCERPT_CHARS: usize = 220;
+
+#[cfg(feature = "markdown")]
 /// The opening of an essay for the library: its first paragraph's text, cut
 /// at a word boundary to about `max_chars`, with "…" when cut.
 pub fn excerpt(markdown: &str, max_chars: usize) -> String {
@@ -301,6 +306,7 @@ mod tests {
                 tags: vec![entry("a"), entry("b"), entry("c")],
             },
             essays: vec![pair_fr, pair_en, english, french],
+            search_url: String::new(),
             rejected: vec![],
         }
     }

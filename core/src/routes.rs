@@ -240,6 +240,7 @@ mod tests {
                 essay("stopcock", Lang::En, "stopcock", 3),
                 essay("dernier", Lang::Fr, "dernier", 4),
             ],
+            search_url: String::new(),
             rejected: vec![],
         }
     }

@@ -1,16 +1,18 @@
 //! Full-text search over every essay in both languages: case-, accent- and
 //! punctuation-insensitive, with light stemming, words AND-ed and "quoted
-//! phrases" matched as phrases. Built in the browser from the corpus, so it
-//! works offline.
+//! phrases" matched as phrases. Built in the browser from the search data
+//! the corpus tool writes (`corpus/_search.<hash>.json`: every essay's title
+//! and block texts), fetched and cached like the rest, so it works offline.
 //!
 //! Stemming is a small hand-written plural folding (French -s/-x, English
 //! -s/-es/-ies) rather than a Snowball crate: the app is already above its
 //! size budget (docs/performance.md), and plurals are what readers mistype.
 
-use crate::corpus::{Corpus, Essay};
-use crate::document::{inline_text, parse_body, Block};
+use crate::corpus::{Corpus, SearchData};
+use crate::document::{inline_text, Block};
 use crate::lang::Lang;
 use crate::text::ascii_folding;
+use std::collections::HashMap;
 
 /// A token: its normalised, stemmed form and where it is in the source text
 /// (byte range), for highlighting.
@@ -152,7 +154,8 @@ impl Query {
     }
 }
 
-/// One searchable text of an essay: its title (block None) or a body block.
+/// One searchable text of an essay, tokenised: its title (block None) or a
+/// body block. Only made for the passages a snippet is shown from.
 #[derive(Debug, Clone)]
 struct Passage {
     block: Option<usize>,
@@ -160,19 +163,27 @@ struct Passage {
     tokens: Vec<Token>,
 }
 
-/// The search index of one essay.
+/// The searchable texts of one essay version.
 #[derive(Debug, Clone)]
-pub struct EssayIndex {
-    pub slug: String,
-    pub lang: Lang,
-    pub translation_key: String,
-    passages: Vec<Passage>,
+struct EssayIndex {
+    slug: String,
+    lang: Lang,
+    translation_key: String,
+    /// The title, then each body block's text.
+    passages: Vec<String>,
 }
 
-/// The index of a whole corpus.
+/// Where a term occurs: essay number, passage number.
+type Posting = (u32, u32);
+
+/// The index of a whole corpus: an inverted index (term → the passages it
+/// is in), so a keystroke costs a few lookups and set intersections rather
+/// than a pass over every word of every essay. Positions are not kept: a
+/// phrase is checked by tokenising only the passages that hold all its words.
 #[derive(Debug, Clone, Default)]
 pub struct SearchIndex {
     essays: Vec<EssayIndex>,
+    postings: HashMap<String, Vec<Posting>>,
 }
 
 /// A piece of a snippet: text, highlighted or not.
@@ -193,56 +204,217 @@ pub struct SearchHit {
     pub snippet: Vec<SnippetPart>,
 }
 
+/// An essay version that matches a query, before its snippet is made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchMatch {
+    essay: usize,
+    /// The passages that hold at least one of the query's words.
+    passages: Vec<u32>,
+}
+
+impl SearchMatch {
+    pub fn translation_key<'i>(&self, index: &'i SearchIndex) -> &'i str {
+        &index.essays[self.essay].translation_key
+    }
+
+    pub fn lang(&self, index: &SearchIndex) -> Lang {
+        index.essays[self.essay].lang
+    }
+}
+
 impl SearchIndex {
-    pub fn build(corpus: &Corpus) -> SearchIndex {
-        SearchIndex {
-            essays: corpus.essays.iter().map(index_essay).collect(),
+    /// The index of the essays of `corpus`, from their search data (essays
+    /// the data does not have are searched by title only).
+    pub fn build(corpus: &Corpus, data: &SearchData) -> SearchIndex {
+        let by_slug: HashMap<&str, &Vec<String>> = data
+            .essays
+            .iter()
+            .map(|e| (e.slug.as_str(), &e.passages))
+            .collect();
+        let mut index = SearchIndex::default();
+        for (n, essay) in corpus.essays.iter().enumerate() {
+            let passages = match by_slug.get(essay.slug.as_str()) {
+                Some(passages) if !passages.is_empty() => (*passages).clone(),
+                _ => vec![essay.title.clone()],
+            };
+            for (p, text) in passages.iter().enumerate() {
+                for token in tokenize(text, essay.lang) {
+                    let list = index.postings.entry(token.term).or_default();
+                    let posting = (n as u32, p as u32);
+                    if list.last() != Some(&posting) {
+                        list.push(posting);
+                    }
+                }
+            }
+            index.essays.push(EssayIndex {
+                slug: essay.slug.clone(),
+                lang: essay.lang,
+                translation_key: essay.translation_key.clone(),
+                passages,
+            });
         }
+        index
     }
 
     /// Every essay version that contains all the query's words and phrases
-    /// (anywhere in its title and body), in corpus order.
+    /// (anywhere in its title and body), in corpus order, with snippets.
     pub fn search(&self, text: &str) -> Vec<SearchHit> {
-        let queries = [
-            Query::for_lang(text, Lang::Fr),
-            Query::for_lang(text, Lang::En),
-        ];
-        if queries.iter().all(Query::is_empty) {
-            return Vec::new();
+        self.find(text).iter().map(|m| self.hit(m, text)).collect()
+    }
+
+    /// The essay versions that match, in corpus order, without snippets:
+    /// cheap enough for every keystroke on thousands of essays.
+    pub fn find(&self, text: &str) -> Vec<SearchMatch> {
+        let mut found = Vec::new();
+        for lang in [Lang::Fr, Lang::En] {
+            let query = Query::for_lang(text, lang);
+            if query.is_empty() {
+                continue;
+            }
+            found.extend(self.find_in(&query, lang));
         }
-        self.essays
+        found.sort_by_key(|m| m.essay);
+        found
+    }
+
+    fn find_in(&self, query: &Query, lang: Lang) -> Vec<SearchMatch> {
+        let required: Vec<&String> = query
+            .words
             .iter()
+            .chain(query.phrases.iter().flatten())
+            .collect();
+        // Per required term, the essays (of this language) that have it.
+        let mut candidates: Option<Vec<u32>> = None;
+        for term in &required {
+            let Some(list) = self.postings.get(term.as_str()) else {
+                return Vec::new();
+            };
+            let mut essays: Vec<u32> = list
+                .iter()
+                .map(|p| p.0)
+                .filter(|&e| self.essays[e as usize].lang == lang)
+                .collect();
+            essays.dedup();
+            candidates = Some(match candidates {
+                None => essays,
+                Some(previous) => intersect(&previous, &essays),
+            });
+        }
+        let candidates = candidates.unwrap_or_default();
+        candidates
+            .into_iter()
             .filter_map(|essay| {
-                let query = &queries[usize::from(essay.lang == Lang::En)];
-                matches(essay, query).then(|| hit(essay, query))
+                let passages = self.passages_with(essay, &query.words);
+                let phrases_found = query.phrases.iter().all(|phrase| {
+                    self.passages_with(essay, &phrase[..1])
+                        .iter()
+                        .any(|&p| has_phrase(&self.tokens(essay as usize, p), phrase).is_some())
+                });
+                phrases_found.then(|| SearchMatch {
+                    essay: essay as usize,
+                    passages: if passages.is_empty() {
+                        self.passages_with(essay, &query.phrases.concat())
+                    } else {
+                        passages
+                    },
+                })
             })
             .collect()
     }
+
+    /// The passages of `essay` that hold any of `terms`, in order.
+    fn passages_with(&self, essay: u32, terms: &[String]) -> Vec<u32> {
+        let mut passages: Vec<u32> = terms
+            .iter()
+            .filter_map(|term| self.postings.get(term.as_str()))
+            .flat_map(|list| {
+                let from = list.partition_point(|p| p.0 < essay);
+                list[from..]
+                    .iter()
+                    .take_while(move |p| p.0 == essay)
+                    .map(|p| p.1)
+            })
+            .collect();
+        passages.sort_unstable();
+        passages.dedup();
+        passages
+    }
+
+    fn tokens(&self, essay: usize, passage: u32) -> Vec<Token> {
+        let essay = &self.essays[essay];
+        tokenize(&essay.passages[passage as usize], essay.lang)
+    }
+
+    /// The hit for a match: the passage with the most of the query in it
+    /// (phrases count double), earliest first, and its snippet.
+    pub fn hit(&self, found: &SearchMatch, text: &str) -> SearchHit {
+        let essay = &self.essays[found.essay];
+        let query = Query::for_lang(text, essay.lang);
+        let passages: Vec<Passage> = found
+            .passages
+            .iter()
+            .map(|&p| Passage {
+                block: (p > 0).then_some(p as usize),
+                text: essay.passages[p as usize].clone(),
+                tokens: self.tokens(found.essay, p),
+            })
+            .collect();
+        let score = |p: &Passage| {
+            let words = query
+                .words
+                .iter()
+                .filter(|w| p.tokens.iter().any(|t| &t.term == *w))
+                .count();
+            let phrases = query
+                .phrases
+                .iter()
+                .filter(|ph| has_phrase(&p.tokens, ph).is_some())
+                .count();
+            words + 2 * phrases
+        };
+        let best = passages
+            .iter()
+            .enumerate()
+            .max_by_key(|(i, p)| (score(p), std::cmp::Reverse(*i)));
+        let (block, snippet) = match best {
+            Some((_, passage)) => (passage.block, snippet(passage, &query)),
+            None => (
+                None,
+                vec![SnippetPart {
+                    text: essay.passages[0].clone(),
+                    highlighted: false,
+                }],
+            ),
+        };
+        SearchHit {
+            slug: essay.slug.clone(),
+            lang: essay.lang,
+            translation_key: essay.translation_key.clone(),
+            block,
+            snippet,
+        }
+    }
 }
 
-fn index_essay(essay: &Essay) -> EssayIndex {
-    let mut passages = vec![Passage {
-        block: None,
-        text: essay.title.clone(),
-        tokens: tokenize(&essay.title, essay.lang),
-    }];
-    for (i, block) in parse_body(&essay.body).iter().enumerate() {
-        let text = block_text(block);
-        passages.push(Passage {
-            block: Some(i + 1),
-            tokens: tokenize(&text, essay.lang),
-            text,
-        });
+/// The values in both sorted lists.
+fn intersect(a: &[u32], b: &[u32]) -> Vec<u32> {
+    let (mut i, mut j, mut out) = (0, 0, Vec::new());
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                out.push(a[i]);
+                i += 1;
+                j += 1;
+            }
+        }
     }
-    EssayIndex {
-        slug: essay.slug.clone(),
-        lang: essay.lang,
-        translation_key: essay.translation_key.clone(),
-        passages,
-    }
+    out
 }
 
-fn block_text(block: &Block) -> String {
+/// The text of a block as the search reads it (and the snippets show it).
+pub fn block_text(block: &Block) -> String {
     match block {
         Block::Paragraph(inlines) | Block::Heading(_, inlines) => inline_text(inlines),
         Block::Quote(blocks) => blocks.iter().map(block_text).collect::<Vec<_>>().join(" "),
@@ -261,52 +433,6 @@ fn has_phrase(tokens: &[Token], phrase: &[String]) -> Option<usize> {
     tokens
         .windows(phrase.len())
         .position(|w| w.iter().zip(phrase).all(|(t, p)| &t.term == p))
-}
-
-fn matches(essay: &EssayIndex, query: &Query) -> bool {
-    query.words.iter().all(|w| {
-        essay
-            .passages
-            .iter()
-            .any(|p| p.tokens.iter().any(|t| &t.term == w))
-    }) && query.phrases.iter().all(|ph| {
-        essay
-            .passages
-            .iter()
-            .any(|p| has_phrase(&p.tokens, ph).is_some())
-    })
-}
-
-/// The passage with the most of the query in it (phrases count double),
-/// earliest first, and its snippet.
-fn hit(essay: &EssayIndex, query: &Query) -> SearchHit {
-    let score = |p: &Passage| {
-        let words = query
-            .words
-            .iter()
-            .filter(|w| p.tokens.iter().any(|t| &t.term == *w))
-            .count();
-        let phrases = query
-            .phrases
-            .iter()
-            .filter(|ph| has_phrase(&p.tokens, ph).is_some())
-            .count();
-        words + 2 * phrases
-    };
-    let best = essay
-        .passages
-        .iter()
-        .enumerate()
-        .max_by_key(|(i, p)| (score(p), std::cmp::Reverse(*i)))
-        .map(|(_, p)| p)
-        .unwrap_or(&essay.passages[0]);
-    SearchHit {
-        slug: essay.slug.clone(),
-        lang: essay.lang,
-        translation_key: essay.translation_key.clone(),
-        block: best.block,
-        snippet: snippet(best, query),
-    }
 }
 
 const SNIPPET_CONTEXT: usize = 90;

@@ -1,8 +1,10 @@
 //! Small text functions shared by the corpus tool and the app: slugs, the
 //! Markdown dialect, escaping plain text into it and reading text back out.
 
+#[cfg(feature = "markdown")]
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
+#[cfg(feature = "markdown")]
 /// The one Markdown dialect of the corpus: CommonMark plus `~~strike~~`.
 /// The tool and the app both parse with it, so what is counted is what is shown.
 pub fn markdown_options() -> Options {
@@ -90,6 +92,7 @@ fn looks_like_entity(rest: &[char]) -> bool {
     name_len > 0 && rest.get(name_len) == Some(&';')
 }
 
+#[cfg(feature = "markdown")]
 /// The text a reader sees in a Markdown body, blocks separated by a blank
 /// line, inline markup removed.
 pub fn plain_text(markdown: &str) -> String {
@@ -108,6 +111,7 @@ pub fn plain_text(markdown: &str) -> String {
     out.trim_end().to_string()
 }
 
+#[cfg(feature = "markdown")]
 /// Words as a reader counts them: runs of non-space that hold a letter or
 /// digit (so "—" and "…" are not words, "9xxx" and "l’entreprise" are).
 pub fn word_count(markdown: &str) -> u32 {

@@ -62,6 +62,12 @@ pub struct UiStrings {
     pub larger_text: &'static str,
     pub essay_not_found: &'static str,
     pub page_not_found: &'static str,
+    pub loading_text: &'static str,
+    /// Followed by `colon` and [`crate::CorpusLoadError::cause`].
+    pub text_failed: &'static str,
+    pub search_loading: &'static str,
+    /// Followed by `colon` and [`crate::CorpusLoadError::cause`].
+    pub search_failed: &'static str,
 }
 
 pub const FR: UiStrings = UiStrings {
@@ -120,6 +126,10 @@ pub const FR: UiStrings = UiStrings {
     larger_text: "Texte plus grand",
     essay_not_found: "Cet essai est introuvable. Son adresse a peut-être changé.",
     page_not_found: "Cette adresse ne correspond à aucune page.",
+    loading_text: "Chargement du texte…",
+    text_failed: "Le texte de cet essai n’a pas pu être chargé",
+    search_loading: "Préparation de la recherche…",
+    search_failed: "La recherche n’a pas pu être préparée",
 };
 
 pub const EN: UiStrings = UiStrings {
@@ -177,6 +187,10 @@ pub const EN: UiStrings = UiStrings {
     larger_text: "Larger text",
     essay_not_found: "This essay could not be found. Its address may have changed.",
     page_not_found: "This address matches no page.",
+    loading_text: "Loading the text…",
+    text_failed: "The text of this essay could not be loaded",
+    search_loading: "Preparing the search…",
+    search_failed: "The search could not be prepared",
 };
 
 pub fn strings(lang: Lang) -> &'static UiStrings {
@@ -276,6 +290,28 @@ pub fn essay_count(lang: Lang, count: usize) -> String {
     }
 }
 
+/// The library's "show more" button: "Afficher 50 essais de plus (1 950 restants)".
+pub fn show_more(lang: Lang, next: usize, remaining: usize) -> String {
+    match lang {
+        Lang::Fr => format!(
+            "Afficher {} de plus ({remaining} restant{})",
+            essay_count(lang, next),
+            if remaining > 1 { "s" } else { "" }
+        ),
+        Lang::En => format!("Show {next} more ({remaining} left)"),
+    }
+}
+
+/// The search's "show more" button: "Afficher 20 passages de plus".
+pub fn show_more_results(lang: Lang, next: usize) -> String {
+    match (lang, next) {
+        (Lang::Fr, 1) => "Afficher 1 passage de plus".into(),
+        (Lang::Fr, n) => format!("Afficher {n} passages de plus"),
+        (Lang::En, 1) => "Show 1 more passage".into(),
+        (Lang::En, n) => format!("Show {n} more passages"),
+    }
+}
+
 /// The accessible name of a chip's remove button.
 pub fn remove_filter(lang: Lang, label: &str) -> String {
     match lang {
@@ -322,6 +358,33 @@ mod tests {
         assert_ne!(fr.retry, en.retry);
         assert_eq!(fr.only_in(Lang::En), "en anglais seulement");
         assert_eq!(en.only_in(Lang::En), "English only");
+    }
+
+    #[test]
+    fn show_more_says_how_many_in_both_languages() {
+        assert_eq!(
+            show_more(Lang::Fr, 50, 120),
+            "Afficher 50 essais de plus (120 restants)"
+        );
+        assert_eq!(
+            show_more(Lang::Fr, 1, 1),
+            "Afficher 1 essai de plus (1 restant)"
+        );
+        assert_eq!(show_more(Lang::En, 50, 120), "Show 50 more (120 left)");
+        assert_eq!(
+            show_more_results(Lang::Fr, 20),
+            "Afficher 20 passages de plus"
+        );
+        assert_eq!(show_more_results(Lang::En, 1), "Show 1 more passage");
+        let (fr, en) = (strings(Lang::Fr), strings(Lang::En));
+        for (a, b) in [
+            (fr.loading_text, en.loading_text),
+            (fr.text_failed, en.text_failed),
+            (fr.search_loading, en.search_loading),
+            (fr.search_failed, en.search_failed),
+        ] {
+            assert_ne!(a, b);
+        }
     }
 
     #[test]

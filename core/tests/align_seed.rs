@@ -3,22 +3,20 @@
 
 use essais_core::align::{align, counterpart, shapes, AlignedRow, BlockKind};
 use essais_core::content;
-use essais_core::document::{parse_body, Block, Inline};
-use essais_core::Corpus;
+use essais_core::document::{Block, Inline};
 use std::path::Path;
 
-fn corpus() -> Corpus {
+fn corpus() -> content::BuiltCorpus {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../content");
     content::load(&dir).unwrap_or_else(|e| panic!("content/ builds: {e:?}"))
 }
 
-fn body(corpus: &Corpus, slug: &str) -> Vec<Block> {
-    parse_body(
-        &corpus
-            .essay(slug)
-            .unwrap_or_else(|| panic!("{slug} exists"))
-            .body,
-    )
+fn body(corpus: &content::BuiltCorpus, slug: &str) -> Vec<Block> {
+    corpus
+        .bodies
+        .get(slug)
+        .unwrap_or_else(|| panic!("{slug} exists"))
+        .clone()
 }
 
 fn one_to_one(n: usize) -> Vec<AlignedRow> {

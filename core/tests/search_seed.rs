@@ -6,7 +6,8 @@ use std::path::Path;
 
 fn index() -> SearchIndex {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../content");
-    SearchIndex::build(&content::load(&dir).unwrap_or_else(|e| panic!("{e:?}")))
+    let built = content::load(&dir).unwrap_or_else(|e| panic!("{e:?}"));
+    SearchIndex::build(&built.corpus, &built.search)
 }
 
 fn found(query: &str) -> Vec<String> {

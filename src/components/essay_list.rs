@@ -2,7 +2,6 @@
 //! entry, shown in the reading language when it exists.
 
 use essais_core::corpus::TranslationGroup;
-use essais_core::library::excerpt;
 use essais_core::routes::essay_path;
 use essais_core::ui::strings;
 use essais_core::{Corpus, Lang};
@@ -13,15 +12,15 @@ use crate::components::essay_meta::EssayMeta;
 use crate::components::taxonomy_links::TaxonomyLinks;
 use crate::paths::href;
 
-const EXCERPT_CHARS: usize = 220;
-
 /// The entries for `keys` (translation keys, in the order given).
 #[component]
 pub fn EssayList(corpus: Arc<Corpus>, keys: Vec<String>, lang: Lang) -> impl IntoView {
     let groups = corpus.translation_groups();
+    let by_key: std::collections::HashMap<&str, &TranslationGroup<'_>> =
+        groups.iter().map(|g| (g.key, g)).collect();
     let entries = keys
         .iter()
-        .filter_map(|key| groups.iter().find(|g| g.key == key))
+        .filter_map(|key| by_key.get(key.as_str()))
         .map(|group| entry(&corpus, group, lang))
         .collect_view();
     view! { <ol class="essay-list">{entries}</ol> }
@@ -40,7 +39,7 @@ fn entry(corpus: &Arc<Corpus>, group: &TranslationGroup<'_>, lang: Lang) -> impl
                 <a href=href(&essay_path(lang, &essay.slug))>{essay.title.clone()}</a>
             </h2>
             {badge}
-            <p class="excerpt" lang=essay.lang.code()>{excerpt(&essay.body, EXCERPT_CHARS)}</p>
+            <p class="excerpt" lang=essay.lang.code()>{essay.excerpt.clone()}</p>
             <EssayMeta languages=group.languages() word_count=essay.word_count comments=essay.comments lang=lang />
             <TaxonomyLinks
                 corpus=corpus.clone()

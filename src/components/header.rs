@@ -110,7 +110,13 @@ fn same_place_in(
     if target.slug == current.slug {
         Some(block)
     } else {
-        corresponding_block(&current.body, &target.body, block)
+        // Both bodies are in memory: the essay page fetches the translation
+        // ahead. Otherwise the switch keeps no place rather than waiting.
+        let (from, to) = (
+            crate::api::cached_body(&current.body_url)?,
+            crate::api::cached_body(&target.body_url)?,
+        );
+        corresponding_block(&from, &to, block)
     }
 }
 

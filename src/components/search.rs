@@ -1,18 +1,21 @@
 //! The library's search: a field whose text is the `q` of the URL, and the
-//! passages it finds. The index is built from the corpus in the browser once
-//! (`essais_core::search`), so search works offline.
+//! passages it finds. The index is built in the browser (`essais_core::search`)
+//! from the search data, fetched once (and cached by the service worker, so
+//! search works offline).
 
 use essais_core::library::search_query;
 use essais_core::routes::{essay_path, library_search_path, parse_query};
-use essais_core::search::{SearchHit, SearchIndex};
-use essais_core::ui::{found_in, result_count, strings};
-use essais_core::{Corpus, Lang};
+use essais_core::search::{SearchHit, SearchIndex, SearchMatch};
+use essais_core::ui::{found_in, result_count, show_more_results, strings};
+use essais_core::{Corpus, CorpusLoadError, Lang};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::sync::Arc;
 
-use crate::api::use_corpus;
+use crate::api::{fetch_search_data, use_corpus};
+use crate::components::load_error::PartLoadError;
 use crate::language::use_reading_language;
 use crate::paths::{go_to, href, use_library_filter};
 
@@ -25,31 +28,81 @@ pub fn use_search_query() -> Memo<String> {
     })
 }
 
-/// The index of `corpus`, built on first use (the field's focus, or a
-/// search in the URL) and kept for that corpus.
-pub fn search_index(corpus: &Arc<Corpus>) -> Arc<SearchIndex> {
-    thread_local! {
-        static CACHE: RefCell<Option<(usize, Arc<SearchIndex>)>> = const { RefCell::new(None) };
-    }
-    let key = Arc::as_ptr(corpus) as usize;
-    CACHE.with(|cache| {
-        if let Some((cached, index)) = cache.borrow().as_ref() {
-            if *cached == key {
-                return index.clone();
-            }
-        }
-        let index = Arc::new(crate::timing::measure("essais:search-index", || {
-            SearchIndex::build(corpus)
+/// The search index of the page: not yet asked for, being fetched and
+/// built, ready, or failed (with why).
+#[derive(Clone)]
+pub enum IndexState {
+    Idle,
+    Loading,
+    Ready(Arc<SearchIndex>),
+    Failed(CorpusLoadError),
+}
+
+thread_local! {
+    /// The index once built, by search-data URL: kept across pages.
+    static BUILT: RefCell<Option<(String, Arc<SearchIndex>)>> = const { RefCell::new(None) };
+}
+
+/// The library's search index, shared by the field and the results.
+#[derive(Clone, Copy)]
+pub struct SearchState(RwSignal<IndexState>);
+
+impl SearchState {
+    /// `search_url`: the corpus's search data (what a built index is kept by).
+    pub fn provide(search_url: &str) -> SearchState {
+        let built = BUILT.with(|built| {
+            built
+                .borrow()
+                .as_ref()
+                .filter(|(url, _)| url == search_url)
+                .map(|(_, index)| index.clone())
+        });
+        let state = SearchState(RwSignal::new(match built {
+            Some(index) => IndexState::Ready(index),
+            None => IndexState::Idle,
         }));
-        *cache.borrow_mut() = Some((key, index.clone()));
-        index
-    })
+        provide_context(state);
+        state
+    }
+
+    pub fn get(&self) -> IndexState {
+        self.0.get()
+    }
+
+    /// Fetches the search data and builds the index, unless that is done
+    /// or under way. Called as the reader comes to the field, so that even
+    /// the first key answers within a frame.
+    pub fn load(&self, corpus: Arc<Corpus>) {
+        if matches!(
+            self.0.get_untracked(),
+            IndexState::Loading | IndexState::Ready(_)
+        ) {
+            return;
+        }
+        self.0.set(IndexState::Loading);
+        let state = self.0;
+        leptos::task::spawn_local(async move {
+            let url = corpus.search_url.clone();
+            let result = fetch_search_data(url.clone()).await.map(|data| {
+                Arc::new(crate::timing::measure("essais:search-index", || {
+                    SearchIndex::build(&corpus, &data)
+                }))
+            });
+            state.try_set(match result {
+                Ok(index) => {
+                    BUILT.with(|built| *built.borrow_mut() = Some((url, index.clone())));
+                    IndexState::Ready(index)
+                }
+                Err(error) => IndexState::Failed(error),
+            });
+        });
+    }
 }
 
 /// The search field. Typing replaces the URL (no history entry per key);
 /// `/` anywhere else on the page brings the focus here.
 #[component]
-pub fn SearchBox() -> impl IntoView {
+pub fn SearchBox(state: SearchState) -> impl IntoView {
     let lang = use_reading_language();
     let corpus = use_corpus();
     let filter = use_library_filter(corpus);
@@ -94,7 +147,7 @@ pub fn SearchBox() -> impl IntoView {
                 // even the first key answers within a frame.
                 on:focus=move |_| {
                     if let Some(corpus) = corpus.get_untracked() {
-                        search_index(&corpus);
+                        state.load(corpus);
                     }
                 }
             />
@@ -104,37 +157,58 @@ pub fn SearchBox() -> impl IntoView {
 }
 
 /// The passages `query` finds in the translation groups `keys` (those the
-/// filters keep), one entry per essay version that matches, in blog order.
-pub fn search_results(corpus: &Arc<Corpus>, keys: &[String], query: &str, lang: Lang) -> AnyView {
+/// filters keep), one entry per essay version that matches, in blog order;
+/// the first `limit` of them, with a button for more.
+pub fn search_results(
+    corpus: &Arc<Corpus>,
+    state: SearchState,
+    keys: &[String],
+    query: &str,
+    lang: Lang,
+    limit: RwSignal<usize>,
+) -> AnyView {
     let ui = strings(lang);
-    let hits: Vec<SearchHit> = measure_search(corpus, query)
-        .into_iter()
-        .filter(|hit| keys.contains(&hit.translation_key))
+    let index = match state.get() {
+        IndexState::Ready(index) => index,
+        IndexState::Failed(error) => {
+            let corpus = corpus.clone();
+            return view! {
+                <PartLoadError error=error what=|ui| ui.search_failed retry=move || state.load(corpus.clone()) />
+            }
+            .into_any();
+        }
+        IndexState::Idle | IndexState::Loading => {
+            return view! { <p class="status" role="status">{ui.search_loading}</p> }.into_any();
+        }
+    };
+    let places: HashMap<&str, usize> = keys
+        .iter()
+        .enumerate()
+        .map(|(i, k)| (k.as_str(), i))
         .collect();
-    if hits.is_empty() {
+    let mut found: Vec<(usize, SearchMatch)> =
+        crate::timing::measure("essais:search", || index.find(query))
+            .into_iter()
+            .filter_map(|m| Some((*places.get(m.translation_key(&index))?, m)))
+            .collect();
+    if found.is_empty() {
         return view! { <p class="no-match" role="status">{ui.no_results}</p> }.into_any();
     }
+    found.sort_by_key(|(place, m)| (*place, m.lang(&index) != lang));
+    let count = found.len();
+    let shown = limit.get().min(count);
     let groups = corpus.translation_groups();
-    let mut ordered: Vec<(usize, SearchHit)> = hits
-        .into_iter()
-        .map(|hit| {
-            (
-                keys.iter()
-                    .position(|k| *k == hit.translation_key)
-                    .unwrap_or(usize::MAX),
-                hit,
-            )
-        })
+    let titles: HashMap<&str, &essais_core::Essay> = groups
+        .iter()
+        .map(|g| (g.key, g.for_reader(lang).essay))
         .collect();
-    ordered.sort_by_key(|(place, hit)| (*place, hit.lang != lang));
-    let count = ordered.len();
-    let entries = ordered
-        .into_iter()
-        .map(|(_, hit)| {
-            let title = groups
-                .iter()
-                .find(|g| g.key == hit.translation_key)
-                .map(|g| g.for_reader(lang).essay)
+    let entries = found
+        .iter()
+        .take(shown)
+        .map(|(_, m)| {
+            let hit: SearchHit = index.hit(m, query);
+            let title = titles
+                .get(hit.translation_key.as_str())
                 .map(|e| (e.title.clone(), e.lang.code()))
                 .unwrap_or_default();
             let mut link = href(&essay_path(hit.lang, &hit.slug));
@@ -161,14 +235,18 @@ pub fn search_results(corpus: &Arc<Corpus>, keys: &[String], query: &str, lang: 
             }
         })
         .collect_view();
+    let more = (shown < count).then(|| {
+        let next = (count - shown).min(crate::routes::library::PAGE_SIZE);
+        view! {
+            <button type="button" class="show-more" on:click=move |_| {
+                limit.set(shown + crate::routes::library::PAGE_SIZE);
+            }>{show_more_results(lang, next)}</button>
+        }
+    });
     view! {
         <p class="result-count" role="status">{result_count(lang, count)}</p>
         <ol class="essay-list search-results">{entries}</ol>
+        {more}
     }
     .into_any()
-}
-
-fn measure_search(corpus: &Arc<Corpus>, query: &str) -> Vec<SearchHit> {
-    let index = search_index(corpus);
-    crate::timing::measure("essais:search", || index.search(query))
 }

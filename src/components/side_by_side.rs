@@ -4,21 +4,28 @@
 //! hide row by row or all at once.
 
 use essais_core::align::{align, shapes};
-use essais_core::document::parse_body;
 use essais_core::ui::strings;
 use essais_core::{Essay, Lang};
 use leptos::prelude::*;
 
+use crate::api::Blocks;
 use crate::components::essay_body::{block_view, Anchor};
 use crate::timing::measure;
 
 /// `primary` is the version in the reading language (its blocks carry the
 /// `#p<n>` anchors); `swapped` puts it on the right.
 #[component]
-pub fn SideBySide(primary: Essay, other: Essay, swapped: bool, lang: Lang) -> impl IntoView {
+pub fn SideBySide(
+    primary: Essay,
+    other: Essay,
+    primary_blocks: Blocks,
+    other_blocks: Blocks,
+    swapped: bool,
+    lang: Lang,
+) -> impl IntoView {
     let ui = strings(lang);
-    let primary_blocks = parse_body(&primary.body);
-    let other_blocks = parse_body(&other.body);
+    let primary_blocks = (*primary_blocks).clone();
+    let other_blocks = (*other_blocks).clone();
     let rows = measure("essais:align", || {
         align(&shapes(&primary_blocks), &shapes(&other_blocks))
     });

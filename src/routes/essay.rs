@@ -1,17 +1,17 @@
 //! An essay page: the essay in the reading language (or its original, with
 //! a notice), its metadata, its body, and the essays around it.
 
-use essais_core::document::parse_body;
 use essais_core::routes::{essay_path, parse_query, EssayView, Route};
 use essais_core::ui::{strings, untranslated_notice};
-use essais_core::Essay;
+use essais_core::{CorpusLoadError, Essay, Lang};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use wasm_bindgen::JsCast;
 
-use crate::api::use_corpus;
+use crate::api::{cached_body, fetch_body, prefetch_body, use_corpus, Blocks};
 use crate::components::essay_body::EssayBody;
 use crate::components::essay_meta::EssayMeta;
+use crate::components::load_error::PartLoadError;
 use crate::components::side_by_side::SideBySide;
 use crate::components::taxonomy_links::TaxonomyLinks;
 use crate::language::{set_document_title, use_reading_language};
@@ -110,11 +110,8 @@ pub fn EssayPage(slug: String) -> impl IntoView {
                 <p class="view-controls no-translation" lang=lang.code()>{ui.no_side_by_side}</p>
             }
         });
-        let body = match translation {
-            Some(other) if view_mode.side_by_side => {
-                view! { <SideBySide primary=essay.clone() other=other swapped=view_mode.swapped lang=lang /> }.into_any()
-            }
-            _ => view! { <div class="essay-body"><EssayBody blocks=parse_body(&essay.body) /></div> }.into_any(),
+        let body = view! {
+            <EssayText essay=essay.clone() translation=translation side_by_side=view_mode.side_by_side swapped=view_mode.swapped lang=lang />
         };
         let previous = neighbour(previous, ui.previous_essay, "previous");
         let next = neighbour(next, ui.next_essay, "next");
@@ -138,6 +135,71 @@ pub fn EssayPage(slug: String) -> impl IntoView {
         }
         .into_any()
     }
+}
+
+/// The essay's text, alone or beside its translation. Bodies are fetched on
+/// demand; one already fetched renders at once, without a loading step, and
+/// the translation is fetched ahead so that the switch to it is immediate.
+#[component]
+fn EssayText(
+    essay: Essay,
+    translation: Option<Essay>,
+    side_by_side: bool,
+    swapped: bool,
+    lang: Lang,
+) -> impl IntoView {
+    if let Some(other) = &translation {
+        prefetch_body(other.body_url.clone());
+    }
+    let other = translation.filter(|_| side_by_side);
+    let urls = (
+        essay.body_url.clone(),
+        other.as_ref().map(|o| o.body_url.clone()),
+    );
+    let render = move |primary: Blocks, other_blocks: Option<Blocks>| {
+        match (&other, other_blocks) {
+        (Some(other), Some(other_blocks)) => view! {
+            <SideBySide primary=essay.clone() other=other.clone() primary_blocks=primary other_blocks=other_blocks swapped=swapped lang=lang />
+        }
+        .into_any(),
+        _ => view! { <div class="essay-body"><EssayBody blocks=(*primary).clone() /></div> }.into_any(),
+    }
+    };
+    let cached = (cached_body(&urls.0), urls.1.as_deref().map(cached_body));
+    match cached {
+        (Some(primary), None) => return render(primary, None),
+        (Some(primary), Some(Some(other))) => return render(primary, Some(other)),
+        _ => {}
+    }
+    let bodies = LocalResource::new(move || {
+        let urls = urls.clone();
+        async move {
+            let primary = fetch_body(urls.0).await?;
+            let other = match urls.1 {
+                Some(url) => Some(fetch_body(url).await?),
+                None => None,
+            };
+            Ok::<_, CorpusLoadError>((primary, other))
+        }
+    });
+    // The paragraph the URL names exists only now.
+    Effect::new(move |_| {
+        if matches!(bodies.get(), Some(Ok(_))) {
+            request_animation_frame(|| {
+                scroll_to_fragment(&window().location().hash().unwrap_or_default())
+            });
+        }
+    });
+    let ui = strings(lang);
+    (move || match bodies.get() {
+        None => view! { <p class="status" role="status">{ui.loading_text}</p> }.into_any(),
+        Some(Err(error)) => view! {
+            <PartLoadError error=error what=|ui| ui.text_failed retry=move || bodies.refetch() />
+        }
+        .into_any(),
+        Some(Ok((primary, other))) => render(primary, other),
+    })
+    .into_any()
 }
 
 /// The bottom of the sticky site header: what is above it is hidden.

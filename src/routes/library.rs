@@ -1,17 +1,21 @@
 //! The library (home page): every essay in the blog's order, narrowed by
-//! the filters in the URL query.
+//! the filters in the URL query. Long lists come [`PAGE_SIZE`] entries at a
+//! time, so the page stays instant with thousands of essays.
 
 use essais_core::library::{filtered_groups, LibraryFilter};
 use essais_core::routes::library_path;
-use essais_core::ui::{essay_count, rejected_essays, strings};
+use essais_core::ui::{essay_count, rejected_essays, show_more, strings};
 use leptos::prelude::*;
 
 use crate::api::use_corpus;
 use crate::components::essay_list::EssayList;
 use crate::components::filters::{ActiveFilters, FilterPanel};
-use crate::components::search::{search_results, use_search_query, SearchBox};
+use crate::components::search::{search_results, use_search_query, SearchBox, SearchState};
 use crate::language::{set_document_title, use_reading_language};
 use crate::paths::{href, use_library_filter};
+
+/// How many entries the library shows at first, and adds per "show more".
+pub const PAGE_SIZE: usize = 50;
 
 #[component]
 pub fn LibraryPage() -> impl IntoView {
@@ -19,7 +23,29 @@ pub fn LibraryPage() -> impl IntoView {
     let corpus = use_corpus();
     let filter = use_library_filter(corpus);
     let search = use_search_query();
+    // The library is only shown once the corpus is in.
+    let search_state = SearchState::provide(
+        &corpus
+            .get_untracked()
+            .map(|c| c.search_url.clone())
+            .unwrap_or_default(),
+    );
+    // A search in the address (a shared link, a reload) needs the index now.
+    Effect::new(move |_| {
+        if !search.get().trim().is_empty() {
+            if let Some(corpus) = corpus.get() {
+                search_state.load(corpus);
+            }
+        }
+    });
     Effect::new(move |_| set_document_title(None, lang.get()));
+    // How many entries are shown; a new filter or search starts again.
+    let shown = RwSignal::new(PAGE_SIZE);
+    Effect::new(move |_| {
+        filter.track();
+        search.track();
+        shown.set(PAGE_SIZE);
+    });
     // The search field stays out of the part redrawn on every change, so it
     // keeps its focus while the reader types.
     let results = move || {
@@ -42,7 +68,7 @@ pub fn LibraryPage() -> impl IntoView {
         });
         let search = search.get();
         let results = if !search.trim().is_empty() && !keys.is_empty() {
-            search_results(&corpus, &keys, &search, lang)
+            search_results(&corpus, search_state, &keys, &search, lang, shown)
         } else if keys.is_empty() {
             let clear = href(&library_path(lang, &LibraryFilter::default()));
             view! {
@@ -53,9 +79,23 @@ pub fn LibraryPage() -> impl IntoView {
             }
             .into_any()
         } else {
+            let total = keys.len();
+            let limit = shown.get().min(total);
+            let remaining = total - limit;
+            let more = (remaining > 0).then(|| {
+                let next = remaining.min(PAGE_SIZE);
+                view! {
+                    <button type="button" class="show-more" on:click=move |_| {
+                        shown.set(limit + PAGE_SIZE);
+                        focus_entry(limit);
+                    }>{show_more(lang, next, remaining)}</button>
+                }
+            });
+            let keys: Vec<String> = keys.into_iter().take(limit).collect();
             view! {
-                <p class="result-count" role="status">{essay_count(lang, keys.len())}</p>
+                <p class="result-count" role="status">{essay_count(lang, total)}</p>
                 <EssayList corpus=corpus.clone() keys=keys lang=lang />
+                {more}
             }
             .into_any()
         };
@@ -70,7 +110,23 @@ pub fn LibraryPage() -> impl IntoView {
     };
     view! {
         <h1>{move || strings(lang.get()).library_heading}</h1>
-        <SearchBox />
+        <SearchBox state=search_state />
         {results}
     }
+}
+
+/// After "show more": the focus goes to the first new entry's link, where a
+/// keyboard or screen-reader user goes on reading (the button is gone).
+fn focus_entry(index: usize) {
+    request_animation_frame(move || {
+        let selector = format!(".essay-list > li:nth-child({}) a", index + 1);
+        if let Some(link) = document()
+            .query_selector(&selector)
+            .ok()
+            .flatten()
+            .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el).ok())
+        {
+            let _ = link.focus();
+        }
+    });
 }

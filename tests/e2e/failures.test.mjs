@@ -45,7 +45,7 @@ const FAILURES = [
   },
   {
     name: 'a corpus of a newer schema',
-    route: (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"schema_version": 2, "essays": {}}' }),
+    route: (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"schema_version": 3, "essays": {}}' }),
     fr: 'Le fichier des essais est d’une version que cette application ne sait pas lire. Rechargez la page pour obtenir la dernière version.',
     en: 'The essays file is of a version this app cannot read. Reload the page to get the latest version.',
   },
@@ -80,7 +80,7 @@ for (const failure of FAILURES) {
 test('one malformed essay among good ones: the good ones are shown, the bad one is named', async (t) => {
   const corpus = JSON.parse(fs.readFileSync(path.join(distDir, 'corpus.json'), 'utf8'));
   const stopcock = corpus.essays.find((e) => e.slug === 'the-stopcock-and-the-new-economy');
-  delete stopcock.body;
+  delete stopcock.body_url;
   for (const [locale, address, notice] of [
     ['fr-FR', 'fr/', 'Un essai n’a pas pu être lu et n’est pas affiché : « The Stopcock and the New Economy ».'],
     ['en-US', 'en/', 'One essay could not be read and is not shown: “The Stopcock and the New Economy”.'],
@@ -123,4 +123,48 @@ test('a crash shows a panel with a reload, in the reader’s language, instead o
     assert.equal(await page.locator('#crash').count(), 0);
     session.expectNoErrors();
   }
+});
+
+test('an essay whose text cannot be fetched: its title and the page stay, the reason in the reader’s language, a retry that recovers', async (t) => {
+  for (const [locale, lang, message, retry] of [
+    ['fr-FR', 'fr', 'Le texte de cet essai n’a pas pu être chargé\u00a0: le serveur a répondu 503.', 'Réessayer'],
+    ['en-US', 'en', 'The text of this essay could not be loaded: the server answered 503.', 'Try again'],
+  ]) {
+    const session = await openPage(app.browser, { locale, allowed: [LOAD_FAILED], serviceWorkers: 'block' });
+    t.after(() => session.close());
+    const { page } = session;
+    let failing = true;
+    await page.route('**/corpus/the-stopcock-and-the-new-economy.*.json', (route) =>
+      failing ? route.fulfill({ status: 503, body: 'busy' }) : route.fallback());
+    await page.goto(app.server.url + `${lang}/the-stopcock-and-the-new-economy/`);
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    assert.equal(await alert.locator('p').textContent(), message);
+    assert.equal(await page.locator('article.essay h1').textContent(), 'The Stopcock and the New Economy');
+    assert.ok((await page.locator('.essay-neighbours a').count()) > 0, 'the way to the other essays stays');
+    failing = false;
+    await alert.getByRole('button', { name: retry }).click();
+    await page.locator('.essay-body p').first().waitFor();
+    assert.equal(await page.getByRole('alert').count(), 0);
+    session.expectNoErrors();
+  }
+});
+
+test('search data that cannot be fetched: the library stays, the search says why and retries', async (t) => {
+  const session = await openPage(app.browser, { locale: 'fr-FR', allowed: [LOAD_FAILED], serviceWorkers: 'block' });
+  t.after(() => session.close());
+  const { page } = session;
+  let failing = true;
+  await page.route('**/corpus/_search.*.json', (route) =>
+    failing ? route.fulfill({ status: 500, body: 'oops' }) : route.fallback());
+  await page.goto(app.server.url + 'fr/?q=rotules');
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  assert.equal(await alert.locator('p').textContent(), 'La recherche n’a pas pu être préparée\u00a0: le serveur a répondu 500.');
+  assert.ok((await page.locator('.facet').count()) > 0, 'the filters stay');
+  failing = false;
+  await alert.getByRole('button', { name: 'Réessayer' }).click();
+  await page.locator('.search-hit').first().waitFor();
+  assert.deepEqual(await texts(page, '.search-hit .essay-title'), ['Franchir le mur de la réalité (social business style)']);
+  session.expectNoErrors();
 });

@@ -11,7 +11,7 @@ import { distDir, openPage, useApp } from './harness.mjs';
 import { BODY_PAYLOADS, hostileCorpus } from '../hostile/corpus.mjs';
 
 const app = useApp();
-const corpus = hostileCorpus();
+const { index: corpus, files } = hostileCorpus();
 const shell = fs.readFileSync(path.join(distDir, 'index.html'), 'utf8');
 
 /** A page serving the hostile corpus, with every address answered by the app shell (as a SPA host would). */
@@ -29,6 +29,12 @@ async function hostilePage(t, locale) {
     document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
   await page.route('**/corpus.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(corpus) }));
+  await page.route('**/corpus/*.json', (route) => {
+    const url = `corpus/${new URL(route.request().url()).pathname.split('/').pop()}`;
+    return files.has(url)
+      ? route.fulfill({ contentType: 'application/json', body: files.get(url) })
+      : route.fulfill({ status: 404, body: 'not in the hostile corpus' });
+  });
   await page.route((url) => url.origin === new URL(app.server.url).origin && !/\.[a-z0-9]+$/i.test(url.pathname), (route) =>
     route.fulfill({ contentType: 'text/html', body: shell }));
   const check = async (where) => {
@@ -55,12 +61,19 @@ for (const lang of ['fr', 'en']) {
     await page.locator('.facet').first().click();
     await page.locator('.chip').first().waitFor();
     await check('the filtered library');
+    // Search results show passages of the hostile bodies as snippets.
+    await page.locator('#search').fill('payload');
+    await page.locator('.search-hit').first().waitFor();
+    assert.ok((await page.locator('.search-hit').count()) > 0);
+    await check('the search results');
 
     const mine = corpus.essays.filter((e) => e.lang === lang);
     for (const essay of mine) {
       for (const view of ['', '?view=side-by-side']) {
         await page.goto(app.server.url + `${lang}/${encodeURIComponent(essay.slug)}/${view}`);
         await page.locator('article.essay h1').waitFor();
+        await page.locator('.essay-body p').first().waitFor();
+        assert.equal(await page.locator('.essay-body h1').count(), 0, 'a level-1 heading in the JSON is not a second title');
         assert.equal(await page.locator('article.essay h1').textContent(), essay.title, 'the title is shown as text');
         if (view) await page.locator('.parallel').waitFor();
         // Raw HTML is shown as text, never as elements.

@@ -4,6 +4,9 @@
 //! corpus build  <content-dir> <out.json>   validate content/ and write corpus.json
 //! corpus import <export.txt>  <content-dir> add the posts of a blog export as content files
 //! corpus pages  <corpus.json> <dist-dir>    copy dist/index.html to every page address
+//! corpus generate <pairs> <seed-content-dir> <out-content-dir>
+//!                                           a large synthetic corpus, for the benchmark
+//! corpus static <content-dir> <out-dir>     the corpus as plain HTML pages (the benchmark's floor)
 //! ```
 //! Problems are printed one a line as `file:line: what is wrong`, and the
 //! command exits non-zero; `build` then leaves the previous corpus.json as it was.
@@ -18,7 +21,12 @@ const USAGE: &str = "usage:
   corpus import <export.txt> <content-dir>  turn a blog export into content files
                                             (existing files are never overwritten)
   corpus pages  <corpus.json> <dist-dir>    write the entry page (dist-dir/index.html) at every
-                                            page address, and as 404.html, for static hosts";
+                                            page address, and as 404.html, for static hosts
+  corpus generate <pairs> <seed-content-dir> <out-content-dir>
+                                            write a synthetic corpus of <pairs> translated
+                                            essays made of the seed's sentences (benchmark)
+  corpus static <content-dir> <out-dir>     write the corpus as plain HTML pages, one per
+                                            essay and a library per language (benchmark)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -31,6 +39,8 @@ fn main() -> ExitCode {
         ["build", content_dir, out] => build(Path::new(content_dir), Path::new(out)),
         ["import", export, content_dir] => import(Path::new(export), Path::new(content_dir)),
         ["pages", corpus_json, dist] => pages(Path::new(corpus_json), Path::new(dist)),
+        ["generate", pairs, seed, out] => generate(pairs, Path::new(seed), Path::new(out)),
+        ["static", content_dir, out] => static_site(Path::new(content_dir), Path::new(out)),
         ["help" | "--help" | "-h"] => {
             println!("{USAGE}");
             ExitCode::SUCCESS
@@ -42,9 +52,9 @@ fn main() -> ExitCode {
     }
 }
 
-fn build(content_dir: &Path, out: &Path) -> ExitCode {
-    let corpus = match content::load(content_dir) {
-        Ok(corpus) => corpus,
+fn load_or_report(content_dir: &Path, out: &Path) -> Option<content::BuiltCorpus> {
+    match content::load(content_dir) {
+        Ok(built) => Some(built),
         Err(errors) => {
             for error in &errors {
                 eprintln!("{error}");
@@ -54,10 +64,16 @@ fn build(content_dir: &Path, out: &Path) -> ExitCode {
                 errors.len(),
                 out.display()
             );
-            return ExitCode::FAILURE;
+            None
         }
+    }
+}
+
+fn build(content_dir: &Path, out: &Path) -> ExitCode {
+    let Some(built) = load_or_report(content_dir, out) else {
+        return ExitCode::FAILURE;
     };
-    if let Err(err) = content::write_atomically(&corpus, out) {
+    if let Err(err) = content::write_atomically(&built, out) {
         eprintln!("{}: cannot write: {err}", out.display());
         return ExitCode::FAILURE;
     }
@@ -105,6 +121,52 @@ fn pages(corpus_json: &Path, dist: &Path) -> ExitCode {
         }
     }
     ExitCode::SUCCESS
+}
+
+fn generate(pairs: &str, seed: &Path, out: &Path) -> ExitCode {
+    let Ok(pairs) = pairs.parse::<usize>() else {
+        eprintln!("corpus generate: {pairs:?} is not a number of essays");
+        return ExitCode::from(2);
+    };
+    let Some(seed) = load_or_report(seed, out) else {
+        return ExitCode::FAILURE;
+    };
+    let pool = |lang: essais_core::Lang| {
+        essais_core::generate::SentencePool::from_bodies(
+            seed.search
+                .essays
+                .iter()
+                .filter(|e| seed.corpus.essay(&e.slug).is_some_and(|x| x.lang == lang))
+                .flat_map(|e| e.passages.iter().skip(1).map(String::as_str)),
+        )
+    };
+    let (fr, en) = (pool(essais_core::Lang::Fr), pool(essais_core::Lang::En));
+    match essais_core::generate::write_corpus(out, pairs, &fr, &en) {
+        Ok(files) => {
+            println!("{files} essay files written in {}", out.display());
+            ExitCode::SUCCESS
+        }
+        Err(err) => {
+            eprintln!("{}: cannot write: {err}", out.display());
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn static_site(content_dir: &Path, out: &Path) -> ExitCode {
+    let Some(built) = load_or_report(content_dir, out) else {
+        return ExitCode::FAILURE;
+    };
+    match essais_core::static_site::write_site(&built, out) {
+        Ok(pages) => {
+            println!("{pages} pages written in {}", out.display());
+            ExitCode::SUCCESS
+        }
+        Err(err) => {
+            eprintln!("{}: cannot write: {err}", out.display());
+            ExitCode::FAILURE
+        }
+    }
 }
 
 fn import(export: &Path, content_dir: &Path) -> ExitCode {

@@ -1,0 +1,330 @@
+// The benchmark of issue 9: the app against the static-HTML floor, in
+// headless Chromium. Prints Markdown (scripts/bench writes it into
+// docs/performance.md).
+//
+// Usage: node bench/run.mjs <app-dist> <baseline-dir> <app-dist-2000> <build-ms-2000> [runs]
+// (scripts/bench builds the four of them and calls this.)
+
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { launchBrowser } from '../tests/e2e/harness.mjs';
+import { compress, serveCompressed } from './server.mjs';
+
+const [appDist, baselineDir, bigDist, buildMs, runsArg] = process.argv.slice(2);
+const RUNS = Number(runsArg ?? 7);
+const INTERACTION_RUNS = Number(process.env.INTERACTION_RUNS ?? 15);
+// Lighthouse's mobile profile: 4x slower CPU, 150 ms round trip, 1.6 Mbit/s down.
+const CPU_SLOWDOWN = 4;
+const NETWORK = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const ms = (x) => `${x.toFixed(0)} ms`;
+const ms1 = (x) => `${x.toFixed(1)} ms`;
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+
+// ---------------------------------------------------------------- sizes
+
+/** The files a first visit of `entry` fetches before the first paint of the app. */
+function firstVisitFiles(dist) {
+  const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
+  const refs = [...html.matchAll(/(?:src|href)="\/?([^"#?]+\.(?:js|wasm|css))"/g)].map((m) => m[1]);
+  return ['index.html', ...new Set(refs)];
+}
+
+function sizeRow(dir, file) {
+  const data = fs.readFileSync(path.join(dir, file));
+  return { file, raw: data.length, gzip: compress(data, 'gzip').length, br: compress(data, 'br').length };
+}
+
+function sizesSection() {
+  const out = [];
+  const appFiles = firstVisitFiles(appDist).map((f) => sizeRow(appDist, f));
+  const data = [sizeRow(appDist, 'corpus.json')];
+  const total = (rows) => rows.reduce((a, r) => ({ raw: a.raw + r.raw, gzip: a.gzip + r.gzip, br: a.br + r.br }), { raw: 0, gzip: 0, br: 0 });
+  const app = total(appFiles);
+  out.push('### First-visit transfer', '');
+  out.push('| File | Raw | gzip -9 | brotli -11 |', '|---|---:|---:|---:|');
+  for (const r of appFiles) out.push(`| \`${r.file.replace(/-[0-9a-f]{16}/, '-<hash>')}\` | ${kb(r.raw)} | ${kb(r.gzip)} | ${kb(r.br)} |`);
+  out.push(`| **App itself (HTML + JS + WASM + CSS)** | **${kb(app.raw)}** | **${kb(app.gzip)}** | **${kb(app.br)}** |`);
+  for (const r of data) out.push(`| \`${r.file}\` (the index of the seed corpus) | ${kb(r.raw)} | ${kb(r.gzip)} | ${kb(r.br)} |`);
+  const first = total([...appFiles, ...data]);
+  out.push(`| **First visit, library (app + index)** | **${kb(first.raw)}** | **${kb(first.gzip)}** | **${kb(first.br)}** |`);
+  const body = fs.readdirSync(path.join(appDist, 'corpus')).filter((f) => f.startsWith('the-stopcock'))[0];
+  const essay = sizeRow(appDist, `corpus/${body}`);
+  out.push(`| an essay's body (\`corpus/the-stopcock….json\`), fetched when opened | ${kb(essay.raw)} | ${kb(essay.gzip)} | ${kb(essay.br)} |`);
+  const big = sizeRow(bigDist, 'corpus.json');
+  out.push(`| \`corpus.json\` of the 2,000-pair corpus (4,000 versions) | ${kb(big.raw)} | ${kb(big.gzip)} | ${kb(big.br)} |`);
+  const search = fs.readdirSync(path.join(bigDist, 'corpus')).find((f) => f.startsWith('_search'));
+  const bigSearch = sizeRow(bigDist, `corpus/${search}`);
+  out.push(`| its search data, fetched when the search field gets the focus | ${kb(bigSearch.raw)} | ${kb(bigSearch.gzip)} | ${kb(bigSearch.br)} |`);
+  const base = [sizeRow(baselineDir, 'en/index.html')];
+  out.push(`| Static baseline: \`en/index.html\` (its whole first visit) | ${kb(base[0].raw)} | ${kb(base[0].gzip)} | ${kb(base[0].br)} |`);
+  out.push('');
+  out.push(`Target for the app itself: at most 120 KB brotli. Measured: **${kb(app.br)}** (${app.br <= 120 * 1024 ? 'met' : 'missed'}).`);
+  out.push('');
+  return { text: out.join('\n'), appBrotli: app.br };
+}
+
+// ---------------------------------------------------------------- loads
+
+/** Records, from navigation start, when `selector` first appears in a painted frame. */
+const PAINT_PROBE = (selector) => {
+  window.__painted = null;
+  const seen = () => {
+    if (window.__painted !== null || !document.querySelector(selector)) return false;
+    window.__painted = -1;
+    // The frame that shows it: after its rAF callbacks, style, layout and paint.
+    requestAnimationFrame(() => setTimeout(() => { window.__painted = performance.now(); }, 0));
+    return true;
+  };
+  new MutationObserver((_, observer) => { if (seen()) observer.disconnect(); })
+    .observe(document, { childList: true, subtree: true });
+};
+
+async function throttledPage(browser, { serviceWorkers = 'allow', context } = {}) {
+  const ctx = context ?? (await browser.newContext({ serviceWorkers, locale: 'en-US' }));
+  const page = await ctx.newPage();
+  const cdp = await ctx.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', NETWORK);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+  return { ctx, page, cdp };
+}
+
+async function timeTo(page, url, selector) {
+  await page.addInitScript(PAINT_PROBE, selector);
+  await page.goto(url, { waitUntil: 'commit' });
+  await page.waitForFunction(() => window.__painted > 0, null, { timeout: 60_000, polling: 50 });
+  return page.evaluate(() => window.__painted);
+}
+
+async function coldLoad(browser, url, selector) {
+  const { ctx, page } = await throttledPage(browser, { serviceWorkers: 'block' });
+  try {
+    return await timeTo(page, url, selector);
+  } finally {
+    await ctx.close();
+  }
+}
+
+/** A second visit: for the app, answered by its service worker; for the baseline, by the HTTP cache. */
+async function warmLoad(browser, url, selector, { app }) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'essais-warm-'));
+  const ctx = await browser.newContext({ serviceWorkers: 'allow', locale: 'en-US' });
+  try {
+    const first = await ctx.newPage();
+    await first.goto(url);
+    if (app) {
+      await first.waitForFunction(async () => {
+        const registration = await navigator.serviceWorker.getRegistration();
+        return registration?.active?.state === 'activated';
+      }, null, { timeout: 60_000, polling: 200 });
+    } else {
+      await first.waitForLoadState('load');
+    }
+    await first.close();
+    const { page } = await throttledPage(browser, { context: ctx });
+    return await timeTo(page, url, selector);
+  } finally {
+    await ctx.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function loadsSection(browser) {
+  const app = await serveCompressed(path.resolve(appDist));
+  const base = await serveCompressed(path.resolve(baselineDir));
+  const corpus = JSON.parse(fs.readFileSync(path.join(appDist, 'corpus.json'), 'utf8'));
+  const first = corpus.essays.find((e) => e.lang === 'en');
+  const cases = [
+    { name: 'Cold: library titles painted', path: 'en/', app: '.essay-title', base: 'h2', warm: false },
+    { name: `Cold: first paragraph of an essay painted (\`en/${first.slug}/\`)`, path: `en/${first.slug}/`, app: '.essay-body p', base: 'article p', warm: false },
+    { name: 'Warm (second visit): library titles painted', path: 'en/', app: '.essay-title', base: 'h2', warm: true },
+    { name: 'Warm (second visit): first paragraph painted', path: `en/${first.slug}/`, app: '.essay-body p', base: 'article p', warm: true },
+  ];
+  const rows = [];
+  for (const c of cases) {
+    const times = { app: [], base: [] };
+    // Alternating runs, so that the machine's load falls on both alike.
+    for (let i = 0; i < RUNS; i++) {
+      for (const who of i % 2 ? ['base', 'app'] : ['app', 'base']) {
+        const url = (who === 'app' ? app.url : base.url) + c.path;
+        const selector = who === 'app' ? c.app : c.base;
+        times[who].push(c.warm ? await warmLoad(browser, url, selector, { app: who === 'app' }) : await coldLoad(browser, url, selector));
+      }
+    }
+    const a = median(times.app);
+    const b = median(times.base);
+    rows.push(`| ${c.name} | ${ms(a)} (${ms(Math.min(...times.app))}–${ms(Math.max(...times.app))}) | ${ms(b)} (${ms(Math.min(...times.base))}–${ms(Math.max(...times.base))}) | **${(a / b).toFixed(2)}×** |`);
+    console.error(`bench: ${c.name}: app ${a.toFixed(0)} ms, baseline ${b.toFixed(0)} ms`);
+  }
+  await app.close();
+  await base.close();
+  return [
+    `### Loads (median of ${RUNS}, alternating; min–max in brackets)`,
+    '',
+    `CPU slowed down ${CPU_SLOWDOWN}×, network ${NETWORK.latency} ms round trip, 1.6 Mbit/s down, 750 kbit/s up (Chrome DevTools Protocol); served compressed (gzip: Chromium offers brotli only over HTTPS); every cold run in a new browser context (empty cache, no service worker). Times from navigation start to the frame that shows the element.`,
+    '',
+    '| Measure | App | Static baseline | App / baseline |',
+    '|---|---:|---:|---:|',
+    ...rows,
+    '',
+  ].join('\n');
+}
+
+// ---------------------------------------------------------------- interactions
+
+/**
+ * In the page: from the input event's time stamp to the first frame, after
+ * it, in which `done()` holds (checked after each frame's rendering).
+ */
+const LATENCY_PROBE = () => {
+  window.__latency = (type, done) => new Promise((resolve) => {
+    const onInput = (event) => {
+      removeEventListener(type, onInput, true);
+      const start = event.timeStamp;
+      const frame = () => requestAnimationFrame(() => setTimeout(() => {
+        if (done()) resolve({ total: performance.now() - start });
+        else frame();
+      }, 0));
+      frame();
+    };
+    addEventListener(type, onInput, true);
+  });
+};
+
+async function measureInteraction(page, type, act, doneSource) {
+  const pending = page.evaluate(([t, src]) => window.__latency(t, new Function(`return (${src})`)()), [type, doneSource]);
+  await page.waitForTimeout(30);
+  await act();
+  return (await pending).total;
+}
+
+async function interactions(browser, url, corpusLabel) {
+  const server = await serveCompressed(path.resolve(url));
+  const ctx = await browser.newContext({ serviceWorkers: 'block', locale: 'en-US', viewport: { width: 1280, height: 900 } });
+  const page = await ctx.newPage();
+  const cdp = await ctx.newCDPSession(page);
+  await page.addInitScript(LATENCY_PROBE);
+  await page.addInitScript(() => addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail.wasm; }));
+  const results = {};
+  const record = (name, value) => (results[name] ??= []).push(value);
+
+  await page.goto(server.url + 'en/');
+  await page.locator('.essay-title').first().waitFor({ timeout: 60_000 });
+  // Memory once the library is shown.
+  await page.waitForTimeout(500);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const heap = await cdp.send('Runtime.getHeapUsage');
+  const wasmBytes = await page.evaluate(() => window.__wasm?.memory?.buffer?.byteLength ?? null);
+  const entries = await page.locator('.essay-entry').count();
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+
+  // Language toggle, both ways, on the library.
+  for (let i = 0; i < INTERACTION_RUNS; i++) {
+    const to = i % 2 ? 'English' : 'Français';
+    const before = await page.locator('.essay-title').first().textContent();
+    const t = await measureInteraction(page, 'click', () => page.locator('.site-header').getByRole('link', { name: to }).click(),
+      `() => document.documentElement.lang === '${to === 'English' ? 'en' : 'fr'}' && document.querySelector('.essay-title')?.textContent !== ${JSON.stringify(before)}`);
+    record('Language toggle (library)', t);
+  }
+  // Back to English.
+  if ((await page.evaluate(() => document.documentElement.lang)) !== 'en') {
+    await page.locator('.site-header').getByRole('link', { name: 'English' }).click();
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+  }
+  // One filter, on and off.
+  for (let i = 0; i < INTERACTION_RUNS; i++) {
+    await page.evaluate(() => document.querySelectorAll('.result-count').forEach((e) => e.setAttribute('data-stale', '')));
+    if (i % 2 === 0) {
+      const t = await measureInteraction(page, 'click', () => page.locator('.facet').first().click(),
+        `() => document.querySelector('.chip') && document.querySelector('.result-count:not([data-stale])')`);
+      record('One filter click (on or off)', t);
+    } else {
+      const t = await measureInteraction(page, 'click', () => page.locator('.chip button, .chip a').first().click(),
+        `() => !document.querySelector('.chip') && document.querySelector('.result-count:not([data-stale])')`);
+      record('One filter click (on or off)', t);
+    }
+  }
+  // A search keystroke: the field has the index (fetched and built when it
+  // got the focus, timed apart below); the last letter of a word is typed,
+  // then taken back.
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  const indexStart = Date.now();
+  await page.locator('#search').focus();
+  await page.locator('#search').fill('economi');
+  await page.waitForSelector('.search-hit, .no-match', { timeout: 180_000 });
+  const indexReady = Date.now() - indexStart;
+  const indexBuild = await page.evaluate(() => performance.getEntriesByName('essais:search-index').map((e) => e.duration)[0] ?? null);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+  for (let i = 0; i < INTERACTION_RUNS; i++) {
+    const word = i % 2 ? 'economi' : 'economie';
+    await page.evaluate(() => document.querySelectorAll('.result-count, .no-match').forEach((e) => e.setAttribute('data-stale', '')));
+    const key = i % 2 ? 'Backspace' : 'e';
+    const t = await measureInteraction(page, 'input', () => page.keyboard.press(key),
+      `() => new URLSearchParams(location.search).get('q') === ${JSON.stringify(word)} && document.querySelector('.result-count:not([data-stale]), .no-match:not([data-stale])')`);
+    record('Search keystroke', t);
+  }
+  const hits = await page.locator('.result-count').textContent().catch(() => '');
+  await page.locator('#search').fill('');
+
+  // Opening the side-by-side view of a translated essay (its translation was fetched ahead).
+  const corpus = JSON.parse(fs.readFileSync(path.join(url, 'corpus.json'), 'utf8'));
+  const keys = new Map();
+  for (const e of corpus.essays) keys.set(e.translation_key, (keys.get(e.translation_key) ?? 0) + 1);
+  const pair = corpus.essays.find((e) => e.lang === 'en' && keys.get(e.translation_key) === 2);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  await page.goto(server.url + `en/${pair.slug}/`);
+  await page.locator('.essay-body p').first().waitFor();
+  await page.waitForTimeout(1000); // the translation's body arrives
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+  for (let i = 0; i < INTERACTION_RUNS; i++) {
+    const open = i % 2 === 0;
+    const t = await measureInteraction(page, 'click', () => page.locator('.site-header .view-controls').getByRole('link', { name: open ? 'Side by side' : 'Single text' }).click(),
+      open ? `() => document.querySelector('.parallel .pair:not(.column-heads)')` : `() => !document.querySelector('.parallel') && document.querySelector('.essay-body p')`);
+    if (open) record('Opening the side-by-side view', t);
+  }
+  const blocks = await page.locator('.essay-body p, .essay-body h2').count();
+  await ctx.close();
+  await server.close();
+  return { corpusLabel, results, heap, wasmBytes, entries, hits, blocks, pair: pair.slug, indexReady, indexBuild };
+}
+
+function interactionsSection(runs) {
+  const names = Object.keys(runs[0].results);
+  const out = [
+    `### Interactions (${INTERACTION_RUNS} runs each, CPU slowed down ${CPU_SLOWDOWN}×)`,
+    '',
+    'From the input event\'s time stamp to the first frame rendered after the page shows the change (a `requestAnimationFrame` then a task; the frame itself waits for the display\'s next 16.7 ms tick, so even an instant handler measures a few ms).',
+    '',
+    `| Interaction | ${runs.map((r) => `${r.corpusLabel}: median`).join(' | ')} | ${runs.map((r) => `${r.corpusLabel}: slowest`).join(' | ')} |`,
+    `|---|${runs.map(() => '---:').join('|')}|${runs.map(() => '---:').join('|')}|`,
+  ];
+  for (const name of names) {
+    out.push(`| ${name} | ${runs.map((r) => ms1(median(r.results[name]))).join(' | ')} | ${runs.map((r) => ms1(Math.max(...r.results[name]))).join(' | ')} |`);
+  }
+  out.push('');
+  for (const r of runs) {
+    out.push(`- ${r.corpusLabel}: the library showed ${r.entries} entries; the search for "economie" found ${r.hits || 'nothing'}; the side-by-side essay was \`${r.pair}\` (${r.blocks} blocks on the page). Preparing the search (fetching the search data and building the index, CPU not slowed down, once per visit): ${(r.indexReady / 1000).toFixed(1)} s from the focus to the first results, of which building the index ${r.indexBuild === null ? 'not measured' : ms(r.indexBuild)}.`);
+  }
+  out.push('', '### Memory after the library has loaded', '', '| Corpus | JS heap used | WASM linear memory |', '|---|---:|---:|');
+  for (const r of runs) out.push(`| ${r.corpusLabel} | ${kb(r.heap.usedSize)} | ${r.wasmBytes === null ? 'not measured' : kb(r.wasmBytes)} |`);
+  out.push('');
+  return out.join('\n');
+}
+
+// ---------------------------------------------------------------- main
+
+const browser = await launchBrowser();
+const sizes = sizesSection();
+console.log(sizes.text);
+console.log(await loadsSection(browser));
+const runs = [await interactions(browser, appDist, 'Seed (5 essays)'), await interactions(browser, bigDist, '2,000 pairs')];
+console.log(interactionsSection(runs));
+console.log(`### The corpus tool\n\n\`corpus build\` of the 2,000-pair corpus (4,000 Markdown files): **${(Number(buildMs) / 1000).toFixed(1)} s** wall clock (parsing, validating, writing 4,000 bodies and the search data).\n`);
+await browser.close();

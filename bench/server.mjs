@@ -1,0 +1,75 @@
+// A static server for the benchmark that compresses as real hosts do:
+// brotli when the browser asks for it, else gzip (Chromium offers brotli
+// only over HTTPS, so on http://127.0.0.1 it gets gzip). Compressed bodies
+// are made once per file and kept. Revalidation by ETag, as a CDN would.
+
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { once } from 'node:events';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
+  '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json',
+  '.svg': 'image/svg+xml', '.png': 'image/png', '.webmanifest': 'application/manifest+json',
+  '.txt': 'text/plain',
+};
+
+export function compress(data, encoding) {
+  return encoding === 'br'
+    ? zlib.brotliCompressSync(data, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } })
+    : zlib.gzipSync(data, { level: 9 });
+}
+
+export async function serveCompressed(dir) {
+  const cache = new Map();
+  const server = http.createServer((req, res) => {
+    let pathname = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    let file = path.join(dir, pathname);
+    if (!file.startsWith(dir)) {
+      res.writeHead(403).end();
+      return;
+    }
+    if (pathname.endsWith('/')) file = path.join(file, 'index.html');
+    let stat;
+    try {
+      stat = fs.statSync(file);
+      if (stat.isDirectory()) {
+        file = path.join(file, 'index.html');
+        stat = fs.statSync(file);
+      }
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    const etag = `"${stat.size}-${stat.mtimeMs}"`;
+    if (req.headers['if-none-match'] === etag) {
+      res.writeHead(304, { etag }).end();
+      return;
+    }
+    const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+    const accepts = req.headers['accept-encoding'] ?? '';
+    const encoding = /\bbr\b/.test(accepts) ? 'br' : /\bgzip\b/.test(accepts) ? 'gzip' : null;
+    const compressible = !type.startsWith('image/png');
+    let body = fs.readFileSync(file);
+    const headers = { 'content-type': type, etag, 'cache-control': 'no-cache' };
+    if (encoding && compressible) {
+      const key = `${file}:${encoding}:${etag}`;
+      if (!cache.has(key)) cache.set(key, compress(body, encoding));
+      body = cache.get(key);
+      headers['content-encoding'] = encoding;
+    }
+    headers['content-length'] = body.length;
+    res.writeHead(200, headers).end(req.method === 'HEAD' ? undefined : body);
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  return {
+    url: `http://127.0.0.1:${server.address().port}/`,
+    close: () => {
+      server.closeAllConnections();
+      return new Promise((resolve) => server.close(resolve));
+    },
+  };
+}

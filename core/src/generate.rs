@@ -1,0 +1,340 @@
+//! A large synthetic corpus for the benchmark (`corpus generate`): thousands
+//! of translation pairs whose text is made of the real essays' sentences, so
+//! word lengths, accents, punctuation and paragraph sizes look like the blog's.
+//!
+//! Deterministic (a fixed-seed xorshift), so two runs of the benchmark read
+//! the same corpus. Lengths follow the seed blog: 300 to 1,800 words per
+//! essay, paragraphs of 2 to 9 sentences, now and then a heading, a quote or
+//! a list; each pair has the same block structure in both languages, as a
+//! translation does.
+
+use crate::content::{ESSAYS_DIR, TAXONOMY_FILE};
+use crate::lang::Lang;
+use std::fmt::Write as _;
+use std::path::Path;
+
+/// The sentences of a language, taken from real essays' bodies.
+pub struct SentencePool {
+    sentences: Vec<String>,
+}
+
+impl SentencePool {
+    /// Every sentence of the paragraphs of these Markdown bodies (other
+    /// blocks and very short sentences are left out).
+    pub fn from_bodies<'a>(bodies: impl IntoIterator<Item = &'a str>) -> SentencePool {
+        let mut sentences = Vec::new();
+        for body in bodies {
+            for paragraph in body.split("\n\n") {
+                let paragraph = paragraph.trim();
+                if paragraph.starts_with(['>', '#', '-', '*', '`']) || paragraph.contains('[') {
+                    continue;
+                }
+                for sentence in paragraph.split_inclusive(['.', '?', '!', '…']) {
+                    let sentence = sentence.trim().replace('\n', " ");
+                    if sentence.split_whitespace().count() >= 5 {
+                        sentences.push(sentence);
+                    }
+                }
+            }
+        }
+        SentencePool { sentences }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.sentences.is_empty()
+    }
+}
+
+/// xorshift64*: small, fast, and the same on every machine.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+
+    /// Uniform in `low..=high`.
+    fn between(&mut self, low: usize, high: usize) -> usize {
+        low + (self.next() % (high - low + 1) as u64) as usize
+    }
+
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.next() as usize % items.len()]
+    }
+}
+
+/// The shape of one block, shared by both languages of a pair.
+enum Shape {
+    Paragraph(usize),
+    Heading,
+    Quote,
+    List(usize),
+}
+
+const CATEGORIES: [(&str, &str, &str); 6] = [
+    ("lived", "Vécu", "As experimented"),
+    (
+        "seen-heard-read",
+        "Vu, lu ou entendu",
+        "As seen, heard or read",
+    ),
+    ("essays", "Essais", "Essays"),
+    ("notes", "Notes", "Notes"),
+    ("letters", "Lettres", "Letters"),
+    ("reviews", "Critiques", "Reviews"),
+];
+
+const TAG_WORDS: [(&str, &str); 20] = [
+    ("travail", "work"),
+    ("economie", "economy"),
+    ("entreprise", "company"),
+    ("societe", "society"),
+    ("monnaie", "money"),
+    ("ville", "city"),
+    ("technique", "technology"),
+    ("education", "education"),
+    ("sante", "health"),
+    ("climat", "climate"),
+    ("energie", "energy"),
+    ("culture", "culture"),
+    ("langue", "language"),
+    ("histoire", "history"),
+    ("politique", "politics"),
+    ("science", "science"),
+    ("voyage", "travel"),
+    ("lecture", "reading"),
+    ("musique", "music"),
+    ("famille", "family"),
+];
+
+/// Writes `content_dir/taxonomy.toml` and `pairs` translation pairs (two
+/// files each) under `content_dir/essays/`. Returns the number of files.
+pub fn write_corpus(
+    content_dir: &Path,
+    pairs: usize,
+    french: &SentencePool,
+    english: &SentencePool,
+) -> std::io::Result<usize> {
+    if french.is_empty() || english.is_empty() {
+        return Err(std::io::Error::other(
+            "no sentences to generate essays from",
+        ));
+    }
+    let essays_dir = content_dir.join(ESSAYS_DIR);
+    std::fs::create_dir_all(&essays_dir)?;
+    std::fs::write(content_dir.join(TAXONOMY_FILE), taxonomy())?;
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    let mut written = 0;
+    for n in 1..=pairs {
+        let shapes = essay_shapes(&mut rng);
+        let categories = vec![rng.pick(&CATEGORIES).0.to_string()];
+        let mut tags: Vec<String> = (0..rng.between(1, 5))
+            .map(|_| tag_id(rng.pick(&TAG_WORDS)))
+            .collect();
+        tags.sort();
+        tags.dedup();
+        let key = format!("essai-{n:05}");
+        for (lang, pool) in [(Lang::Fr, french), (Lang::En, english)] {
+            let title_seed = rng.next();
+            let essay = Generated {
+                slug: match lang {
+                    Lang::Fr => key.clone(),
+                    Lang::En => format!("essay-{n:05}"),
+                },
+                lang,
+                title: title(pool, title_seed, n),
+                key: &key,
+                // Positions are unique per version, as in the blog's order.
+                position: 2 * n - usize::from(lang == Lang::Fr),
+                categories: &categories,
+                tags: &tags,
+                body: body(&shapes, pool, &mut rng),
+            };
+            let file = essays_dir.join(format!("{key}.{}.md", lang.code()));
+            std::fs::write(file, essay.to_source())?;
+            written += 1;
+        }
+    }
+    Ok(written)
+}
+
+fn tag_id((fr, en): &(&str, &str)) -> String {
+    if fr == en {
+        fr.to_string()
+    } else {
+        format!("{fr}-{en}")
+    }
+}
+
+fn taxonomy() -> String {
+    let mut out = String::from("# Generated by `corpus generate` for the benchmark.\n");
+    for (id, fr, en) in CATEGORIES {
+        let _ = write!(
+            out,
+            "\n[[category]]\nid = \"{id}\"\nfr = \"{fr}\"\nen = \"{en}\"\n"
+        );
+    }
+    for pair in TAG_WORDS {
+        let (fr, en) = pair;
+        let id = tag_id(&pair);
+        let _ = write!(
+            out,
+            "\n[[tag]]\nid = \"{id}\"\nfr = \"{fr}\"\nen = \"{en}\"\n"
+        );
+    }
+    out
+}
+
+/// 300 to 1,800 words: paragraphs of 2 to 9 sentences (about 25 words
+/// each), with a heading every few paragraphs and the odd quote or list.
+fn essay_shapes(rng: &mut Rng) -> Vec<Shape> {
+    let target_sentences = rng.between(12, 60);
+    let mut shapes = Vec::new();
+    let mut sentences = 0;
+    while sentences < target_sentences {
+        let roll = rng.between(0, 19);
+        let shape = match roll {
+            0 if !shapes.is_empty() => Shape::Heading,
+            1 => Shape::Quote,
+            2 => Shape::List(rng.between(2, 5)),
+            _ => Shape::Paragraph(rng.between(2, 9)),
+        };
+        sentences += match shape {
+            Shape::Paragraph(n) | Shape::List(n) => n,
+            Shape::Heading | Shape::Quote => 1,
+        };
+        shapes.push(shape);
+    }
+    shapes
+}
+
+fn title(pool: &SentencePool, seed: u64, n: usize) -> String {
+    let mut rng = Rng(seed | 1);
+    let sentence = rng.pick(&pool.sentences);
+    let words: Vec<&str> = sentence
+        .split_whitespace()
+        .take(rng.between(3, 8))
+        .collect();
+    let text = words
+        .join(" ")
+        .trim_end_matches([',', '.', ';', ':', '…', '?', '!'])
+        .replace(['"', '\\'], "");
+    format!("{text} ({n})")
+}
+
+fn body(shapes: &[Shape], pool: &SentencePool, rng: &mut Rng) -> String {
+    let mut blocks = Vec::new();
+    for shape in shapes {
+        let mut sentences = |count: usize| -> Vec<String> {
+            (0..count)
+                .map(|_| rng.pick(&pool.sentences).clone())
+                .collect()
+        };
+        blocks.push(match shape {
+            Shape::Paragraph(n) => sentences(*n).join(" "),
+            Shape::Heading => {
+                let line = sentences(1).remove(0);
+                let words: Vec<&str> = line.split_whitespace().take(6).collect();
+                format!(
+                    "## {}",
+                    words.join(" ").trim_end_matches([',', '.', ';', ':'])
+                )
+            }
+            Shape::Quote => format!("> {}", sentences(1).remove(0)),
+            Shape::List(n) => sentences(*n)
+                .iter()
+                .map(|s| format!("- {s}"))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        });
+    }
+    blocks.join("\n\n")
+}
+
+struct Generated<'a> {
+    slug: String,
+    lang: Lang,
+    title: String,
+    key: &'a str,
+    position: usize,
+    categories: &'a [String],
+    tags: &'a [String],
+    body: String,
+}
+
+impl Generated<'_> {
+    fn to_source(&self) -> String {
+        let list = |ids: &[String]| {
+            ids.iter()
+                .map(|id| format!("\"{id}\""))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        format!(
+            "+++\nslug = \"{}\"\nlang = \"{}\"\ntitle = \"{}\"\ntranslation_key = \"{}\"\nposition = {}\ncategories = [{}]\ntags = [{}]\ncomments = 0\n+++\n\n{}\n",
+            self.slug,
+            self.lang.code(),
+            self.title,
+            self.key,
+            self.position,
+            list(self.categories),
+            list(self.tags),
+            self.body
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pools() -> (SentencePool, SentencePool) {
+        (
+            SentencePool::from_bodies([
+                "Une première phrase assez longue pour compter. Une autre phrase qui compte aussi, vraiment.",
+            ]),
+            SentencePool::from_bodies([
+                "A first sentence long enough to count. Another sentence that counts as well, really.",
+            ]),
+        )
+    }
+
+    #[test]
+    fn generated_sources_build_into_a_valid_corpus_of_pairs() {
+        let dir = std::env::temp_dir().join(format!("essais-generate-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let (fr, en) = pools();
+        assert_eq!(write_corpus(&dir, 12, &fr, &en).unwrap(), 24);
+        let corpus = crate::content::load(&dir)
+            .expect("generated content is valid")
+            .corpus;
+        assert_eq!(corpus.essays.len(), 24);
+        assert_eq!(corpus.translation_groups().len(), 12);
+        assert!(
+            corpus.essays.iter().all(|e| e.word_count >= 12 * 5),
+            "at least 12 sentences"
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn short_fragments_are_not_sentences() {
+        let pool = SentencePool::from_bodies([
+            "Trop court.\n\n> A quote line that is long enough.\n\n## A heading that is long enough",
+        ]);
+        assert!(pool.is_empty());
+    }
+
+    #[test]
+    fn generation_is_deterministic() {
+        let mut a = Rng(42);
+        let mut b = Rng(42);
+        let shapes_a = essay_shapes(&mut a).len();
+        let shapes_b = essay_shapes(&mut b).len();
+        assert_eq!(shapes_a, shapes_b);
+        assert_eq!(a.next(), b.next());
+    }
+}
