@@ -88,6 +88,10 @@ for (const { base, first, update } of DEPLOYMENTS) {
     assert.equal(await page.locator('.essay-entry').count(), 2);
     await page.getByRole('link', { name: 'The Stopcock and the New Economy' }).click();
     await page.locator('article.essay h1').waitFor();
+    // Its text was never fetched by the page: the service worker fetched
+    // every body in the background on the first visit.
+    await page.locator('.essay-body p').first().waitFor();
+    assert.match(await page.locator('.essay-body p').first().textContent(), /^For once, I would like to tell you a little story/);
 
     // Deep links opened with no network: the shell answers, the app renders.
     await page.goto(site.url + 'en/the-broken-business-model-of-business/?view=side-by-side#p9');
@@ -96,6 +100,10 @@ for (const { base, first, update } of DEPLOYMENTS) {
     await page.goto(site.url + 'fr/?tag=sustainability&both=1');
     await appReady(page);
     assert.deepEqual(await page.locator('.essay-title').allTextContents(), ['Le business modèle brisé du business']);
+    // The search data, too, is there offline.
+    await page.goto(site.url + 'fr/?q=rotules');
+    await page.locator('.search-hit').first().waitFor();
+    assert.deepEqual(await page.locator('.search-hit .essay-title').allTextContents(), ['Franchir le mur de la réalité (social business style)']);
     await page.goto(site.url + 'en/the-stopcock-and-the-new-economy/');
     await page.locator('article.essay h1').waitFor();
     assert.equal(await page.locator('article.essay h1').textContent(), 'The Stopcock and the New Economy');
