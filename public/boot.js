@@ -1,14 +1,28 @@
-// Before the app starts: if its code cannot be loaded (a first visit with no
-// network, nothing cached yet), say so in both languages with a retry,
-// instead of leaving a blank page. The app removes #boot once it runs.
+// Before the app starts. The entry page holds either a loading message or,
+// written by `corpus pages`, the page itself pre-rendered (#boot with
+// data-prerendered): readable at once, and taken over by the app when it
+// has drawn its own. This script, the only one before the app:
+// - shows the pre-rendered page at the reader's remembered text size;
+// - marks an address with a query (a filtered or searched library), whose
+//   pre-rendered list would be the wrong one (style/main.css hides it);
+// - if the app's code cannot be loaded (a first visit with no network,
+//   nothing cached yet), says so in both languages with a retry, instead of
+//   leaving a blank page; a pre-rendered text stays readable below.
 (function () {
   'use strict';
+  var root = document.documentElement;
+  try {
+    var size = Number(localStorage.getItem('essais.textSize'));
+    if (size >= 1 && size <= 5 && Math.floor(size) === size) root.classList.add('text-size-' + size);
+  } catch (e) { /* no storage: the default size */ }
+  if (location.search.length > 1) root.classList.add('boot-with-query');
+
   var started = false;
   function fail() {
     if (started) return;
     var boot = document.getElementById('boot');
     var failed = document.getElementById('boot-failed');
-    if (boot) boot.hidden = true;
+    if (boot && !boot.hasAttribute('data-prerendered')) boot.hidden = true;
     if (failed) failed.hidden = false;
   }
   addEventListener('TrunkApplicationStarted', function () { started = true; });

@@ -63,9 +63,5 @@ fn browser_language() -> Lang {
 
 /// Sets the document title: the page's own title, then the site's name.
 pub fn set_document_title(page_title: Option<&str>, lang: Lang) {
-    let site = format!("essais — {}", essais_core::ui::strings(lang).tagline);
-    match page_title {
-        Some(title) => document().set_title(&format!("{title} — essais")),
-        None => document().set_title(&site),
-    }
+    document().set_title(&essais_core::ui::document_title(page_title, lang));
 }

@@ -10,6 +10,7 @@ pub mod components;
 pub mod language;
 pub mod offline;
 pub mod paths;
+pub mod prerender;
 pub mod routes;
 pub mod storage;
 pub mod text_size;

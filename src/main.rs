@@ -2,11 +2,13 @@
 
 fn main() {
     essais::install_panic_reporter();
-    // The app runs: the loading (or failure) message of index.html goes.
-    for id in ["boot", "boot-failed"] {
-        if let Some(element) = leptos::prelude::document().get_element_by_id(id) {
-            element.remove();
-        }
+    if let Some(failed) = leptos::prelude::document().get_element_by_id("boot-failed") {
+        failed.remove();
+    }
+    // The loading message goes now; a pre-rendered page stays until the app
+    // has drawn its own (`essais::prerender::page_ready`).
+    if !essais::prerender::is_prerendered() {
+        essais::prerender::page_ready();
     }
     leptos::mount::mount_to_body(essais::App);
 }

@@ -119,7 +119,7 @@ fn align_with_ratio(left: &[BlockShape], right: &[BlockShape], ratio: f64) -> Ve
     // essays of up to ~60 blocks.
     let band = 32 + n.abs_diff(m) + n.max(m) / 10;
     for i in 0..=n {
-        let centre = if n == 0 { 0 } else { i * m / n };
+        let centre = (i * m).checked_div(n).unwrap_or(0);
         let (lo, hi) = (centre.saturating_sub(band), (centre + band).min(m));
         for j in lo..=hi {
             let here = cost[i * width + j];
@@ -314,8 +314,8 @@ mod tests {
             ]
         );
         for r in &rows {
-            let left_heading = r.left.iter().any(|&i| i == 1);
-            assert!(!(left_heading && !r.right.is_empty()), "{rows:?}");
+            let left_heading = r.left.contains(&1);
+            assert!(!left_heading || r.right.is_empty(), "{rows:?}");
         }
     }
 

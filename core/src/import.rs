@@ -183,12 +183,16 @@ pub fn parse_footer(line: &str, taxonomy: &Taxonomy) -> Result<Footer, ImportPro
     })
 }
 
+/// What a category list says: the category ids, the language a language
+/// marker names (if one is there), and the language of each label matched.
+pub type ParsedCategories = (Vec<String>, Option<Lang>, Vec<Lang>);
+
 /// Splits a category list whose names may themselves contain ", " by
 /// matching the known labels (both languages), longest first.
 pub fn parse_categories(
     list: &str,
     taxonomy: &Taxonomy,
-) -> Result<(Vec<String>, Option<Lang>, Vec<Lang>), ImportProblem> {
+) -> Result<ParsedCategories, ImportProblem> {
     enum Known<'t> {
         Marker(Lang),
         Category(&'t str, Lang),

@@ -233,6 +233,10 @@ pub fn facets(
         .collect()
 }
 
+/// How many entries the library shows at first, and adds per "show more":
+/// the app's paging and the pre-rendered library page agree on it.
+pub const LIBRARY_PAGE_SIZE: usize = 50;
+
 /// The translation groups the filter keeps, in blog order.
 pub fn filtered_groups<'c>(
     corpus: &'c Corpus,

@@ -4,27 +4,11 @@
 //! same way. No script, no stylesheet: nothing can paint sooner.
 
 use crate::content::BuiltCorpus;
-use crate::document::{Block, Inline};
+use crate::html::{escape, write_body};
 use crate::lang::Lang;
 use crate::routes::essay_path;
 use std::fmt::Write as _;
 use std::path::Path;
-
-/// Escapes text for HTML content and attribute values.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for ch in text.chars() {
-        match ch {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(ch),
-        }
-    }
-    out
-}
 
 fn page(lang: Lang, title: &str, main: &str) -> String {
     format!(
@@ -61,74 +45,9 @@ pub fn library_page(built: &BuiltCorpus, lang: Lang) -> String {
 pub fn essay_page(built: &BuiltCorpus, slug: &str) -> Option<String> {
     let essay = built.corpus.essay(slug)?;
     let mut main = format!("<article>\n<h1>{}</h1>\n", escape(&essay.title));
-    for block in built.bodies.get(slug)? {
-        write_block(&mut main, block);
-    }
+    write_body(&mut main, built.bodies.get(slug)?, false);
     main.push_str("</article>\n");
     Some(page(essay.lang, &essay.title, &main))
-}
-
-fn write_block(out: &mut String, block: &Block) {
-    match block {
-        Block::Paragraph(inlines) => {
-            out.push_str("<p>");
-            write_inlines(out, inlines);
-            out.push_str("</p>\n");
-        }
-        Block::Heading(level, inlines) => {
-            let _ = write!(out, "<h{level}>");
-            write_inlines(out, inlines);
-            let _ = writeln!(out, "</h{level}>");
-        }
-        Block::Quote(blocks) => {
-            out.push_str("<blockquote>\n");
-            blocks.iter().for_each(|b| write_block(out, b));
-            out.push_str("</blockquote>\n");
-        }
-        Block::List { ordered, items } => {
-            let tag = if *ordered { "ol" } else { "ul" };
-            let _ = writeln!(out, "<{tag}>");
-            for item in items {
-                out.push_str("<li>");
-                item.iter().for_each(|b| write_block(out, b));
-                out.push_str("</li>\n");
-            }
-            let _ = writeln!(out, "</{tag}>");
-        }
-        Block::Code(code) => {
-            let _ = writeln!(out, "<pre><code>{}</code></pre>", escape(code));
-        }
-        Block::Rule => out.push_str("<hr>\n"),
-    }
-}
-
-fn write_inlines(out: &mut String, inlines: &[Inline]) {
-    for inline in inlines {
-        match inline {
-            Inline::Text(text) => out.push_str(&escape(text)),
-            Inline::Code(code) => {
-                let _ = write!(out, "<code>{}</code>", escape(code));
-            }
-            Inline::Emphasis(c) => wrap(out, "em", c),
-            Inline::Strong(c) => wrap(out, "strong", c),
-            Inline::Strike(c) => wrap(out, "del", c),
-            Inline::Link { href, children } => match href {
-                Some(href) => {
-                    let _ = write!(out, "<a href=\"{}\">", escape(&href.url));
-                    write_inlines(out, children);
-                    out.push_str("</a>");
-                }
-                None => write_inlines(out, children),
-            },
-            Inline::LineBreak => out.push_str("<br>"),
-        }
-    }
-}
-
-fn wrap(out: &mut String, tag: &str, children: &[Inline]) {
-    let _ = write!(out, "<{tag}>");
-    write_inlines(out, children);
-    let _ = write!(out, "</{tag}>");
 }
 
 /// Writes the whole static site under `out`; returns the number of pages.
@@ -154,20 +73,6 @@ pub fn write_site(built: &BuiltCorpus, out: &Path) -> std::io::Result<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn text_is_escaped_and_markup_becomes_elements() {
-        let mut out = String::new();
-        for block in
-            crate::document::parse_body("A *b* <script>x</script> [l](https://e.org) ~~s~~")
-        {
-            write_block(&mut out, &block);
-        }
-        assert_eq!(
-            out,
-            "<p>A <em>b</em> &lt;script&gt;x&lt;/script&gt; <a href=\"https://e.org\">l</a> <del>s</del></p>\n"
-        );
-    }
 
     #[test]
     fn the_seed_gives_a_library_per_language_and_a_page_per_essay() {

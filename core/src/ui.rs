@@ -218,6 +218,22 @@ impl UiStrings {
     }
 }
 
+/// The document title: "<essay> — essais" on an essay, else the site's
+/// name and tagline.
+pub fn document_title(page_title: Option<&str>, lang: Lang) -> String {
+    match page_title {
+        Some(title) => format!("{title} — essais"),
+        None => format!("essais — {}", strings(lang).tagline),
+    }
+}
+
+/// "Langues : anglais, français" / "Languages: English, French".
+pub fn languages_line(lang: Lang, languages: &[Lang]) -> String {
+    let ui = strings(lang);
+    let names: Vec<&str> = languages.iter().map(|l| ui.language(*l)).collect();
+    format!("{}{}{}", ui.languages, ui.colon, names.join(", "))
+}
+
 /// The notice on an essay shown in its original language because the reader's
 /// language has no version.
 pub fn untranslated_notice(reader: Lang, original: Lang) -> String {

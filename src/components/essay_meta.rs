@@ -1,7 +1,7 @@
 //! The line under an essay's title, in the library and on its page:
 //! languages available, reading time, comments.
 
-use essais_core::ui::{comment_count, reading_time, strings};
+use essais_core::ui::{comment_count, languages_line, reading_time};
 use essais_core::Lang;
 use leptos::prelude::*;
 
@@ -12,15 +12,9 @@ pub fn EssayMeta(
     comments: u32,
     lang: Lang,
 ) -> impl IntoView {
-    let ui = strings(lang);
-    let names = languages
-        .iter()
-        .map(|l| ui.language(*l))
-        .collect::<Vec<_>>()
-        .join(", ");
     view! {
         <p class="essay-meta" lang=lang.code()>
-            <span class="languages">{format!("{}{}{names}", ui.languages, ui.colon)}</span>
+            <span class="languages">{languages_line(lang, &languages)}</span>
             " · "
             {reading_time(lang, word_count)}
             " · "

@@ -12,6 +12,7 @@ use crate::language::use_reading_language;
 pub fn LoadErrorPanel(error: CorpusLoadError, retry: impl Fn() + 'static) -> impl IntoView {
     let lang = use_reading_language();
     web_sys::console::warn_1(&format!("essais: {error}").into());
+    Effect::new(|_| crate::prerender::page_ready());
     view! {
         <section class="load-error" role="alert">
             <h1>{move || strings(lang.get()).error_title}</h1>

@@ -166,10 +166,14 @@ fn EssayText(
     }
     };
     let cached = (cached_body(&urls.0), urls.1.as_deref().map(cached_body));
-    match cached {
-        (Some(primary), None) => return render(primary, None),
-        (Some(primary), Some(Some(other))) => return render(primary, Some(other)),
-        _ => {}
+    let cached = match cached {
+        (Some(primary), None) => Some((primary, None)),
+        (Some(primary), Some(Some(other))) => Some((primary, Some(other))),
+        _ => None,
+    };
+    if let Some((primary, other)) = cached {
+        Effect::new(|_| crate::prerender::page_ready());
+        return render(primary, other);
     }
     let bodies = LocalResource::new(move || {
         let urls = urls.clone();
@@ -182,8 +186,12 @@ fn EssayText(
             Ok::<_, CorpusLoadError>((primary, other))
         }
     });
-    // The paragraph the URL names exists only now.
+    // The text, or why it is missing, is on the page: the pre-rendered one
+    // can go. And the paragraph the URL names exists only now.
     Effect::new(move |_| {
+        if bodies.get().is_some() {
+            crate::prerender::page_ready();
+        }
         if matches!(bodies.get(), Some(Ok(_))) {
             request_animation_frame(|| {
                 scroll_to_fragment(&window().location().hash().unwrap_or_default())

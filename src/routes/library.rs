@@ -3,19 +3,20 @@
 //! time, so the page stays instant with thousands of essays.
 
 use essais_core::library::{filtered_groups, LibraryFilter};
-use essais_core::routes::library_path;
+use essais_core::routes::{library_path, library_search_path};
 use essais_core::ui::{essay_count, rejected_essays, show_more, strings};
 use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
 
 use crate::api::use_corpus;
 use crate::components::essay_list::EssayList;
 use crate::components::filters::{ActiveFilters, FilterPanel};
 use crate::components::search::{search_results, use_search_query, SearchBox, SearchState};
 use crate::language::{set_document_title, use_reading_language};
-use crate::paths::{href, use_library_filter};
+use crate::paths::{go_to, href, use_library_filter};
 
 /// How many entries the library shows at first, and adds per "show more".
-pub const PAGE_SIZE: usize = 50;
+pub const PAGE_SIZE: usize = essais_core::library::LIBRARY_PAGE_SIZE;
 
 #[component]
 pub fn LibraryPage() -> impl IntoView {
@@ -39,6 +40,27 @@ pub fn LibraryPage() -> impl IntoView {
         }
     });
     Effect::new(move |_| set_document_title(None, lang.get()));
+    // Effects run once the page is in the DOM: the pre-rendered page goes,
+    // and what the reader had begun to type in its search field is kept.
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        let typed = crate::prerender::typed_search();
+        crate::prerender::page_ready();
+        let Some(typed) = typed else { return };
+        if !typed.text.trim().is_empty() && search.get_untracked().trim().is_empty() {
+            let path =
+                library_search_path(lang.get_untracked(), &filter.get_untracked().0, &typed.text);
+            go_to(&navigate, &href(&path), None, true);
+        }
+        if typed.focused {
+            if let Some(field) = document()
+                .get_element_by_id("search")
+                .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el).ok())
+            {
+                let _ = field.focus();
+            }
+        }
+    });
     // How many entries are shown; a new filter or search starts again.
     let shown = RwSignal::new(PAGE_SIZE);
     Effect::new(move |_| {

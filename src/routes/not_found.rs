@@ -13,6 +13,7 @@ use crate::paths::href;
 pub fn NotFoundPage(essay: bool) -> impl IntoView {
     let lang = use_reading_language();
     Effect::new(move |_| set_document_title(Some(strings(lang.get()).not_found_title), lang.get()));
+    Effect::new(|_| crate::prerender::page_ready());
     move || {
         let ui = strings(lang.get());
         view! {

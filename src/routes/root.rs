@@ -13,6 +13,7 @@ pub fn RootRedirect() -> impl IntoView {
     let navigate = use_navigate();
     // Replace, so that "back" does not bounce the reader here again.
     Effect::new(move |_| {
+        crate::prerender::page_ready();
         let target = href(&library_path(
             preferred_language(),
             &LibraryFilter::default(),

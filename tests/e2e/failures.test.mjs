@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { distDir, openPage, texts, useApp } from './harness.mjs';
+import { distDir, openPage, texts, useApp, appReady } from './harness.mjs';
 
 const app = useApp();
 const CORPUS = '**/corpus.json';
@@ -90,7 +90,7 @@ test('one malformed essay among good ones: the good ones are shown, the bad one 
     const { page } = session;
     await page.route(CORPUS, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(corpus) }));
     await page.goto(app.server.url + address);
-    await page.locator('.essay-title').first().waitFor();
+    await appReady(page);
     assert.equal(await page.locator('.rejected-essays').textContent(), notice);
     assert.equal((await texts(page, '.essay-title')).length, 2);
     session.expectNoErrors();
@@ -106,7 +106,7 @@ test('a crash shows a panel with a reload, in the reader’s language, instead o
     t.after(() => session.close());
     const { page } = session;
     await page.goto(app.server.url + address);
-    await page.locator('main h1').first().waitFor();
+    await appReady(page);
     await page.evaluate(() => {
       try {
         window.wasmBindings.simulate_crash();

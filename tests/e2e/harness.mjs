@@ -107,8 +107,13 @@ export async function axeViolations(page) {
   return violations;
 }
 
-/** Waits until the app has rendered a page (library entries, an essay, or a message). */
+/**
+ * Waits until the app has rendered a page (library entries, an essay, or a
+ * message) and taken the place of the page pre-rendered in the entry page
+ * (which has the same elements, drawn before the app runs).
+ */
 export async function appReady(page) {
+  await page.waitForFunction(() => !document.getElementById('boot'), null, { timeout: 30_000 });
   await page.locator('.essay-entry, .search-hit, article.essay, .not-found, .load-error, .no-match').first().waitFor();
 }
 

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { distDir, openPage, useApp } from './harness.mjs';
+import { distDir, openPage, useApp, appReady } from './harness.mjs';
 import { BODY_PAYLOADS, hostileCorpus } from '../hostile/corpus.mjs';
 
 const app = useApp();
@@ -54,7 +54,7 @@ for (const lang of ['fr', 'en']) {
   test(`no payload executes in the library or any essay, single or side by side (${lang})`, { timeout: 180_000 }, async (t) => {
     const { page, check, expectNoErrors } = await hostilePage(t, lang === 'fr' ? 'fr-FR' : 'en-US');
     await page.goto(app.server.url + `${lang}/`);
-    await page.locator('.essay-entry').first().waitFor();
+    await appReady(page);
     assert.equal(await page.locator('.essay-entry').count(), corpus.essays.length / 2);
     await check('the library');
     // Filter by a hostile-labelled category and tag.
@@ -71,7 +71,7 @@ for (const lang of ['fr', 'en']) {
     for (const essay of mine) {
       for (const view of ['', '?view=side-by-side']) {
         await page.goto(app.server.url + `${lang}/${encodeURIComponent(essay.slug)}/${view}`);
-        await page.locator('article.essay h1').waitFor();
+        await appReady(page);
         await page.locator('.essay-body p').first().waitFor();
         assert.equal(await page.locator('.essay-body h1').count(), 0, 'a level-1 heading in the JSON is not a second title');
         assert.equal(await page.locator('article.essay h1').textContent(), essay.title, 'the title is shown as text');
@@ -94,7 +94,7 @@ for (const lang of ['fr', 'en']) {
 test('the policy blocks a script injected into the page', async (t) => {
   const { page } = await hostilePage(t, 'en-US');
   await page.goto(app.server.url + 'en/');
-  await page.locator('.essay-entry').first().waitFor();
+  await appReady(page);
   const ran = await page.evaluate(async () => {
     const script = document.createElement('script');
     script.textContent = 'window.__pwned = "inline"';

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { distDir, openPage, texts, useApp } from './harness.mjs';
+import { distDir, openPage, texts, useApp, appReady } from './harness.mjs';
 
 const app = useApp();
 
@@ -23,7 +23,7 @@ const ENGLISH_TITLES = [
 test('a French browser sees the library in French, with all essays in blog order', async () => {
   const { page, expectNoErrors, close } = await openPage(app.browser, { locale: 'fr-FR' });
   await page.goto(app.server.url);
-  await page.locator('.essay-title').first().waitFor();
+  await appReady(page);
   assert.deepEqual(await texts(page, '.essay-title'), FRENCH_TITLES);
   assert.equal(await page.locator('html').getAttribute('lang'), 'fr');
   assert.equal(await page.locator('h1').textContent(), 'Tous les essais');
@@ -41,7 +41,7 @@ test('a French browser sees the library in French, with all essays in blog order
 test('the language toggle switches interface and essays, and is remembered', async () => {
   const { page, expectNoErrors, close } = await openPage(app.browser, { locale: 'fr-FR' });
   await page.goto(app.server.url);
-  await page.locator('.essay-title').first().waitFor();
+  await appReady(page);
 
   await page.getByRole('link', { name: 'English' }).click();
   await page.getByRole('heading', { name: 'All essays' }).waitFor();
@@ -54,7 +54,7 @@ test('the language toggle switches interface and essays, and is remembered', asy
   assert.equal(new URL(page.url()).pathname, '/en/');
   // A French browser that chose English gets English on its next visit.
   await page.goto(app.server.url);
-  await page.locator('.essay-title').first().waitFor();
+  await appReady(page);
   assert.deepEqual(await texts(page, '.essay-title'), ENGLISH_TITLES);
   expectNoErrors();
   await close();
@@ -63,7 +63,7 @@ test('the language toggle switches interface and essays, and is remembered', asy
 test('an English browser starts in English', async () => {
   const { page, expectNoErrors, close } = await openPage(app.browser, { locale: 'en-GB' });
   await page.goto(app.server.url);
-  await page.locator('.essay-title').first().waitFor();
+  await appReady(page);
   assert.deepEqual(await texts(page, '.essay-title'), ENGLISH_TITLES);
   assert.equal(await page.locator('html').getAttribute('lang'), 'en');
   expectNoErrors();
@@ -90,7 +90,7 @@ test('a long library comes 50 entries at a time, and "show more" takes the focus
     const { page } = session;
     await page.route('**/corpus.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ...seed, essays }) }));
     await page.goto(app.server.url);
-    await page.locator('.essay-title').first().waitFor();
+    await appReady(page);
     assert.equal(await page.locator('.essay-entry').count(), 50);
     assert.match(await page.locator('.result-count').textContent(), /^120 essa/);
     await page.getByRole('button', { name: more }).click();

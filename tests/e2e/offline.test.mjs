@@ -105,7 +105,7 @@ for (const { base, first, update } of DEPLOYMENTS) {
     await page.locator('.search-hit').first().waitFor();
     assert.deepEqual(await page.locator('.search-hit .essay-title').allTextContents(), ['Franchir le mur de la réalité (social business style)']);
     await page.goto(site.url + 'en/the-stopcock-and-the-new-economy/');
-    await page.locator('article.essay h1').waitFor();
+    await appReady(page);
     assert.equal(await page.locator('article.essay h1').textContent(), 'The Stopcock and the New Economy');
     await page.locator('.offline-notice', { hasText: 'Offline: the essays remain readable.' }).waitFor();
 
@@ -121,7 +121,7 @@ for (const { base, first, update } of DEPLOYMENTS) {
     t.after(() => session.close());
     const { page } = session;
     await page.goto(site.url + 'en/the-stopcock-and-the-new-economy/');
-    await page.locator('article.essay h1').waitFor();
+    await appReady(page);
     await waitUntilReadyOffline(page, 'Ready to read offline');
     assert.ok((await page.locator('#p1').textContent()).startsWith(OLD_TEXT));
 

@@ -3,7 +3,7 @@
 //! ```text
 //! corpus build  <content-dir> <out.json>   validate content/ and write corpus.json
 //! corpus import <export.txt>  <content-dir> add the posts of a blog export as content files
-//! corpus pages  <corpus.json> <dist-dir>    copy dist/index.html to every page address
+//! corpus pages  <corpus.json> <dist-dir>    write the entry page, pre-rendered, at every page address
 //! corpus generate <pairs> <seed-content-dir> <out-content-dir>
 //!                                           a large synthetic corpus, for the benchmark
 //! corpus static <content-dir> <out-dir>     the corpus as plain HTML pages (the benchmark's floor)
@@ -21,7 +21,8 @@ const USAGE: &str = "usage:
   corpus import <export.txt> <content-dir>  turn a blog export into content files
                                             (existing files are never overwritten)
   corpus pages  <corpus.json> <dist-dir>    write the entry page (dist-dir/index.html) at every
-                                            page address, and as 404.html, for static hosts
+                                            page address, with that page pre-rendered in it,
+                                            and as 404.html, for static hosts
   corpus generate <pairs> <seed-content-dir> <out-content-dir>
                                             write a synthetic corpus of <pairs> translated
                                             essays made of the seed's sentences (benchmark)
@@ -82,7 +83,10 @@ fn build(content_dir: &Path, out: &Path) -> ExitCode {
 
 /// Static hosts answer `/fr/some-essay/` with `fr/some-essay/index.html`:
 /// writing the app's entry page there makes every address a valid first
-/// visit. `404.html` serves hosts that use it for unknown addresses.
+/// visit, and pre-rendering the page into it (the library's first entries,
+/// the essay's text) puts the words on screen before the app has loaded
+/// (`essais_core::prerender`). `404.html` serves hosts that use it for
+/// unknown addresses.
 fn pages(corpus_json: &Path, dist: &Path) -> ExitCode {
     let corpus = match std::fs::read_to_string(corpus_json)
         .map(|text| essais_core::Corpus::from_json(&text))
@@ -98,29 +102,54 @@ fn pages(corpus_json: &Path, dist: &Path) -> ExitCode {
         }
     };
     let entry = dist.join("index.html");
-    let html = match std::fs::read(&entry) {
+    let template = match std::fs::read_to_string(&entry) {
         Ok(html) => html,
         Err(err) => {
             eprintln!("{}: cannot read: {err}", entry.display());
             return ExitCode::FAILURE;
         }
     };
-    let mut targets: Vec<std::path::PathBuf> = essais_core::routes::entry_page_paths(&corpus)
-        .iter()
-        .map(|path| dist.join(path).join("index.html"))
-        .collect();
-    targets.push(dist.join("404.html"));
-    for target in &targets {
+    let prerenderer = match essais_core::prerender::Prerenderer::new(&corpus, &template) {
+        Ok(p) => p,
+        Err(err) => {
+            eprintln!("{}: {err}", entry.display());
+            return ExitCode::FAILURE;
+        }
+    };
+    // Bodies are read from the built corpus beside the entry page, as the app
+    // would fetch them.
+    let body = |essay: &essais_core::Essay| {
+        std::fs::read_to_string(dist.join(&essay.body_url))
+            .map_err(|err| format!("{}: {err}", essay.body_url))
+            .and_then(|text| {
+                essais_core::EssayBody::from_json(&text)
+                    .map(|b| b.blocks)
+                    .map_err(|err| format!("{}: {err}", essay.body_url))
+            })
+    };
+    let write = |target: std::path::PathBuf, html: &str| {
         let written = target
             .parent()
             .map_or(Ok(()), std::fs::create_dir_all)
-            .and_then(|()| std::fs::write(target, &html));
-        if let Err(err) = written {
-            eprintln!("{}: cannot write: {err}", target.display());
+            .and_then(|()| std::fs::write(&target, html));
+        written.map_err(|err| eprintln!("{}: cannot write: {err}", target.display()))
+    };
+    for path in essais_core::routes::entry_page_paths(&corpus) {
+        let html = match prerenderer.page(&path, body) {
+            Ok(html) => html,
+            Err(err) => {
+                eprintln!("{path}: {err}");
+                return ExitCode::FAILURE;
+            }
+        };
+        if write(dist.join(&path).join("index.html"), &html).is_err() {
             return ExitCode::FAILURE;
         }
     }
-    ExitCode::SUCCESS
+    match write(dist.join("404.html"), &template) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(()) => ExitCode::FAILURE,
+    }
 }
 
 fn generate(pairs: &str, seed: &Path, out: &Path) -> ExitCode {

@@ -1,0 +1,168 @@
+// The pre-rendered entry pages (`corpus pages`): the words are on screen
+// before the app's code has arrived, the app then takes the page over
+// without losing anything, and without JavaScript the text is still there.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { appReady, axeViolations, openPage, texts, useApp } from './harness.mjs';
+
+const app = useApp();
+
+const FRENCH_TITLES = [
+  'Franchir le mur de la réalité (social business style)',
+  'Le business modèle brisé du business',
+  'The Stopcock and the New Economy',
+];
+
+/**
+ * A page whose app code is held back until `release()`: what the reader
+ * sees before the app runs. (No service worker, so that every request goes
+ * through the route.)
+ */
+async function heldBack(options = {}) {
+  const session = await openPage(app.browser, { serviceWorkers: 'block', ...options });
+  let release;
+  const gate = new Promise((resolve) => { release = resolve; });
+  await session.page.route('**/*.wasm', async (route) => {
+    await gate;
+    await route.continue();
+  });
+  return { ...session, release };
+}
+
+test('the library is on screen, in the address’s language, before the app has loaded', async (t) => {
+  const session = await heldBack({ locale: 'en-US' });
+  t.after(() => session.close());
+  const { page } = session;
+  await page.goto(app.server.url + 'fr/');
+  await page.locator('#boot[data-prerendered="library"]').waitFor();
+  assert.equal(await page.locator('html').getAttribute('lang'), 'fr');
+  assert.match(await page.title(), /^essais — /);
+  assert.deepEqual(await texts(page, '#boot .essay-title'), FRENCH_TITLES);
+  assert.equal(await page.locator('#boot h1').textContent(), 'Tous les essais');
+  assert.equal(await page.locator('#boot .result-count').textContent(), '3 essais');
+  // The other language is one ordinary link away, and the filters are links.
+  assert.equal(await page.locator('#boot .language-switch a[hreflang="en"]').getAttribute('href'), 'en/');
+  assert.equal(await page.locator('#boot a.facet', { hasText: 'Vécu' }).getAttribute('href'), 'fr/?category=lived');
+  assert.ok(!(await page.locator('#boot .boot-query').isVisible()), 'no loading line over the right list');
+
+  session.release();
+  await appReady(page);
+  // One list, the app's, with its controls; the pre-rendered page is gone.
+  assert.deepEqual(await texts(page, '.essay-title'), FRENCH_TITLES);
+  assert.equal(await page.locator('#boot').count(), 0);
+  assert.ok(await page.locator('#main').isVisible());
+  assert.ok(await page.getByRole('button', { name: /plus grand/ }).isVisible());
+  session.expectNoErrors();
+});
+
+test('an essay’s text is on screen before the app, with its paragraph anchors', async (t) => {
+  const session = await heldBack({ locale: 'fr-FR' });
+  t.after(() => session.close());
+  const { page } = session;
+  await page.goto(app.server.url + 'en/the-stopcock-and-the-new-economy/#p9');
+  await page.locator('#boot[data-prerendered="essay"]').waitFor();
+  assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+  assert.equal(await page.title(), 'The Stopcock and the New Economy — essais');
+  assert.equal(await page.locator('#boot article.essay h1').textContent(), 'The Stopcock and the New Economy');
+  assert.match(await page.locator('#boot #p1').textContent(), /^For once, I would like to tell you a little story/);
+  // The browser itself went to the paragraph the address names, just
+  // below the sticky header.
+  const header = await page.locator('#boot .site-header').evaluate((h) => h.getBoundingClientRect().bottom);
+  const top = await page.locator('#boot #p9').evaluate((p) => p.getBoundingClientRect().top);
+  assert.ok(top >= header - 1 && top < header + 100, `#p9 (${top}) is just below the header (${header})`);
+  // The app's elements are there but out of sight until it takes over.
+  assert.ok(!(await page.locator('#main').isVisible()));
+
+  session.release();
+  await appReady(page);
+  await page.locator('#main .essay-body #p1').waitFor();
+  assert.equal(await page.locator('#p1').count(), 1, 'one text, the app’s');
+  await page.waitForFunction(() => {
+    const header = document.querySelector('.site-header').getBoundingClientRect().bottom;
+    const top = document.getElementById('p9').getBoundingClientRect().top;
+    return top >= header - 1 && top < header + 100;
+  }, null, { timeout: 5_000 });
+  session.expectNoErrors();
+});
+
+test('an untranslated essay at the other language’s address comes with its notice', async (t) => {
+  const session = await heldBack({ locale: 'fr-FR' });
+  t.after(() => session.close());
+  const { page } = session;
+  await page.goto(app.server.url + 'fr/the-stopcock-and-the-new-economy/');
+  await page.locator('#boot[data-prerendered="essay"]').waitFor();
+  assert.equal(await page.locator('html').getAttribute('lang'), 'fr');
+  assert.match(await page.locator('#boot .notice.untranslated').textContent(), /^Cet essai n’existe qu’en anglais/);
+  assert.equal(await page.locator('#boot article.essay').getAttribute('lang'), 'en');
+  session.release();
+  await appReady(page);
+  session.expectNoErrors();
+});
+
+test('a filtered or searched library does not show the unfiltered list meanwhile', async (t) => {
+  const session = await heldBack({ locale: 'fr-FR' });
+  t.after(() => session.close());
+  const { page } = session;
+  await page.goto(app.server.url + 'fr/?tag=sustainability&both=1');
+  await page.locator('#boot[data-prerendered="library"]').waitFor();
+  assert.ok(!(await page.locator('#boot .essay-list').isVisible()));
+  assert.equal(await page.locator('#boot .boot-query').textContent(), 'Chargement des essais…');
+  assert.ok(await page.locator('#boot .boot-query').isVisible());
+  session.release();
+  await appReady(page);
+  assert.deepEqual(await texts(page, '.essay-title'), ['Le business modèle brisé du business']);
+  session.expectNoErrors();
+});
+
+test('what the reader typed in the search field before the app took over is kept', async (t) => {
+  const session = await heldBack({ locale: 'fr-FR' });
+  t.after(() => session.close());
+  const { page } = session;
+  await page.goto(app.server.url + 'fr/');
+  await page.locator('#boot-search').waitFor();
+  await page.locator('#boot-search').fill('rotules');
+  session.release();
+  await appReady(page);
+  await page.waitForURL('**/fr/?q=rotules');
+  await page.locator('.search-hit').first().waitFor();
+  assert.deepEqual(await texts(page, '.search-hit .essay-title'), ['Franchir le mur de la réalité (social business style)']);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'search');
+  assert.equal(await page.locator('#search').inputValue(), 'rotules');
+  session.expectNoErrors();
+});
+
+test('if the app cannot load, the pre-rendered text stays, under the notice', async (t) => {
+  const session = await openPage(app.browser, {
+    locale: 'en-US',
+    serviceWorkers: 'block',
+    bypassCSP: true, // for axe-core only
+    allowed: [/Failed to load resource|Failed to fetch|WebAssembly|TypeError/i],
+  });
+  t.after(() => session.close());
+  const { page } = session;
+  await page.route('**/*.wasm', (route) => route.abort('internetdisconnected'));
+  await page.goto(app.server.url + 'en/the-broken-business-model-of-business/');
+  await page.locator('#boot-failed').waitFor();
+  assert.match(await page.locator('#boot-failed').textContent(), /essais could not start/);
+  assert.ok(await page.locator('#boot .essay-body #p1').isVisible());
+  assert.deepEqual(await axeViolations(page), []);
+  session.expectNoErrors();
+});
+
+test('without JavaScript, the library and the essays are still there to read', async (t) => {
+  const context = await app.browser.newContext({ javaScriptEnabled: false, locale: 'fr-FR' });
+  t.after(() => context.close());
+  const page = await context.newPage();
+  await page.goto(app.server.url + 'fr/');
+  assert.deepEqual(await texts(page, '.essay-title'), FRENCH_TITLES);
+  assert.match(await page.locator('noscript').first().textContent(), /Sans JavaScript ni WebAssembly/);
+  await page.getByRole('link', { name: 'Le business modèle brisé du business' }).click();
+  await page.waitForURL('**/fr/le-business-modele-brise-du-business/');
+  assert.equal(await page.locator('article.essay h1').textContent(), 'Le business modèle brisé du business');
+  assert.ok((await page.locator('.essay-body > [data-block]').count()) > 10);
+  // The language toggle leads to the translation.
+  await page.locator('.language-switch a[hreflang="en"]').click();
+  await page.waitForURL('**/en/the-broken-business-model-of-business/');
+  assert.equal(await page.locator('article.essay h1').textContent(), 'The Broken Business Model of Business');
+});
