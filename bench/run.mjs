@@ -29,11 +29,11 @@ const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 
 // ---------------------------------------------------------------- sizes
 
-/** The files a first visit of `entry` fetches before the first paint of the app. */
-function firstVisitFiles(dist) {
-  const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
+/** The files a first visit of `entry` (an entry page of `dist`) fetches before the app runs. */
+function firstVisitFiles(dist, entry) {
+  const html = fs.readFileSync(path.join(dist, entry), 'utf8');
   const refs = [...html.matchAll(/(?:src|href)="\/?([^"#?]+\.(?:js|wasm|css))"/g)].map((m) => m[1]);
-  return ['index.html', ...new Set(refs)];
+  return [entry, ...new Set(refs)];
 }
 
 function sizeRow(dir, file) {
@@ -43,17 +43,25 @@ function sizeRow(dir, file) {
 
 function sizesSection() {
   const out = [];
-  const appFiles = firstVisitFiles(appDist).map((f) => sizeRow(appDist, f));
+  // The library's entry page, with the library pre-rendered in it.
+  const appFiles = firstVisitFiles(appDist, 'en/index.html').map((f) => sizeRow(appDist, f));
   const data = [sizeRow(appDist, 'corpus.json')];
   const total = (rows) => rows.reduce((a, r) => ({ raw: a.raw + r.raw, gzip: a.gzip + r.gzip, br: a.br + r.br }), { raw: 0, gzip: 0, br: 0 });
   const app = total(appFiles);
   out.push('### First-visit transfer', '');
   out.push('| File | Raw | gzip -9 | brotli -11 |', '|---|---:|---:|---:|');
-  for (const r of appFiles) out.push(`| \`${r.file.replace(/-[0-9a-f]{16}/, '-<hash>')}\` | ${kb(r.raw)} | ${kb(r.gzip)} | ${kb(r.br)} |`);
+  for (const r of appFiles) {
+    const what = r.file === 'en/index.html' ? ' (entry page, the library pre-rendered in it)' : '';
+    out.push(`| \`${r.file.replace(/-[0-9a-f]{16}/, '-<hash>')}\`${what} | ${kb(r.raw)} | ${kb(r.gzip)} | ${kb(r.br)} |`);
+  }
   out.push(`| **App itself (HTML + JS + WASM + CSS)** | **${kb(app.raw)}** | **${kb(app.gzip)}** | **${kb(app.br)}** |`);
   for (const r of data) out.push(`| \`${r.file}\` (the index of the seed corpus) | ${kb(r.raw)} | ${kb(r.gzip)} | ${kb(r.br)} |`);
   const first = total([...appFiles, ...data]);
   out.push(`| **First visit, library (app + index)** | **${kb(first.raw)}** | **${kb(first.gzip)}** | **${kb(first.br)}** |`);
+  const plain = sizeRow(appDist, 'index.html');
+  out.push(`| \`index.html\` (the entry page with nothing pre-rendered: the bare address, the service worker's answer) | ${kb(plain.raw)} | ${kb(plain.gzip)} | ${kb(plain.br)} |`);
+  const essayPage = sizeRow(appDist, 'en/the-stopcock-and-the-new-economy/index.html');
+  out.push(`| \`en/the-stopcock…/index.html\` (an essay's entry page, its text pre-rendered) | ${kb(essayPage.raw)} | ${kb(essayPage.gzip)} | ${kb(essayPage.br)} |`);
   const body = fs.readdirSync(path.join(appDist, 'corpus')).filter((f) => f.startsWith('the-stopcock'))[0];
   const essay = sizeRow(appDist, `corpus/${body}`);
   out.push(`| an essay's body (\`corpus/the-stopcock….json\`), fetched when opened | ${kb(essay.raw)} | ${kb(essay.gzip)} | ${kb(essay.br)} |`);
@@ -144,6 +152,9 @@ async function loadsSection(browser) {
   const cases = [
     { name: 'Cold: library titles painted', path: 'en/', app: '.essay-title', base: 'h2', warm: false },
     { name: `Cold: first paragraph of an essay painted (\`en/${first.slug}/\`)`, path: `en/${first.slug}/`, app: '.essay-body p', base: 'article p', warm: false },
+    // The titles above are the pre-rendered page's; these, the app's own, once it has taken the page over.
+    { name: 'Cold: the app has drawn the library and taken over', path: 'en/', app: 'body:not(:has(#boot)) #main .essay-title', base: 'h2', warm: false },
+    { name: 'Cold: the app has drawn the essay and taken over', path: `en/${first.slug}/`, app: 'body:not(:has(#boot)) #main .essay-body p', base: 'article p', warm: false },
     { name: 'Warm (second visit): library titles painted', path: 'en/', app: '.essay-title', base: 'h2', warm: true },
     { name: 'Warm (second visit): first paragraph painted', path: `en/${first.slug}/`, app: '.essay-body p', base: 'article p', warm: true },
   ];
@@ -218,7 +229,8 @@ async function interactions(browser, url, corpusLabel) {
   const record = (name, value) => (results[name] ??= []).push(value);
 
   await page.goto(server.url + 'en/');
-  await page.locator('.essay-title').first().waitFor({ timeout: 60_000 });
+  await page.waitForFunction(() => !document.getElementById('boot'), null, { timeout: 60_000 });
+  await page.locator('#main .essay-title').first().waitFor({ timeout: 60_000 });
   // Memory once the library is shown.
   await page.waitForTimeout(500);
   await cdp.send('HeapProfiler.collectGarbage');
@@ -284,7 +296,8 @@ async function interactions(browser, url, corpusLabel) {
   const pair = corpus.essays.find((e) => e.lang === 'en' && keys.get(e.translation_key) === 2);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   await page.goto(server.url + `en/${pair.slug}/`);
-  await page.locator('.essay-body p').first().waitFor();
+  await page.waitForFunction(() => !document.getElementById('boot'), null, { timeout: 60_000 });
+  await page.locator('#main .essay-body p').first().waitFor();
   await page.waitForTimeout(1000); // the translation's body arrives
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
   for (let i = 0; i < INTERACTION_RUNS; i++) {

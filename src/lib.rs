@@ -11,6 +11,7 @@ pub mod language;
 pub mod offline;
 pub mod paths;
 pub mod prerender;
+pub mod router;
 pub mod routes;
 pub mod storage;
 pub mod text_size;
@@ -19,32 +20,22 @@ pub mod timing;
 use essais_core::routes::Route;
 use essais_core::ui::strings;
 use leptos::prelude::*;
-use leptos_router::components::{Route as RouterRoute, Router, Routes};
-use leptos_router::path;
 use wasm_bindgen::JsCast;
 
 use crate::api::CorpusResource;
 use crate::components::header::SiteHeader;
 use crate::components::notices::{AppNotices, SiteFooter};
 use crate::language::provide_reading_language;
-use crate::paths::{router_base, use_route};
+use crate::paths::use_route;
 use crate::routes::essay::EssayPage;
 use crate::routes::library::LibraryPage;
 use crate::routes::not_found::NotFoundPage;
 use crate::routes::root::RootRedirect;
 
+/// The page frame (header, notices, footer) and the current page.
 #[component]
 pub fn App() -> impl IntoView {
-    view! {
-        <Router base=router_base()>
-            <Shell />
-        </Router>
-    }
-}
-
-/// Everything inside the router: the page frame and the current page.
-#[component]
-fn Shell() -> impl IntoView {
+    router::provide_location();
     let lang = provide_reading_language();
     text_size::provide_text_size();
     offline::provide_offline_state();
@@ -54,13 +45,7 @@ fn Shell() -> impl IntoView {
         <SiteHeader />
         <AppNotices />
         <main id="main" tabindex="-1">
-            {move || corpus.view_when_ready(|| view! {
-                // Every address goes to `Pages`, which reads it with the core's
-                // Route::parse (tested natively) rather than the router's matcher.
-                <Routes fallback=|| view! { <Pages /> }>
-                    <RouterRoute path=path!("/*any") view=Pages />
-                </Routes>
-            })}
+            {move || corpus.view_when_ready(|| view! { <Pages /> })}
         </main>
         <SiteFooter />
     }

@@ -4,8 +4,8 @@ use essais_core::library::LibraryFilter;
 use essais_core::routes::{parse_query, Route};
 use essais_core::Corpus;
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
-use leptos_router::NavigateOptions;
+
+use crate::router::{navigate, use_location};
 use std::sync::Arc;
 
 /// The path of the public URL, from the document's `<base href>` that Trunk
@@ -22,11 +22,6 @@ pub fn base_path() -> String {
         Some(path) => format!("{path}/"),
         None => "/".into(),
     }
-}
-
-/// The base as the router wants it: without the trailing slash ("" for "/").
-pub fn router_base() -> String {
-    base_path().trim_end_matches('/').to_string()
 }
 
 /// An absolute href for a path relative to the public URL.
@@ -70,23 +65,9 @@ pub fn use_library_filter(
 /// Goes to `path` (which already includes the public URL) without scrolling
 /// to the top; with `block`, at that block of the essay (`#p<n>`), which the
 /// essay page then scrolls to.
-pub fn go_to(
-    navigate: &impl Fn(&str, NavigateOptions),
-    path: &str,
-    block: Option<usize>,
-    replace: bool,
-) {
-    let url = match block {
-        Some(n) => format!("{path}#p{n}"),
-        None => path.to_string(),
-    };
-    navigate(
-        &url,
-        NavigateOptions {
-            resolve: false,
-            replace,
-            scroll: false,
-            ..Default::default()
-        },
-    );
+pub fn go_to(path: &str, block: Option<usize>, replace: bool) {
+    match block {
+        Some(n) => navigate(&format!("{path}#p{n}"), replace),
+        None => navigate(path, replace),
+    }
 }

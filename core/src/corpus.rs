@@ -9,6 +9,7 @@
 
 use crate::lang::Lang;
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 use thiserror::Error;
 
 /// The version of the `corpus.json` layout. Bump it on any change that an
@@ -200,22 +201,38 @@ impl Corpus {
     /// Reads a fetched `corpus.json`. The schema version is checked before the
     /// rest, so a newer corpus is reported as such rather than as bad JSON.
     pub fn from_json(text: &str) -> Result<Corpus, CorpusLoadError> {
+        // Parts are kept as raw JSON text (`RawValue`) to be read one by one:
+        // serde_json's `Value` would do too, at the cost of its code in the
+        // app's WASM.
         #[derive(Deserialize)]
-        struct SchemaProbe {
-            schema_version: Option<serde_json::Value>,
+        struct SchemaProbe<'t> {
+            #[serde(borrow)]
+            schema_version: Option<&'t RawValue>,
         }
         /// The document with each essay kept raw, to be read one by one.
         #[derive(Deserialize)]
-        struct Document {
+        struct Document<'t> {
             schema_version: u32,
             taxonomy: Taxonomy,
-            essays: Vec<serde_json::Value>,
+            #[serde(borrow)]
+            essays: Vec<&'t RawValue>,
             // Without it the essays still read; only the search says it failed.
             #[serde(default)]
             search_url: String,
         }
+        /// What names an essay that cannot be read, whatever else is wrong.
+        #[derive(Deserialize, Default)]
+        #[serde(default)]
+        struct Names<'t> {
+            #[serde(borrow)]
+            title: Option<&'t RawValue>,
+            #[serde(borrow)]
+            slug: Option<&'t RawValue>,
+        }
         let probe: SchemaProbe = serde_json::from_str(text)?;
-        let found = probe.schema_version.as_ref().and_then(|v| v.as_u64());
+        let found = probe
+            .schema_version
+            .and_then(|v| serde_json::from_str::<u64>(v.get()).ok());
         if found != Some(u64::from(SCHEMA_VERSION)) {
             return Err(CorpusLoadError::UnsupportedSchema { found });
         }
@@ -223,23 +240,24 @@ impl Corpus {
         let mut essays = Vec::with_capacity(document.essays.len());
         let mut rejected = Vec::new();
         for (i, raw) in document.essays.into_iter().enumerate() {
-            let name = ["title", "slug"]
-                .iter()
-                .find_map(|key| {
-                    raw.get(key)
-                        .and_then(|v| v.as_str())
-                        .filter(|s| !s.trim().is_empty())
-                })
-                .map(|s| s.chars().take(120).collect())
-                .unwrap_or_else(|| format!("#{}", i + 1));
-            match serde_json::from_value::<Essay>(raw) {
+            let name = || {
+                let names: Names = serde_json::from_str(raw.get()).unwrap_or_default();
+                [names.title, names.slug]
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|v| serde_json::from_str::<String>(v.get()).ok())
+                    .find(|s| !s.trim().is_empty())
+                    .map(|s| s.chars().take(120).collect())
+                    .unwrap_or_else(|| format!("#{}", i + 1))
+            };
+            match serde_json::from_str::<Essay>(raw.get()) {
                 Ok(essay) if !is_data_url(&essay.body_url) => rejected.push(RejectedEssay {
-                    name,
+                    name: name(),
                     reason: format!("body_url {:?} is not a file of corpus/", essay.body_url),
                 }),
                 Ok(essay) => essays.push(essay),
                 Err(err) => rejected.push(RejectedEssay {
-                    name,
+                    name: name(),
                     reason: err.to_string(),
                 }),
             }
@@ -505,10 +523,13 @@ pub(crate) mod tests {
         wrong_lang.as_object_mut().unwrap().remove("title");
         let mut elsewhere = serde_json::to_value(essay("away", Lang::En, "away", 4)).unwrap();
         elsewhere["body_url"] = "https://example.com/corpus/x.json".into();
+        // A title that is not text: the slug names the essay.
+        let mut odd_title = serde_json::to_value(essay("odd", Lang::En, "odd", 5)).unwrap();
+        odd_title["title"] = 7.into();
         let document = serde_json::json!({
             "schema_version": SCHEMA_VERSION,
             "taxonomy": { "categories": [], "tags": [] },
-            "essays": [good, no_body, wrong_lang, 42, elsewhere],
+            "essays": [good, no_body, wrong_lang, 42, elsewhere, odd_title],
             "search_url": "corpus/_search.0123456789abcdef.json",
         });
         let corpus = Corpus::from_json(&document.to_string()).expect("the document is readable");
@@ -516,7 +537,7 @@ pub(crate) mod tests {
         let names: Vec<&str> = corpus.rejected.iter().map(|r| r.name.as_str()).collect();
         assert_eq!(
             names,
-            vec!["Un essai abîmé", "worse", "#4", "Title of away"]
+            vec!["Un essai abîmé", "worse", "#4", "Title of away", "odd"]
         );
         assert!(
             corpus.rejected[0].reason.contains("body"),

@@ -142,33 +142,79 @@ fn usage_errors_exit_2() {
     assert!(String::from_utf8_lossy(&result.stderr).contains("usage:"));
 }
 
-#[test]
-fn pages_puts_the_entry_page_at_every_address() {
-    let dir = scratch_dir("pages");
-    let corpus_json = dir.join("corpus.json");
+const ENTRY_PAGE: &str = "<!DOCTYPE html>\n<html lang=\"en\">\n<head><title>essais</title></head>\n<body>\n<div id=\"boot\" class=\"boot\" role=\"status\"><p>Loading</p></div>\n</body>\n</html>\n";
+
+/// A built corpus in `dist/` (as Trunk copies it there) beside an entry page.
+fn built_dist(name: &str) -> (PathBuf, PathBuf) {
+    let dist = scratch_dir(name).join("dist");
+    std::fs::create_dir_all(&dist).expect("mkdir");
+    let corpus_json = dist.join("corpus.json");
     let build = corpus(&[Path::new("build"), &content_dir(), &corpus_json]);
     assert!(build.status.success());
-    let dist = dir.join("dist");
-    std::fs::create_dir_all(&dist).expect("mkdir");
-    std::fs::write(dist.join("index.html"), "<!DOCTYPE html>entry").expect("write");
+    std::fs::write(dist.join("index.html"), ENTRY_PAGE).expect("write");
+    (dist, corpus_json)
+}
 
+#[test]
+fn pages_puts_the_entry_page_at_every_address_with_its_page_pre_rendered() {
+    let (dist, corpus_json) = built_dist("pages");
     let result = corpus(&[Path::new("pages"), &corpus_json, &dist]);
     assert!(
         result.status.success(),
         "{}",
         String::from_utf8_lossy(&result.stderr)
     );
-    for page in [
-        "fr/index.html",
-        "en/index.html",
-        "fr/the-stopcock-and-the-new-economy/index.html",
-        "en/breaking-the-reality-barrier/index.html",
-        "404.html",
-    ] {
-        assert_eq!(
-            std::fs::read_to_string(dist.join(page)).expect(page),
-            "<!DOCTYPE html>entry",
-            "{page}"
-        );
-    }
+    let page = |path: &str| std::fs::read_to_string(dist.join(path)).expect(path);
+    let library = page("fr/index.html");
+    assert!(library.contains("<html lang=\"fr\">"));
+    assert!(library.contains("<div id=\"boot\" data-prerendered=\"library\">"));
+    assert_eq!(library.matches("<li class=\"essay-entry\"").count(), 3);
+    assert!(page("en/index.html").contains("<h1>All essays</h1>"));
+    let essay = page("en/breaking-the-reality-barrier/index.html");
+    assert!(essay.contains("<div id=\"boot\" data-prerendered=\"essay\">"));
+    assert!(essay
+        .contains("<title>Breaking the reality barrier (social business style) — essais</title>"));
+    assert!(essay.contains("<p id=\"p1\" data-block=\"1\">"));
+    assert!(page("fr/the-stopcock-and-the-new-economy/index.html")
+        .contains("<p class=\"notice untranslated\" role=\"note\">"));
+    // Addresses the app redirects, and unknown ones, get the plain entry page.
+    assert_eq!(
+        page("en/franchir-le-mur-de-la-realite/index.html"),
+        ENTRY_PAGE
+    );
+    assert_eq!(page("404.html"), ENTRY_PAGE);
+}
+
+#[test]
+fn pages_fails_naming_the_essay_whose_body_is_missing() {
+    let (dist, corpus_json) = built_dist("pages-missing");
+    let corpus_text = std::fs::read_to_string(&corpus_json).expect("read");
+    let index: serde_json::Value = serde_json::from_str(&corpus_text).expect("json");
+    let body_url = index["essays"]
+        .as_array()
+        .and_then(|essays| {
+            essays
+                .iter()
+                .find(|e| e["slug"] == "the-stopcock-and-the-new-economy")
+        })
+        .and_then(|e| e["body_url"].as_str())
+        .expect("body_url")
+        .to_string();
+    std::fs::remove_file(dist.join(&body_url)).expect("remove");
+    let result = corpus(&[Path::new("pages"), &corpus_json, &dist]);
+    assert_eq!(result.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert!(
+        stderr.contains("essay \"the-stopcock-and-the-new-economy\": cannot read its body"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn pages_refuses_an_entry_page_without_its_loading_message() {
+    let (dist, corpus_json) = built_dist("pages-template");
+    std::fs::write(dist.join("index.html"), "<!DOCTYPE html>entry").expect("write");
+    let result = corpus(&[Path::new("pages"), &corpus_json, &dist]);
+    assert_eq!(result.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&result.stderr).contains("the entry page has no"));
 }

@@ -7,14 +7,12 @@ use essais_core::routes::library_search_path;
 use essais_core::ui::{filter_count, remove_filter, strings};
 use essais_core::{Corpus, Lang};
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 use std::sync::Arc;
 
 use crate::paths::{go_to, href};
 
 fn go_to_filter(lang: Lang, filter: &LibraryFilter, search: &str) {
     go_to(
-        &use_navigate(),
         &href(&library_search_path(lang, filter, search)),
         None,
         false,

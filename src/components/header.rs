@@ -1,13 +1,13 @@
 //! The site header: the site's name (a link home), the language toggle and
 //! the text-size control.
 
+use crate::router::use_location;
 use essais_core::align::corresponding_block;
 use essais_core::library::LibraryFilter;
 use essais_core::routes::{library_path, parse_query, switch_language, EssayView, Route};
 use essais_core::ui::strings;
 use essais_core::{Corpus, Lang};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_navigate};
 use std::sync::Arc;
 
 use crate::api::use_corpus;
@@ -58,7 +58,6 @@ fn essay_tools(route: Route, lang: Lang) -> Option<impl IntoView> {
 #[component]
 fn LanguageLink(option: Lang, route: Memo<Route>) -> impl IntoView {
     let lang = use_reading_language();
-    let navigate = use_navigate();
     let corpus = use_corpus();
     let location = use_location();
     let target = move || match corpus.get() {
@@ -78,7 +77,7 @@ fn LanguageLink(option: Lang, route: Memo<Route>) -> impl IntoView {
         remember_language(option);
         let block = block_at_top_of_screen()
             .and_then(|b| same_place_in(corpus.get_untracked(), route.get_untracked(), option, b));
-        go_to(&navigate, &href(&target()), block, false);
+        go_to(&href(&target()), block, false);
     };
     view! {
         <a

@@ -3,13 +3,13 @@
 //! from the search data, fetched once (and cached by the service worker, so
 //! search works offline).
 
+use crate::router::use_location;
 use essais_core::library::search_query;
 use essais_core::routes::{essay_path, library_search_path, parse_query};
 use essais_core::search::{SearchHit, SearchIndex, SearchMatch};
 use essais_core::ui::{found_in, result_count, show_more_results, strings};
 use essais_core::{Corpus, CorpusLoadError, Lang};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_navigate};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -107,7 +107,6 @@ pub fn SearchBox(state: SearchState) -> impl IntoView {
     let corpus = use_corpus();
     let filter = use_library_filter(corpus);
     let query = use_search_query();
-    let navigate = use_navigate();
     let input = NodeRef::<leptos::html::Input>::new();
 
     let shortcut = window_event_listener(leptos::ev::keydown, move |event| {
@@ -130,7 +129,7 @@ pub fn SearchBox(state: SearchState) -> impl IntoView {
     let on_input = move |event: web_sys::Event| {
         let text = event_target_value(&event);
         let path = library_search_path(lang.get_untracked(), &filter.get_untracked().0, &text);
-        go_to(&navigate, &href(&path), None, true);
+        go_to(&href(&path), None, true);
     };
     view! {
         <form role="search" class="search" on:submit=|event: web_sys::SubmitEvent| event.prevent_default()>

@@ -6,7 +6,6 @@ use essais_core::routes::{essay_view_path, EssayView};
 use essais_core::ui::strings;
 use essais_core::Lang;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 use crate::paths::{go_to, href};
 use crate::routes::essay::block_at_top_of_screen;
@@ -16,10 +15,8 @@ use crate::routes::essay::block_at_top_of_screen;
 #[component]
 pub fn ViewControls(slug: String, lang: Lang, view: EssayView) -> impl IntoView {
     let ui = strings(lang);
-    let navigate = use_navigate();
     let go = move |next: EssayView| {
         go_to(
-            &navigate,
             &href(&essay_view_path(lang, &slug, next)),
             block_at_top_of_screen(),
             false,

@@ -1,11 +1,11 @@
 //! An essay page: the essay in the reading language (or its original, with
 //! a notice), its metadata, its body, and the essays around it.
 
+use crate::router::use_location;
 use essais_core::routes::{essay_path, parse_query, EssayView, Route};
 use essais_core::ui::{strings, untranslated_notice};
 use essais_core::{CorpusLoadError, Essay, Lang};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_navigate};
 use wasm_bindgen::JsCast;
 
 use crate::api::{cached_body, fetch_body, prefetch_body, use_corpus, Blocks};
@@ -23,7 +23,6 @@ pub fn EssayPage(slug: String) -> impl IntoView {
     let lang = use_reading_language();
     let corpus = use_corpus();
     let location = use_location();
-    let navigate = use_navigate();
     let view_mode = Memo::new(move |_| EssayView::from_query(&parse_query(&location.search.get())));
 
     // /fr/<english slug>/ when a French version exists: the reader's language
@@ -52,7 +51,7 @@ pub fn EssayPage(slug: String) -> impl IntoView {
                 format!("?{}", search.trim_start_matches('?'))
             };
             let hash = location.hash.get_untracked();
-            go_to(&navigate, &format!("{target}{query}{hash}"), None, true);
+            go_to(&format!("{target}{query}{hash}"), None, true);
         }
     });
 

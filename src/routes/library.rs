@@ -6,7 +6,6 @@ use essais_core::library::{filtered_groups, LibraryFilter};
 use essais_core::routes::{library_path, library_search_path};
 use essais_core::ui::{essay_count, rejected_essays, show_more, strings};
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 use crate::api::use_corpus;
 use crate::components::essay_list::EssayList;
@@ -42,7 +41,6 @@ pub fn LibraryPage() -> impl IntoView {
     Effect::new(move |_| set_document_title(None, lang.get()));
     // Effects run once the page is in the DOM: the pre-rendered page goes,
     // and what the reader had begun to type in its search field is kept.
-    let navigate = use_navigate();
     Effect::new(move |_| {
         let typed = crate::prerender::typed_search();
         crate::prerender::page_ready();
@@ -50,7 +48,7 @@ pub fn LibraryPage() -> impl IntoView {
         if !typed.text.trim().is_empty() && search.get_untracked().trim().is_empty() {
             let path =
                 library_search_path(lang.get_untracked(), &filter.get_untracked().0, &typed.text);
-            go_to(&navigate, &href(&path), None, true);
+            go_to(&href(&path), None, true);
         }
         if typed.focused {
             if let Some(field) = document()

@@ -3,14 +3,12 @@
 use essais_core::library::LibraryFilter;
 use essais_core::routes::library_path;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 use crate::language::preferred_language;
 use crate::paths::{go_to, href};
 
 #[component]
 pub fn RootRedirect() -> impl IntoView {
-    let navigate = use_navigate();
     // Replace, so that "back" does not bounce the reader here again.
     Effect::new(move |_| {
         crate::prerender::page_ready();
@@ -18,6 +16,6 @@ pub fn RootRedirect() -> impl IntoView {
             preferred_language(),
             &LibraryFilter::default(),
         ));
-        go_to(&navigate, &target, None, true);
+        go_to(&target, None, true);
     });
 }

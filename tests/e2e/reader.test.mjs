@@ -64,6 +64,32 @@ test('filters narrow the library with AND, count what remains, and live in the U
   await close();
 });
 
+test('links move within the app without reloading it; a new page opens at its top, a modified click is the browser’s', async () => {
+  const { page, expectNoErrors, close } = await visit('en/', { locale: 'en-US', viewport: { width: 800, height: 400 } });
+  await page.evaluate(() => { window.__sameApp = true; });
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  await page.getByRole('link', { name: 'The Stopcock and the New Economy' }).click();
+  await page.waitForURL('**/en/the-stopcock-and-the-new-economy/');
+  await page.locator('#main .essay-body #p1').waitFor();
+  assert.equal(await page.evaluate(() => window.__sameApp), true, 'the app was not reloaded');
+  assert.equal(await page.evaluate(() => window.scrollY), 0);
+  // A tag link from the essay, then back to the essay.
+  await page.locator('article .taxonomy a').first().click();
+  await page.waitForURL(/\/en\/\?(category|tag)=/);
+  await page.goBack();
+  await page.waitForURL('**/en/the-stopcock-and-the-new-economy/');
+  assert.equal(await page.evaluate(() => window.__sameApp), true);
+  // Ctrl+click opens a new tab: the app leaves it to the browser.
+  const [popup] = await Promise.all([
+    page.context().waitForEvent('page'),
+    page.locator('.site-title').click({ modifiers: ['Control'] }),
+  ]);
+  await popup.close();
+  assert.equal(new URL(page.url()).pathname, '/en/the-stopcock-and-the-new-economy/');
+  expectNoErrors();
+  await close();
+});
+
 test('a filtered library opened from a bookmark shows the same view, in English too', async () => {
   const { page, expectNoErrors, close } = await visit('en/?tag=thin-organizations&tag=sustainability', { locale: 'fr-FR' });
   assert.deepEqual(await texts(page, '.essay-title'), [
