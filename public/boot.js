@@ -11,6 +11,9 @@
 (function () {
   'use strict';
   var root = document.documentElement;
+  // Scripts run: the pre-rendered search field will be the app's (without
+  // scripts, style/main.css hides it: it could not search).
+  root.classList.add('js');
   try {
     var size = Number(localStorage.getItem('essais.textSize'));
     if (size >= 1 && size <= 5 && Math.floor(size) === size) root.classList.add('text-size-' + size);

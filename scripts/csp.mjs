@@ -40,7 +40,9 @@ export const policy = [
   "worker-src 'self'",
   "object-src 'none'",
   "base-uri 'self'",
-  "form-action 'none'",
+  // The pre-rendered search field is a plain GET form to the library's own
+  // address, for an Enter pressed before the app has taken over.
+  "form-action 'self'",
 ].join('; ');
 
 html = html.replace(/<head>/, `<head>\n  <meta http-equiv="Content-Security-Policy" content="${policy}" />`);

@@ -5,9 +5,11 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { distDir, openPage, useApp, appReady } from './harness.mjs';
+import { distDir, openPage, serveStatic, useApp, appReady } from './harness.mjs';
 import { BODY_PAYLOADS, hostileCorpus } from '../hostile/corpus.mjs';
 
 const app = useApp();
@@ -90,6 +92,59 @@ for (const lang of ['fr', 'en']) {
     expectNoErrors();
   });
 }
+
+test('the pages the tool pre-renders from the hostile corpus run nothing and inject nothing', { timeout: 180_000 }, async (t) => {
+  // The built app with the hostile corpus (tampered JSON included) in place
+  // of the seed's, and its entry pages written by the real tool.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'essais-hostile-pages-'));
+  t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const dist = path.join(dir, 'dist');
+  fs.cpSync(distDir, dist, { recursive: true });
+  for (const old of ['fr', 'en', 'essais', 'corpus']) fs.rmSync(path.join(dist, old), { recursive: true, force: true });
+  fs.mkdirSync(path.join(dist, 'corpus'));
+  fs.writeFileSync(path.join(dist, 'corpus.json'), JSON.stringify(corpus));
+  for (const [url, text] of files) fs.writeFileSync(path.join(dist, url), text);
+  execFileSync('cargo', ['run', '--quiet', '--offline', '-p', 'essais-core', '--bin', 'corpus', '--', 'pages', path.join(dist, 'corpus.json'), dist], { stdio: 'inherit' });
+  const server = await serveStatic(dist);
+  t.after(() => server.close());
+
+  const addresses = ['fr/', 'en/', ...corpus.essays.filter((e) => /^[a-z0-9-]+$/.test(e.slug)).map((e) => `${e.lang}/${e.slug}/`)];
+  assert.ok(addresses.length >= 6, addresses.join(' '));
+  for (const address of addresses) {
+    // Only the pre-rendered page: the app's code never arrives.
+    const session = await openPage(app.browser, { serviceWorkers: 'block', allowed: [/Failed to load resource|Failed to fetch|WebAssembly|TypeError/i] });
+    const { page, context } = session;
+    const dialogs = [];
+    page.on('dialog', async (dialog) => { dialogs.push(dialog.message()); await dialog.dismiss(); });
+    await context.addInitScript(() => {
+      window.__violations = [];
+      document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
+    await page.route('**/*.wasm', (route) => route.abort('internetdisconnected'));
+    await page.goto(server.url + address);
+    await page.locator('#boot[data-prerendered]').waitFor({ state: 'attached' });
+    await page.locator('#boot-failed').waitFor();
+    const kind = await page.locator('#boot').getAttribute('data-prerendered');
+    if (kind === 'essay') {
+      assert.equal(await page.locator('#boot .essay-body h1').count(), 0, `a level-1 heading in the JSON on ${address}`);
+      assert.ok((await page.locator('#boot .essay-body p').count()) > 0, address);
+    } else {
+      assert.equal(await page.locator('#boot .essay-entry').count(), corpus.essays.length / 2, address);
+    }
+    const injected = await page.locator('#boot :is(script, img, svg, iframe, object, embed, video, details, marquee, meta, base, link, style)').count();
+    assert.equal(injected, 0, `elements injected into the pre-rendered ${address}`);
+    const attributes = await page.locator('#boot *').evaluateAll((all) => all.flatMap((el) => [...el.attributes].map((a) => a.name)));
+    assert.ok(attributes.every((name) => !/^on/i.test(name)), `event-handler attributes on ${address}`);
+    const hrefs = await page.locator('#boot a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    assert.ok(hrefs.every((h) => !/^\s*(javascript|vbscript|data):/i.test(h ?? '')), hrefs.join(' '));
+    const state = await page.evaluate(() => ({ pwned: window.__pwned ?? null, violations: window.__violations }));
+    assert.equal(state.pwned, null, `a payload ran on ${address}`);
+    assert.deepEqual(state.violations, [], `CSP violations on ${address}`);
+    assert.deepEqual(dialogs, [], `dialogs on ${address}`);
+    session.expectNoErrors();
+    await session.close();
+  }
+});
 
 test('the policy blocks a script injected into the page', async (t) => {
   const { page } = await hostilePage(t, 'en-US');
