@@ -3,7 +3,8 @@
 // docs/performance.md).
 //
 // Usage: node bench/run.mjs <app-dist> <baseline-dir> <app-dist-2000> <build-ms-2000> [runs]
-// (scripts/bench builds the four of them and calls this.)
+// (scripts/bench builds the four of them and calls this.) ONLY=loads or
+// ONLY=interactions runs that part alone, over what scripts/bench last built.
 
 import fs from 'node:fs';
 import os from 'node:os';
@@ -340,6 +341,11 @@ function interactionsSection(runs) {
 const browser = await launchBrowser();
 if (process.env.ONLY === 'interactions') {
   console.log(interactionsSection([await interactions(browser, appDist, 'Seed (5 essays)'), await interactions(browser, bigDist, '2,000 pairs')]));
+  await browser.close();
+  process.exit(0);
+}
+if (process.env.ONLY === 'loads') {
+  console.log(await loadsSection(browser));
   await browser.close();
   process.exit(0);
 }

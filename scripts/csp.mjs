@@ -1,6 +1,7 @@
-// Pins the Content-Security-Policy of a built dist/: the only inline script
-// allowed is the loader Trunk writes into index.html, by its SHA-256, computed
-// here after the build. The policy goes into index.html as a <meta> (before
+// Pins the Content-Security-Policy of a built dist/: the only inline scripts
+// allowed are the loader Trunk writes into index.html and boot.js, and the
+// only inline style the stylesheet (both put there by inline-assets.mjs),
+// each by its SHA-256, computed here after the build. The policy goes into index.html as a <meta> (before
 // any script) and into dist/csp.txt for deployers who set it as a header.
 //
 // Usage: node scripts/csp.mjs <dist-dir>   (Trunk's first post_build hook)
@@ -26,13 +27,16 @@ if (inline.length === 0) {
   console.error('csp: no inline script found: has Trunk changed its loader?');
   process.exit(1);
 }
-const hashes = inline.map((code) => `'sha256-${crypto.createHash('sha256').update(code, 'utf8').digest('base64')}'`);
+const sha256 = (text) => `'sha256-${crypto.createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+const hashes = inline.map(sha256);
+const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => sha256(m[1]));
 
 export const policy = [
   "default-src 'self'",
-  // Trunk's loader by hash; the app's JS from the site; WASM compilation.
+  // Trunk's loader and boot.js by hash; the app's JS from the site; WASM compilation.
   `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(' ')}`,
-  "style-src 'self'",
+  // The stylesheet, inlined, by hash; no 'unsafe-inline' (so no style attribute).
+  `style-src 'self' ${styles.join(' ')}`.trim(),
   "img-src 'self'",
   "font-src 'self'",
   "connect-src 'self'",
