@@ -51,14 +51,32 @@ pub fn App() -> impl IntoView {
     }
 }
 
+/// Which page an address shows, whatever its language.
+#[derive(Clone, PartialEq)]
+enum Page {
+    Root,
+    Library,
+    Essay(String),
+    NotFound,
+}
+
+/// The page for the address. A page is built anew only when the address
+/// names another page: the library in the other language is the same page
+/// (it follows the reading language itself), as is an essay in another view.
 #[component]
 fn Pages() -> impl IntoView {
     let route = use_route();
-    move || match route.get() {
-        Route::Root => view! { <RootRedirect /> }.into_any(),
-        Route::Library(_) => view! { <LibraryPage /> }.into_any(),
-        Route::Essay(_, slug) => view! { <EssayPage slug=slug /> }.into_any(),
-        Route::NotFound => view! { <NotFoundPage essay=false /> }.into_any(),
+    let page = Memo::new(move |_| match route.get() {
+        Route::Root => Page::Root,
+        Route::Library(_) => Page::Library,
+        Route::Essay(_, slug) => Page::Essay(slug),
+        Route::NotFound => Page::NotFound,
+    });
+    move || match page.get() {
+        Page::Root => view! { <RootRedirect /> }.into_any(),
+        Page::Library => view! { <LibraryPage /> }.into_any(),
+        Page::Essay(slug) => view! { <EssayPage slug=slug /> }.into_any(),
+        Page::NotFound => view! { <NotFoundPage essay=false /> }.into_any(),
     }
 }
 

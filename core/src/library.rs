@@ -198,44 +198,86 @@ pub fn facets(
     lang: Lang,
     both_label: &str,
 ) -> Vec<FacetValue> {
-    let groups = corpus.translation_groups();
-    let mut values: Vec<FilterValue> = corpus
-        .taxonomy
-        .categories
+    facets_of(
+        corpus,
+        &corpus.translation_groups(),
+        filter,
+        lang,
+        both_label,
+    )
+}
+
+/// [`facets`] over groups already computed (the library computes them once
+/// per change). One pass over the groups the filter keeps, whatever the
+/// number of values: values combine with AND, so the count of a value not
+/// chosen is the number of kept groups that have it, and that of a chosen
+/// value the number of kept groups.
+pub fn facets_of(
+    corpus: &Corpus,
+    groups: &[TranslationGroup<'_>],
+    filter: &LibraryFilter,
+    lang: Lang,
+    both_label: &str,
+) -> Vec<FacetValue> {
+    let categories = &corpus.taxonomy.categories;
+    let tags = &corpus.taxonomy.tags;
+    let index =
+        |entries: &[crate::corpus::TaxonomyEntry]| -> std::collections::HashMap<String, usize> {
+            entries
+                .iter()
+                .enumerate()
+                .map(|(i, e)| (e.id.clone(), i))
+                .collect()
+        };
+    let (category_index, tag_index) = (index(categories), index(tags));
+    let mut category_counts = vec![0; categories.len()];
+    let mut tag_counts = vec![0; tags.len()];
+    let (mut kept, mut both) = (0, 0);
+    for group in groups.iter().filter(|g| filter.matches(g)) {
+        kept += 1;
+        let first = group.versions[0];
+        for (i, id) in first.categories.iter().enumerate() {
+            // An id listed twice counts once.
+            if let (Some(&n), false) = (category_index.get(id), first.categories[..i].contains(id))
+            {
+                category_counts[n] += 1;
+            }
+        }
+        for (i, id) in first.tags.iter().enumerate() {
+            if let (Some(&n), false) = (tag_index.get(id), first.tags[..i].contains(id)) {
+                tag_counts[n] += 1;
+            }
+        }
+        if group.languages().len() == Lang::ALL.len() {
+            both += 1;
+        }
+    }
+    let facet = |value: FilterValue, count: usize| {
+        let active = filter.contains(&value);
+        FacetValue {
+            label: value_label(corpus, &value, lang, both_label),
+            count: if active { kept } else { count },
+            active,
+            value,
+        }
+    };
+    let mut values: Vec<FacetValue> = categories
         .iter()
-        .map(|c| FilterValue::Category(c.id.clone()))
+        .zip(category_counts)
+        .map(|(c, n)| facet(FilterValue::Category(c.id.clone()), n))
         .collect();
     values.extend(
-        corpus
-            .taxonomy
-            .tags
-            .iter()
-            .map(|t| FilterValue::Tag(t.id.clone())),
+        tags.iter()
+            .zip(tag_counts)
+            .map(|(t, n)| facet(FilterValue::Tag(t.id.clone()), n)),
     );
-    values.push(FilterValue::BothLanguages);
+    values.push(facet(FilterValue::BothLanguages, both));
     values
-        .into_iter()
-        .map(|value| {
-            let active = filter.contains(&value);
-            let with_value = if active {
-                filter.clone()
-            } else {
-                filter.toggled(&value)
-            };
-            let count = groups.iter().filter(|g| with_value.matches(g)).count();
-            FacetValue {
-                label: value_label(corpus, &value, lang, both_label),
-                value,
-                count,
-                active,
-            }
-        })
-        .collect()
 }
 
 /// How many entries the library shows at first, and adds per "show more":
 /// the app's paging and the pre-rendered library page agree on it.
-pub const LIBRARY_PAGE_SIZE: usize = 50;
+pub const LIBRARY_PAGE_SIZE: usize = 20;
 
 /// The translation groups the filter keeps, in blog order.
 pub fn filtered_groups<'c>(
@@ -374,6 +416,54 @@ mod tests {
                 ("both".into(), 1, false),
             ]
         );
+    }
+
+    /// What a count means, computed the slow way: the groups that would
+    /// remain with the value toggled on.
+    fn brute_force_counts(c: &Corpus, filter: &LibraryFilter) -> Vec<usize> {
+        facets(c, filter, Lang::En, "both")
+            .iter()
+            .map(|f| {
+                let with_value = if f.active {
+                    filter.clone()
+                } else {
+                    filter.toggled(&f.value)
+                };
+                c.translation_groups()
+                    .iter()
+                    .filter(|g| with_value.matches(g))
+                    .count()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn one_pass_counts_equal_the_groups_each_choice_would_leave() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../content");
+        #[cfg(feature = "tool")]
+        let seed = crate::content::load(&dir).expect("content builds").corpus;
+        #[cfg(not(feature = "tool"))]
+        let seed = {
+            let _ = dir;
+            corpus()
+        };
+        for c in [corpus(), seed] {
+            let mut filters = vec![LibraryFilter::default()];
+            for value in facets(&c, &LibraryFilter::default(), Lang::En, "both") {
+                let one = LibraryFilter::default().toggled(&value.value);
+                for other in facets(&c, &one, Lang::En, "both") {
+                    filters.push(one.toggled(&other.value));
+                }
+                filters.push(one);
+            }
+            for filter in &filters {
+                let counts: Vec<usize> = facets(&c, filter, Lang::En, "both")
+                    .iter()
+                    .map(|f| f.count)
+                    .collect();
+                assert_eq!(counts, brute_force_counts(&c, filter), "{filter:?}");
+            }
+        }
     }
 
     #[test]

@@ -155,8 +155,16 @@ impl Corpus {
 
     /// The translation group an essay belongs to.
     pub fn group_of(&self, slug: &str) -> Option<TranslationGroup<'_>> {
+        // One pass over the essays, not all the groups: an essay page asks
+        // this several times per drawing, with thousands of essays.
         let key = &self.essay(slug)?.translation_key;
-        self.translation_groups().into_iter().find(|g| g.key == key)
+        let mut versions: Vec<&Essay> = self
+            .essays
+            .iter()
+            .filter(|e| &e.translation_key == key)
+            .collect();
+        versions.sort_by_key(|e| e.position);
+        Some(TranslationGroup { key, versions })
     }
 
     /// The essays before and after an essay's group in the blog's order.
@@ -398,6 +406,19 @@ mod tests {
             paths.iter().all(|p| !p.contains("..")),
             "a slug that is not a slug never becomes a path"
         );
+    }
+
+    #[test]
+    fn group_of_is_the_essays_group_among_all_the_groups() {
+        let c = corpus();
+        for essay in &c.essays {
+            let expected = c
+                .translation_groups()
+                .into_iter()
+                .find(|g| g.versions.iter().any(|v| v.slug == essay.slug));
+            assert_eq!(c.group_of(&essay.slug), expected, "{}", essay.slug);
+        }
+        assert_eq!(c.group_of("no-such-essay"), None);
     }
 
     #[test]

@@ -306,7 +306,7 @@ pub fn essay_count(lang: Lang, count: usize) -> String {
     }
 }
 
-/// The library's "show more" button: "Afficher 50 essais de plus (1 950 restants)".
+/// The library's "show more" button: "Afficher 20 essais de plus (1950 restants)".
 pub fn show_more(lang: Lang, next: usize, remaining: usize) -> String {
     match lang {
         Lang::Fr => format!(

@@ -11,9 +11,12 @@ use std::sync::Arc;
 
 use crate::paths::{go_to, href};
 
-fn go_to_filter(lang: Lang, filter: &LibraryFilter, search: &str) {
+/// The library with `filter`, keeping the search (read at the click, so
+/// that typing in the search field does not redraw the filters).
+fn go_to_filter(lang: Lang, filter: &LibraryFilter, search: Memo<String>) {
+    let search = search.get_untracked();
     go_to(
-        &href(&library_search_path(lang, filter, search)),
+        &href(&library_search_path(lang, filter, &search)),
         None,
         false,
     );
@@ -24,7 +27,7 @@ pub fn FilterPanel(
     corpus: Arc<Corpus>,
     filter: LibraryFilter,
     lang: Lang,
-    search: String,
+    search: Memo<String>,
 ) -> impl IntoView {
     let ui = strings(lang);
     let values = facets(&corpus, &filter, lang, ui.both_languages);
@@ -34,7 +37,6 @@ pub fn FilterPanel(
             .filter(|f| keep(&f.value))
             .map(|facet| {
                 let next = filter.toggled(&facet.value);
-                let search = search.clone();
                 let disabled = facet.count == 0 && !facet.active;
                 view! {
                     <li>
@@ -43,7 +45,7 @@ pub fn FilterPanel(
                             class="facet"
                             aria-pressed=facet.active.to_string()
                             disabled=disabled
-                            on:click=move |_| go_to_filter(lang, &next, &search)
+                            on:click=move |_| go_to_filter(lang, &next, search)
                         >
                             <span class="facet-label">{facet.label.clone()}</span>
                             // Seen: the bare number; heard: "(2 essais)".
@@ -88,7 +90,7 @@ pub fn ActiveFilters(
     corpus: Arc<Corpus>,
     filter: LibraryFilter,
     lang: Lang,
-    search: String,
+    search: Memo<String>,
 ) -> impl IntoView {
     let ui = strings(lang);
     if filter.is_empty() {
@@ -104,7 +106,7 @@ pub fn ActiveFilters(
             view! {
                 <li class="chip">
                     <span>{label.clone()}</span>
-                    <button type="button" aria-label=remove_filter(lang, &label) on:click=move |_| go_to_filter(lang, &next, &search)>
+                    <button type="button" aria-label=remove_filter(lang, &label) on:click=move |_| go_to_filter(lang, &next, search)>
                         <span aria-hidden="true">"×"</span>
                     </button>
                 </li>
@@ -114,7 +116,7 @@ pub fn ActiveFilters(
     view! {
         <div class="active-filters" role="group" aria-label=ui.active_filters>
             <ul class="chips">{chips}</ul>
-            <button type="button" class="clear-all" on:click=move |_| go_to_filter(lang, &LibraryFilter::default(), &search)>
+            <button type="button" class="clear-all" on:click=move |_| go_to_filter(lang, &LibraryFilter::default(), search)>
                 {ui.clear_all}
             </button>
         </div>

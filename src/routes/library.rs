@@ -59,26 +59,24 @@ pub fn LibraryPage() -> impl IntoView {
             }
         }
     });
-    // How many entries are shown; a new filter or search starts again.
+    // How many entries are shown; a new filter or search starts again. (Set
+    // only when it changes: every set redraws the results.)
     let shown = RwSignal::new(PAGE_SIZE);
     Effect::new(move |_| {
         filter.track();
         search.track();
-        shown.set(PAGE_SIZE);
+        if shown.get_untracked() != PAGE_SIZE {
+            shown.set(PAGE_SIZE);
+        }
     });
-    // The search field stays out of the part redrawn on every change, so it
-    // keeps its focus while the reader types.
-    let results = move || {
+    // The page is redrawn in parts, each on what it shows: the search field
+    // never (so it keeps its focus while the reader types), the filters on a
+    // change of filter or language, the results on any change.
+    let filters = move || {
         let lang = lang.get();
         let ui = strings(lang);
-        let Some(corpus) = corpus.get() else {
-            return view! { <p>{ui.no_essays}</p> }.into_any();
-        };
+        let corpus = corpus.get()?;
         let (filter, ignored) = filter.get();
-        let keys: Vec<String> = filtered_groups(&corpus, &filter)
-            .iter()
-            .map(|g| g.key.to_string())
-            .collect();
         let unreadable = (!corpus.rejected.is_empty()).then(|| {
             let names: Vec<&str> = corpus.rejected.iter().map(|r| r.name.as_str()).collect();
             view! { <p class="notice rejected-essays" role="status">{rejected_essays(lang, &names)}</p> }
@@ -86,6 +84,24 @@ pub fn LibraryPage() -> impl IntoView {
         let notice = (!ignored.is_empty()).then(|| view! {
             <p class="notice ignored-filters" role="status">{format!("{} {}", ui.ignored_filters, ignored.join(", "))}</p>
         });
+        Some(view! {
+            {unreadable}
+            {notice}
+            <FilterPanel corpus=corpus.clone() filter=filter.clone() lang=lang search=search />
+            <ActiveFilters corpus=corpus filter=filter lang=lang search=search />
+        })
+    };
+    let results = move || {
+        let lang = lang.get();
+        let ui = strings(lang);
+        let Some(corpus) = corpus.get() else {
+            return view! { <p>{ui.no_essays}</p> }.into_any();
+        };
+        let (filter, _) = filter.get();
+        let keys: Vec<String> = filtered_groups(&corpus, &filter)
+            .iter()
+            .map(|g| g.key.to_string())
+            .collect();
         let search = search.get();
         let results = if !search.trim().is_empty() && !keys.is_empty() {
             search_results(&corpus, search_state, &keys, &search, lang, shown)
@@ -119,18 +135,12 @@ pub fn LibraryPage() -> impl IntoView {
             }
             .into_any()
         };
-        view! {
-            {unreadable}
-            {notice}
-            <FilterPanel corpus=corpus.clone() filter=filter.clone() lang=lang search=search.clone() />
-            <ActiveFilters corpus=corpus.clone() filter=filter lang=lang search=search />
-            {results}
-        }
-        .into_any()
+        results
     };
     view! {
         <h1>{move || strings(lang.get()).library_heading}</h1>
         <SearchBox state=search_state />
+        {filters}
         {results}
     }
 }

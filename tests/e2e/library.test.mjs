@@ -70,11 +70,11 @@ test('an English browser starts in English', async () => {
   await close();
 });
 
-test('a long library comes 50 entries at a time, and "show more" takes the focus to the first new one', async (t) => {
-  // 120 essays: the seed's English essay, under 120 names, all pointing at its real body.
+test('a long library comes 20 entries at a time, and "show more" takes the focus to the first new one', async (t) => {
+  // 50 essays: the seed's English essay, under 50 names, all pointing at its real body.
   const seed = JSON.parse(fs.readFileSync(path.join(distDir, 'corpus.json'), 'utf8'));
   const stopcock = seed.essays.find((e) => e.slug === 'the-stopcock-and-the-new-economy');
-  const essays = Array.from({ length: 120 }, (_, i) => ({
+  const essays = Array.from({ length: 50 }, (_, i) => ({
     ...stopcock,
     slug: `essay-${i + 1}`,
     translation_key: `essay-${i + 1}`,
@@ -82,8 +82,8 @@ test('a long library comes 50 entries at a time, and "show more" takes the focus
     position: i + 1,
   }));
   for (const [locale, more, evenMore] of [
-    ['fr-FR', 'Afficher 50 essais de plus (70 restants)', 'Afficher 20 essais de plus (20 restants)'],
-    ['en-US', 'Show 50 more (70 left)', 'Show 20 more (20 left)'],
+    ['fr-FR', 'Afficher 20 essais de plus (30 restants)', 'Afficher 10 essais de plus (10 restants)'],
+    ['en-US', 'Show 20 more (30 left)', 'Show 10 more (10 left)'],
   ]) {
     const session = await openPage(app.browser, { locale, serviceWorkers: 'block' });
     t.after(() => session.close());
@@ -91,22 +91,22 @@ test('a long library comes 50 entries at a time, and "show more" takes the focus
     await page.route('**/corpus.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ...seed, essays }) }));
     await page.goto(app.server.url);
     await appReady(page);
-    assert.equal(await page.locator('.essay-entry').count(), 50);
-    assert.match(await page.locator('.result-count').textContent(), /^120 essa/);
+    assert.equal(await page.locator('.essay-entry').count(), 20);
+    assert.match(await page.locator('.result-count').textContent(), /^50 essa/);
     await page.getByRole('button', { name: more }).click();
-    assert.equal(await page.locator('.essay-entry').count(), 100);
-    await page.waitForFunction(() => document.activeElement?.textContent === 'Essay number 51');
+    assert.equal(await page.locator('.essay-entry').count(), 40);
+    await page.waitForFunction(() => document.activeElement?.textContent === 'Essay number 21');
     await page.keyboard.press('Enter');
     await page.locator('article.essay h1').waitFor();
-    assert.equal(await page.locator('article.essay h1').textContent(), 'Essay number 51');
+    assert.equal(await page.locator('article.essay h1').textContent(), 'Essay number 21');
     await page.goBack();
     await page.locator('.essay-title').first().waitFor();
     // A filter starts the list again from the top.
     await page.getByRole('button', { name: more }).click();
-    assert.equal(await page.locator('.essay-entry').count(), 100);
+    assert.equal(await page.locator('.essay-entry').count(), 40);
     await page.locator('.facet').first().click();
     await page.locator('.chip').first().waitFor();
-    assert.equal(await page.locator('.essay-entry').count(), 50);
+    assert.equal(await page.locator('.essay-entry').count(), 20);
     assert.equal(await page.getByRole('button', { name: evenMore }).count(), 0);
     assert.equal(await page.getByRole('button', { name: more }).count(), 1);
     session.expectNoErrors();
