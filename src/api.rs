@@ -20,8 +20,10 @@ const CORPUS_URL: &str = "corpus.json";
 /// A request still unanswered after this is abandoned and reported.
 const TIMEOUT_SECONDS: u32 = 15;
 
-/// GETs `url` (relative to the `<base>`) as text, abandoned after
-/// [`TIMEOUT_SECONDS`]. Straight `fetch` through web-sys: an HTTP crate
+/// GETs `url` (relative to the `<base>`) as text, abandoned if the server
+/// has not answered within [`TIMEOUT_SECONDS`]. Once it answers, the body
+/// takes the time it takes: the search data of a large corpus is megabytes,
+/// which a slow link needs longer than that to bring. Straight `fetch` through web-sys: an HTTP crate
 /// would cost the first visit more bytes than it saves lines here.
 pub async fn fetch_text(url: &str) -> Result<String, CorpusLoadError> {
     let network = |_| CorpusLoadError::Network(format!("fetch {url} failed"));
@@ -43,11 +45,12 @@ pub async fn fetch_text(url: &str) -> Result<String, CorpusLoadError> {
     let result = async {
         let init = web_sys::RequestInit::new();
         init.set_signal(Some(&abort.signal()));
-        let response: web_sys::Response =
-            JsFuture::from(window().fetch_with_str_and_init(url, &init))
-                .await
-                .map_err(network)?
-                .unchecked_into();
+        let response = JsFuture::from(window().fetch_with_str_and_init(url, &init)).await;
+        // Answered (or failed): no more timeout.
+        if let Some(timer) = timer {
+            window().clear_timeout_with_handle(timer);
+        }
+        let response: web_sys::Response = response.map_err(network)?.unchecked_into();
         if !response.ok() {
             return Err(CorpusLoadError::Http {
                 status: response.status(),
@@ -59,9 +62,6 @@ pub async fn fetch_text(url: &str) -> Result<String, CorpusLoadError> {
         Ok(text.as_string().unwrap_or_default())
     }
     .await;
-    if let Some(timer) = timer {
-        window().clear_timeout_with_handle(timer);
-    }
     drop(on_timeout);
     match result {
         Err(_) if timed_out.get() => Err(CorpusLoadError::Timeout {

@@ -102,7 +102,6 @@ pub fn ActiveFilters(
         .map(|value| {
             let label = value_label(&corpus, &value, lang, ui.both_languages);
             let next = filter.toggled(&value);
-            let search = search.clone();
             view! {
                 <li class="chip">
                     <span>{label.clone()}</span>

@@ -4,6 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import http from 'node:http';
+import { once } from 'node:events';
 import path from 'node:path';
 import { distDir, openPage, texts, useApp, appReady } from './harness.mjs';
 
@@ -166,5 +168,37 @@ test('search data that cannot be fetched: the library stays, the search says why
   await alert.getByRole('button', { name: 'Réessayer' }).click();
   await page.locator('.search-hit').first().waitFor();
   assert.deepEqual(await texts(page, '.search-hit .essay-title'), ['Franchir le mur de la réalité (social business style)']);
+  session.expectNoErrors();
+});
+
+test('a large file that takes longer than 15 s to arrive, once the server has answered, is still read', { timeout: 60_000 }, async (t) => {
+  // A server that answers the search data at once but sends its body over
+  // 17 seconds (a slow link, a large corpus); everything else from dist/.
+  const server = http.createServer(async (req, res) => {
+    const pathname = new URL(req.url, 'http://x').pathname;
+    if (/\/corpus\/_search\.[0-9a-f]+\.json$/.test(pathname)) {
+      const body = fs.readFileSync(path.join(distDir, pathname));
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': body.length });
+      const half = Math.floor(body.length / 2);
+      res.write(body.subarray(0, half));
+      setTimeout(() => res.end(body.subarray(half)), 17_000);
+      return;
+    }
+    const upstream = await fetch(app.server.url + pathname.slice(1));
+    res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'text/html' });
+    res.end(Buffer.from(await upstream.arrayBuffer()));
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  t.after(() => { server.closeAllConnections(); server.close(); });
+  const session = await openPage(app.browser, { locale: 'fr-FR', serviceWorkers: 'block' });
+  t.after(() => session.close());
+  const { page } = session;
+  const started = Date.now();
+  await page.goto(`http://127.0.0.1:${server.address().port}/fr/?q=rotules`);
+  await page.locator('.search-hit').first().waitFor({ timeout: 40_000 });
+  assert.ok(Date.now() - started > 16_000, 'the body did take longer than the timeout');
+  assert.deepEqual(await texts(page, '.search-hit .essay-title'), ['Franchir le mur de la réalité (social business style)']);
+  assert.equal(await page.getByRole('alert').count(), 0);
   session.expectNoErrors();
 });
