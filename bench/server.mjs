@@ -1,7 +1,7 @@
 // A static server for the benchmark that compresses as real hosts do:
-// brotli when the browser asks for it, else gzip (Chromium offers brotli
-// only over HTTPS, so on http://127.0.0.1 it gets gzip). Compressed bodies
-// are made once per file and kept. Revalidation by ETag, as a CDN would.
+// brotli when the browser asks for it (Chromium does, even from
+// http://127.0.0.1), else gzip. Compressed bodies are made once per file and
+// kept (the first request of a large file waits for its compression). Revalidation by ETag, as a CDN would.
 
 import http from 'node:http';
 import fs from 'node:fs';
