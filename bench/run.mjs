@@ -334,7 +334,7 @@ function interactionsSection(runs) {
   }
   out.push('');
   for (const r of runs) {
-    out.push(`- ${r.corpusLabel}: the library showed ${r.entries} entries; the search for "economie" found ${r.hits || 'nothing'}; the side-by-side essay was \`${r.pair}\` (${r.blocks} blocks on the page). Preparing the search (fetching the search data and building the index, CPU not slowed down, once per visit): ${(r.indexReady / 1000).toFixed(1)} s from the focus to the first results, of which building the index ${r.indexBuild === null ? 'not measured' : ms(r.indexBuild)}.`);
+    out.push(`- ${r.corpusLabel}: the library showed ${r.entries} entries; the search for "economie" showed "${r.hits || 'nothing'}"; the side-by-side essay was \`${r.pair}\` (${r.blocks} blocks on the page). Preparing the search (fetching the search data and building the index, CPU not slowed down, once per visit): ${(r.indexReady / 1000).toFixed(1)} s from the focus to the first results, of which building the index ${r.indexBuild === null ? 'not measured' : ms(r.indexBuild)}.`);
   }
   out.push('', '### Memory after the library has loaded', '', '| Corpus | JS heap used | WASM linear memory |', '|---|---:|---:|');
   for (const r of runs) out.push(`| ${r.corpusLabel} | ${kb(r.heap.usedSize)} | ${r.wasmBytes === null ? 'not measured' : kb(r.wasmBytes)} |`);
