@@ -3,8 +3,9 @@
 //!
 //! The pages are chosen by `essais_core::routes::Route::parse` (tested
 //! natively), so all the app needs from a router is this much;
-//! leptos_router did the same for about 12 KB more of compressed WASM
-//! (docs/performance.md).
+//! leptos_router did the same for many more bytes of WASM (it and
+//! serde_json's `Value`, gone in the same change, weighed 33 KB compressed:
+//! docs/performance.md).
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -59,7 +60,9 @@ pub fn provide_location() -> Location {
         if let Some(target) = app_link_target(&event) {
             event.prevent_default();
             let scroll_to_top = !target.contains('#');
-            go(location, &target, false);
+            // A link to the page already shown adds no history entry.
+            let here = address.with_untracked(|a| format!("{}{}{}", a.pathname, a.search, a.hash));
+            go(location, &target, target == here);
             if scroll_to_top {
                 window().scroll_to_with_x_and_y(0.0, 0.0);
             }

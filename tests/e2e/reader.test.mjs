@@ -86,6 +86,13 @@ test('links move within the app without reloading it; a new page opens at its to
   ]);
   await popup.close();
   assert.equal(new URL(page.url()).pathname, '/en/the-stopcock-and-the-new-economy/');
+  // A link to the page already shown adds no history entry: back leads to
+  // the page before it.
+  await page.locator('.site-title').click();
+  await page.waitForURL('**/en/');
+  await page.locator('.site-title').click();
+  await page.goBack();
+  await page.waitForURL('**/en/the-stopcock-and-the-new-economy/');
   expectNoErrors();
   await close();
 });
