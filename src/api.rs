@@ -23,8 +23,9 @@ const TIMEOUT_SECONDS: u32 = 15;
 /// GETs `url` (relative to the `<base>`) as text, abandoned if the server
 /// has not answered within [`TIMEOUT_SECONDS`]. Once it answers, the body
 /// takes the time it takes: the search data of a large corpus is megabytes,
-/// which a slow link needs longer than that to bring. Straight `fetch` through web-sys: an HTTP crate
-/// would cost the first visit more bytes than it saves lines here.
+/// which a slow link needs longer than that to bring. Straight `fetch`
+/// through web-sys: an HTTP crate would cost the first visit more bytes than
+/// it saves lines here.
 pub async fn fetch_text(url: &str) -> Result<String, CorpusLoadError> {
     let network = |_| CorpusLoadError::Network(format!("fetch {url} failed"));
     let abort = web_sys::AbortController::new().map_err(network)?;

@@ -191,34 +191,17 @@ pub fn value_label(corpus: &Corpus, value: &FilterValue, lang: Lang, both_label:
 }
 
 /// Every value of the panel with its count: categories, then tags, then
-/// "both languages", in taxonomy order.
+/// "both languages", in taxonomy order. One pass over the groups the filter
+/// keeps, whatever the number of values: values combine with AND, so the
+/// count of a value not chosen is the number of kept groups that have it,
+/// and that of a chosen value the number of kept groups.
 pub fn facets(
     corpus: &Corpus,
     filter: &LibraryFilter,
     lang: Lang,
     both_label: &str,
 ) -> Vec<FacetValue> {
-    facets_of(
-        corpus,
-        &corpus.translation_groups(),
-        filter,
-        lang,
-        both_label,
-    )
-}
-
-/// [`facets`] over groups already computed (the library computes them once
-/// per change). One pass over the groups the filter keeps, whatever the
-/// number of values: values combine with AND, so the count of a value not
-/// chosen is the number of kept groups that have it, and that of a chosen
-/// value the number of kept groups.
-pub fn facets_of(
-    corpus: &Corpus,
-    groups: &[TranslationGroup<'_>],
-    filter: &LibraryFilter,
-    lang: Lang,
-    both_label: &str,
-) -> Vec<FacetValue> {
+    let groups = corpus.translation_groups();
     let categories = &corpus.taxonomy.categories;
     let tags = &corpus.taxonomy.tags;
     let index =

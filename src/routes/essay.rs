@@ -164,8 +164,8 @@ fn EssayText(
         _ => view! { <div class="essay-body"><EssayBody blocks=(*primary).clone() /></div> }.into_any(),
     }
     };
-    let cached = (cached_body(&urls.0), urls.1.as_deref().map(cached_body));
-    let cached = match cached {
+    // Both texts already in memory (the other only if shown): no loading step.
+    let cached = match (cached_body(&urls.0), urls.1.as_deref().map(cached_body)) {
         (Some(primary), None) => Some((primary, None)),
         (Some(primary), Some(Some(other))) => Some((primary, Some(other))),
         _ => None,
