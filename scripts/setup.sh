@@ -39,6 +39,10 @@ ensure_rust() {
     say "adding the wasm32-unknown-unknown target"
     quietly rustup-target rustup target add wasm32-unknown-unknown
   fi
+  if ! cargo clippy --version >/dev/null 2>&1; then
+    say "adding clippy"
+    quietly rustup-clippy rustup component add clippy
+  fi
 }
 
 ensure_cargo_tool() { # binary, version, crate, extra cargo-install flags...
@@ -82,8 +86,8 @@ ensure_browser() {
   command -v python3 >/dev/null || apt_install python3
 }
 
-# The release build in dist/ (the corpus is rebuilt from content/ by Trunk's
-# pre_build hook). ESSAIS_PUBLIC_URL (default /) is the one setting for
+# The release build in dist/ (the corpus is built from content/ into the
+# build's staging dir by Trunk's pre_build hook). ESSAIS_PUBLIC_URL (default /) is the one setting for
 # deploying under a sub-path: routes, assets, the corpus and the service
 # worker's scope all follow it.
 build_release() {
@@ -101,12 +105,13 @@ build_test_deployments() {
   grep -q "(second edition)" "$edited/essays/the-stopcock-and-the-new-economy.en.md"
   (
     cd "$ROOT"
-    quietly trunk-build-subpath trunk build --release --public-url /essais/ --dist dist-essais
-    ESSAIS_CONTENT_DIR="$edited" quietly trunk-build-update trunk build --release --dist dist-update
+    # The test deployments carry the test hooks (`simulate_crash`); the
+    # reader's build (`build_release`) does not.
+    local features=csr,test-hooks
+    quietly trunk-build-subpath trunk build --release --features "$features" --public-url /essais/ --dist dist-essais
+    ESSAIS_CONTENT_DIR="$edited" quietly trunk-build-update trunk build --release --features "$features" --dist dist-update
     ESSAIS_CONTENT_DIR="$edited" quietly trunk-build-subpath-update \
-      trunk build --release --public-url /essais/ --dist dist-essais-update
-    # Leave public/corpus.json as content/ says, for the builds that follow.
-    quietly corpus-build cargo run --quiet --offline -p essais-core --bin corpus -- build content public/corpus.json
+      trunk build --release --features "$features" --public-url /essais/ --dist dist-essais-update
   )
-  build_release
+  (cd "$ROOT" && quietly trunk-build trunk build --release --features csr,test-hooks --public-url /)
 }

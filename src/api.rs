@@ -1,19 +1,16 @@
 //! What the app fetches: the corpus index once, each essay's body when it is
 //! opened, and the search data when the reader comes to the search field.
 //! Bodies are kept once fetched, so going back, switching language or
-//! opening the side-by-side view never waits twice.
+//! opening the side-by-side view never waits twice. This module fetches and
+//! returns values; it draws nothing.
 
 use essais_core::document::Block;
 use essais_core::{Corpus, CorpusLoadError, EssayBody, SearchData};
 use leptos::prelude::*;
-use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-
-use crate::components::load_error::LoadErrorPanel;
-use crate::language::use_reading_language;
 
 /// Relative to the document's `<base>`, so the app works under any public URL.
 const CORPUS_URL: &str = "corpus.json";
@@ -79,34 +76,50 @@ pub async fn fetch_corpus() -> Result<Corpus, CorpusLoadError> {
 /// An essay's blocks.
 pub type Blocks = Arc<Vec<Block>>;
 
-thread_local! {
-    /// Bodies fetched so far, by URL (the URL names the content: no staleness).
-    static BODIES: RefCell<HashMap<String, Blocks>> = RefCell::new(HashMap::new());
-}
+/// Bodies fetched so far, by URL (the URL names the content: no staleness),
+/// shared by every page of the app through a context. At build time the
+/// pages tool puts in the body of the essay it pre-renders.
+#[derive(Clone, Copy)]
+pub struct BodyCache(StoredValue<HashMap<String, Blocks>>);
 
-/// The body at `url` if it has been fetched already.
-pub fn cached_body(url: &str) -> Option<Blocks> {
-    BODIES.with(|bodies| bodies.borrow().get(url).cloned())
-}
-
-/// The body at `url`, from memory or fetched (and then kept).
-pub async fn fetch_body(url: String) -> Result<Blocks, CorpusLoadError> {
-    if let Some(blocks) = cached_body(&url) {
-        return Ok(blocks);
+impl BodyCache {
+    pub fn provide(bodies: HashMap<String, Blocks>) -> BodyCache {
+        let cache = BodyCache(StoredValue::new(bodies));
+        provide_context(cache);
+        cache
     }
-    let blocks = Arc::new(EssayBody::from_json(&fetch_text(&url).await?)?.blocks);
-    BODIES.with(|bodies| bodies.borrow_mut().insert(url, blocks.clone()));
-    Ok(blocks)
-}
 
-/// Fetches a body ahead of need (the translation of the essay being read),
-/// so that the language switch and the side-by-side view do not wait.
-pub fn prefetch_body(url: String) {
-    if cached_body(&url).is_none() {
-        leptos::task::spawn_local(async move {
-            let _ = fetch_body(url).await;
+    /// The body at `url` if it has been fetched already.
+    pub fn get(&self, url: &str) -> Option<Blocks> {
+        self.0.with_value(|bodies| bodies.get(url).cloned())
+    }
+
+    /// The body at `url`, from memory or fetched (and then kept).
+    pub async fn fetch(self, url: String) -> Result<Blocks, CorpusLoadError> {
+        if let Some(blocks) = self.get(&url) {
+            return Ok(blocks);
+        }
+        let blocks = Arc::new(EssayBody::from_json(&fetch_text(&url).await?)?.blocks);
+        self.0.update_value(|bodies| {
+            bodies.insert(url, blocks.clone());
         });
+        Ok(blocks)
     }
+
+    /// Fetches a body ahead of need (the translation of the essay being
+    /// read), so that the language switch and the side-by-side view do not
+    /// wait.
+    pub fn prefetch(self, url: String) {
+        if self.get(&url).is_none() {
+            leptos::task::spawn_local(async move {
+                let _ = self.fetch(url).await;
+            });
+        }
+    }
+}
+
+pub fn use_bodies() -> BodyCache {
+    expect_context::<BodyCache>()
 }
 
 pub async fn fetch_search_data(url: String) -> Result<SearchData, CorpusLoadError> {
@@ -116,51 +129,42 @@ pub async fn fetch_search_data(url: String) -> Result<SearchData, CorpusLoadErro
     SearchData::from_json(&fetch_text(&url).await?)
 }
 
-/// The loaded corpus as the app shares it: loading, failed, or ready.
+/// The corpus as the app has it: not yet in, failed (and why), or ready.
+pub type CorpusLoad = Option<Result<Arc<Corpus>, CorpusLoadError>>;
+
+/// The app's corpus, shared by every page through a context. In the browser
+/// it is fetched once the app has started ([`CorpusSource::load`]); at build
+/// time the pages tool hands it over ready.
 #[derive(Clone, Copy)]
-pub struct CorpusResource(LocalResource<Result<Arc<Corpus>, CorpusLoadError>>);
+pub struct CorpusSource(RwSignal<CorpusLoad>);
 
-impl CorpusResource {
-    /// Starts the fetch and makes the corpus available to every page.
-    pub fn provide() -> Self {
-        let resource = CorpusResource(LocalResource::new(|| async {
-            fetch_corpus().await.map(Arc::new)
-        }));
-        provide_context(resource);
-        resource
+impl CorpusSource {
+    pub fn provide(initial: CorpusLoad) -> CorpusSource {
+        let source = CorpusSource(RwSignal::new(initial));
+        provide_context(source);
+        source
     }
 
-    pub fn retry(&self) {
-        self.0.refetch();
+    /// Fetches the corpus (again, after a failure).
+    pub fn load(self) {
+        self.0.set(None);
+        leptos::task::spawn_local(async move {
+            let result = fetch_corpus().await.map(Arc::new);
+            self.0.try_set(Some(result));
+        });
     }
 
-    /// `ready()` once the corpus is in; meanwhile a loading line, and on
-    /// failure the reason in the reader's language with a retry button.
-    pub fn view_when_ready<V: IntoView + 'static>(
-        &self,
-        ready: impl Fn() -> V + 'static,
-    ) -> AnyView {
-        let lang = use_reading_language();
-        match self.0.get() {
-            None => view! {
-                <p class="status" role="status">{move || essais_core::ui::strings(lang.get()).loading}</p>
-            }
-            .into_any(),
-            Some(Err(error)) => {
-                let resource = *self;
-                view! { <LoadErrorPanel error=error retry=move || resource.retry() /> }.into_any()
-            }
-            Some(Ok(_)) => ready().into_any(),
-        }
+    pub fn get(&self) -> CorpusLoad {
+        self.0.get()
     }
 }
 
 /// The corpus once loaded, reactively (None while loading or failed).
 pub fn use_corpus() -> Signal<Option<Arc<Corpus>>> {
-    let resource = use_context::<CorpusResource>();
+    let source = use_context::<CorpusSource>();
     Signal::derive(move || {
-        resource
-            .and_then(|CorpusResource(r)| r.get())
+        source
+            .and_then(|CorpusSource(load)| load.get())
             .and_then(Result::ok)
     })
 }

@@ -16,11 +16,11 @@ const STORAGE_KEY: &str = "essais.lang";
 #[derive(Clone, Copy)]
 pub struct ReadingLanguage(pub Signal<Lang>);
 
-/// Derives the reading language from the URL and keeps `<html lang>` in step
-/// (screen readers pick their voice from it). Call inside the router.
-pub fn provide_reading_language() -> Signal<Lang> {
+/// Derives the reading language from the URL, else `preferred` (the
+/// reader's, read once as the app starts), and keeps `<html lang>` in step
+/// (screen readers pick their voice from it).
+pub fn provide_reading_language(preferred: Lang) -> Signal<Lang> {
     let route = use_route();
-    let preferred = preferred_language();
     let lang = Signal::derive(move || route.get().lang().unwrap_or(preferred));
     provide_context(ReadingLanguage(lang));
     Effect::new(move |_| {
@@ -44,7 +44,7 @@ pub fn remember_language(lang: Lang) {
     storage::set(STORAGE_KEY, lang.code());
 }
 
-/// The remembered choice, else the browser's preference.
+/// The remembered choice, else the browser's preference (in the browser only).
 pub fn preferred_language() -> Lang {
     storage::get(STORAGE_KEY)
         .and_then(|code| Lang::from_code(&code))

@@ -1,9 +1,16 @@
 //! The essais reader: a Leptos app that fetches the corpus once and lets
 //! people read it in French or English.
 //!
-//! `App` holds the shell (router, header, corpus loading); [`routes`] has one
-//! file per page, chosen by `essais_core::routes::Route` from the URL. Logic
-//! that needs no DOM is in the `essais-core` crate.
+//! `App` holds the shell (header, notices, the current page); [`routes`] has
+//! one file per page, chosen by `essais_core::routes::Route` from the URL.
+//! Logic that needs no DOM is in the `essais-core` crate.
+//!
+//! The same components run in two places: in the browser (feature `csr`,
+//! `main.rs`), and natively at build time (feature `ssr`), where the pages
+//! tool (`pages/`) renders each entry page with them. What a component would
+//! read from the browser (the address, the public URL, remembered choices,
+//! the corpus) therefore reaches it through [`Start`] and contexts, and
+//! browser work happens in effects, which never run at build time.
 
 pub mod api;
 pub mod components;
@@ -11,6 +18,7 @@ pub mod language;
 pub mod offline;
 pub mod paths;
 pub mod prerender;
+pub mod reading_place;
 pub mod router;
 pub mod routes;
 pub mod storage;
@@ -22,30 +30,89 @@ use essais_core::ui::strings;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::api::CorpusResource;
+use crate::api::{Blocks, BodyCache, CorpusLoad, CorpusSource};
 use crate::components::header::SiteHeader;
+use crate::components::load_error::LoadErrorPanel;
 use crate::components::notices::{AppNotices, SiteFooter};
 use crate::language::provide_reading_language;
 use crate::paths::use_route;
+use crate::router::Address;
 use crate::routes::essay::EssayPage;
 use crate::routes::library::LibraryPage;
 use crate::routes::not_found::NotFoundPage;
 use crate::routes::root::RootRedirect;
 
+/// Where the app starts: what it would otherwise read from the browser.
+pub struct Start {
+    /// The address shown.
+    pub address: Address,
+    /// The path of the public URL ("/" or e.g. "/essais/").
+    pub base: String,
+    /// The reader's language where the address names none.
+    pub preferred: essais_core::Lang,
+    /// The text size, 1 to 5.
+    pub text_size: u8,
+    /// The corpus when it is already at hand (at build time); in the
+    /// browser None, and the app fetches it.
+    pub corpus: CorpusLoad,
+    /// Essay bodies already at hand, by URL.
+    pub bodies: std::collections::HashMap<String, Blocks>,
+}
+
+impl Start {
+    /// In the browser: the address, the public URL from `<base href>`, the
+    /// remembered choices.
+    pub fn from_browser() -> Start {
+        let base = document()
+            .base_uri()
+            .ok()
+            .flatten()
+            .and_then(|uri| web_sys::Url::new(&uri).ok())
+            .map(|url| url.pathname())
+            .unwrap_or_else(|| "/".into());
+        Start {
+            address: Address::current(),
+            base,
+            preferred: language::preferred_language(),
+            text_size: text_size::remembered_text_size(),
+            corpus: None,
+            bodies: Default::default(),
+        }
+    }
+}
+
 /// The page frame (header, notices, footer) and the current page.
 #[component]
-pub fn App() -> impl IntoView {
-    router::provide_location();
-    let lang = provide_reading_language();
-    text_size::provide_text_size();
+pub fn App(start: Start) -> impl IntoView {
+    let location = router::provide_location(start.address, &start.base);
+    router::follow_browser(location);
+    let lang = provide_reading_language(start.preferred);
+    text_size::provide_text_size(start.text_size);
     offline::provide_offline_state();
-    let corpus = CorpusResource::provide();
+    BodyCache::provide(start.bodies);
+    components::search::SearchState::provide();
+    let fetch = start.corpus.is_none();
+    let corpus = CorpusSource::provide(start.corpus);
+    if fetch {
+        // Browser work: an effect, so that it never runs at build time.
+        Effect::new(move |_| corpus.load());
+    }
+    let page = move || match corpus.get() {
+        None => view! {
+            <p class="status" role="status">{move || strings(lang.get()).loading}</p>
+        }
+        .into_any(),
+        Some(Err(error)) => {
+            view! { <LoadErrorPanel error=error retry=move || corpus.load() /> }.into_any()
+        }
+        Some(Ok(_)) => view! { <Pages /> }.into_any(),
+    };
     view! {
         <a class="skip-link" href="#main" on:click=skip_to_main>{move || strings(lang.get()).skip_to_content}</a>
         <SiteHeader />
         <AppNotices />
         <main id="main" tabindex="-1">
-            {move || corpus.view_when_ready(|| view! { <Pages /> })}
+            {page}
         </main>
         <SiteFooter />
     }
@@ -139,7 +206,10 @@ fn show_crash_panel() -> Option<()> {
 }
 
 /// Panics on purpose: how the end-to-end suite checks the crash panel
-/// (`window.wasmBindings.simulate_crash()`, exposed by Trunk's loader).
+/// (`window.wasmBindings.simulate_crash()`, exposed by Trunk's loader). Only
+/// in the test deployments (feature `test-hooks`, which `scripts/test` turns
+/// on), never in the build a reader downloads.
+#[cfg(feature = "test-hooks")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn simulate_crash() {
     panic!("simulated crash (end-to-end test of the crash panel)");

@@ -10,5 +10,6 @@ fn main() {
     if !essais::prerender::is_prerendered() {
         essais::prerender::page_ready();
     }
-    leptos::mount::mount_to_body(essais::App);
+    let start = essais::Start::from_browser();
+    leptos::mount::mount_to_body(move || leptos::prelude::view! { <essais::App start=start /> });
 }

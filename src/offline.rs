@@ -44,21 +44,27 @@ impl OfflineState {
     }
 }
 
+/// The offline state, online and not yet ready until the browser says
+/// otherwise: the service worker and the network are browser work, started
+/// in an effect (never when a page is rendered at build time).
 pub fn provide_offline_state() -> OfflineState {
     let state = OfflineState {
-        online: RwSignal::new(window().navigator().on_line()),
+        online: RwSignal::new(true),
         ready: RwSignal::new(false),
         update_waiting: RwSignal::new(false),
         waiting_worker: StoredValue::new_local(None),
         reload_requested: StoredValue::new_local(false),
     };
     provide_context(state);
-    let online = state.online;
-    let _ = window_event_listener(leptos::ev::online, move |_| online.set(true));
-    let _ = window_event_listener(leptos::ev::offline, move |_| online.set(false));
-    if let Some(container) = service_worker_container() {
-        leptos::task::spawn_local(register(container, state));
-    }
+    Effect::new(move |_| {
+        let online = state.online;
+        online.set(window().navigator().on_line());
+        let _ = window_event_listener(leptos::ev::online, move |_| online.set(true));
+        let _ = window_event_listener(leptos::ev::offline, move |_| online.set(false));
+        if let Some(container) = service_worker_container() {
+            leptos::task::spawn_local(register(container, state));
+        }
+    });
     state
 }
 

@@ -8,32 +8,15 @@ use leptos::prelude::*;
 use crate::router::{navigate, use_location};
 use std::sync::Arc;
 
-/// The path of the public URL, from the document's `<base href>` that Trunk
-/// writes: "/" or, for a deployment in a sub-folder, e.g. "/essais/".
-pub fn base_path() -> String {
-    let from_base = document()
-        .base_uri()
-        .ok()
-        .flatten()
-        .and_then(|uri| web_sys::Url::new(&uri).ok())
-        .map(|url| url.pathname());
-    match from_base {
-        Some(path) if path.ends_with('/') => path,
-        Some(path) => format!("{path}/"),
-        None => "/".into(),
-    }
-}
-
 /// An absolute href for a path relative to the public URL.
 pub fn href(relative: &str) -> String {
-    format!("{}{}", base_path(), relative)
+    format!("{}{}", use_location().base(), relative)
 }
 
-/// The path of `pathname` below the public URL.
-pub fn relative_path(pathname: &str) -> String {
-    let base = base_path();
+/// The path of `pathname` below the public URL `base`.
+pub fn relative_path(pathname: &str, base: &str) -> String {
     pathname
-        .strip_prefix(&base)
+        .strip_prefix(base)
         .or_else(|| pathname.strip_prefix(base.trim_end_matches('/')))
         .unwrap_or(pathname)
         .to_string()
@@ -42,7 +25,8 @@ pub fn relative_path(pathname: &str) -> String {
 /// The page the URL designates.
 pub fn use_route() -> Memo<Route> {
     let location = use_location();
-    Memo::new(move |_| Route::parse(&relative_path(&location.pathname.get())))
+    let base = location.base();
+    Memo::new(move |_| Route::parse(&relative_path(&location.pathname.get(), &base)))
 }
 
 /// The library filter in the URL query, and the values that were ignored.

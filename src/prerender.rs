@@ -1,8 +1,8 @@
-//! The page `corpus pages` pre-rendered into the entry page (`#boot` with
-//! `data-prerendered`, see `essais_core::prerender`) is what the reader sees
-//! until the app has drawn the same page; then it goes. Until then the app's
-//! own elements are hidden by the stylesheet, so the words on screen never
-//! blink out and back.
+//! The page the pages tool pre-rendered into the entry page (`#boot` with
+//! `data-prerendered`, drawn by these same components at build time: see
+//! `pages/`) is what the reader sees until the app has drawn the same page;
+//! then it goes. Until then the app's own elements are hidden by the
+//! stylesheet, so the words on screen never blink out and back.
 
 use leptos::prelude::document;
 
@@ -32,12 +32,13 @@ pub struct TypedSearch {
 pub fn typed_search() -> Option<TypedSearch> {
     use wasm_bindgen::JsCast;
     let field: web_sys::HtmlInputElement = document()
-        .get_element_by_id("boot-search")?
+        .query_selector("#boot #search")
+        .ok()??
         .dyn_into()
         .ok()?;
     let focused = document()
         .active_element()
-        .is_some_and(|active| active.id() == "boot-search");
+        .is_some_and(|active| active == **field);
     let text = field.value();
     (focused || !text.trim().is_empty()).then_some(TypedSearch { text, focused })
 }

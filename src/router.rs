@@ -6,29 +6,27 @@
 //! leptos_router did the same for many more bytes of WASM (it and
 //! serde_json's `Value`, gone in the same change, weighed 33 KB compressed:
 //! docs/performance.md).
+//!
+//! The address reaches the components through a context ([`Location`]), set
+//! up from where the app runs: the browser's address, or the address a page
+//! is pre-rendered for at build time (`pages/`), where nothing here touches
+//! a browser.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// The current address, as the browser has it (`location.pathname`,
-/// `location.search` with its `?`, `location.hash` with its `#`).
-#[derive(Clone, Copy)]
-pub struct Location {
-    pub pathname: Memo<String>,
-    pub search: Memo<String>,
-    pub hash: Memo<String>,
-    address: RwSignal<Address>,
-}
-
-#[derive(Clone, Default, PartialEq)]
-struct Address {
-    pathname: String,
-    search: String,
-    hash: String,
+/// An address of the app: `pathname`, `search` with its `?`, `hash` with
+/// its `#`, as `window.location` has them.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Address {
+    pub pathname: String,
+    pub search: String,
+    pub hash: String,
 }
 
 impl Address {
-    fn current() -> Address {
+    /// The browser's current address.
+    pub fn current() -> Address {
         let location = window().location();
         Address {
             pathname: location.pathname().unwrap_or_default(),
@@ -38,51 +36,72 @@ impl Address {
     }
 }
 
-/// Reads the address, follows the browser's back and forward, and takes
-/// over clicks on links to pages of the app. Once, at the top of the app.
-pub fn provide_location() -> Location {
-    if let Some(location) = CURRENT.with(|current| current.get()) {
-        return location;
+/// The current address, and the public URL the app is served under.
+#[derive(Clone, Copy)]
+pub struct Location {
+    pub pathname: Memo<String>,
+    pub search: Memo<String>,
+    pub hash: Memo<String>,
+    address: RwSignal<Address>,
+    /// The path of the public URL: "/" or, under a sub-path, e.g. "/essais/".
+    base: StoredValue<String>,
+}
+
+impl Location {
+    /// The public URL's path, always ending in "/".
+    pub fn base(&self) -> String {
+        self.base.get_value()
     }
-    let address = RwSignal::new(Address::current());
+}
+
+/// Makes `address` the app's address, under the public URL `base`. In the
+/// browser [`follow_browser`] then keeps it in step with the history.
+pub fn provide_location(address: Address, base: &str) -> Location {
+    let base = if base.ends_with('/') {
+        base.to_string()
+    } else {
+        format!("{base}/")
+    };
+    let address = RwSignal::new(address);
     let location = Location {
         pathname: Memo::new(move |_| address.with(|a| a.pathname.clone())),
         search: Memo::new(move |_| address.with(|a| a.search.clone())),
         hash: Memo::new(move |_| address.with(|a| a.hash.clone())),
         address,
+        base: StoredValue::new(base),
     };
-    CURRENT.with(|current| current.set(Some(location)));
-    // Listeners for the app's whole life: nothing removes them.
-    let _ = window_event_listener(leptos::ev::popstate, move |_| {
-        address.set(Address::current())
-    });
-    let _ = window_event_listener(leptos::ev::click, move |event| {
-        if let Some(target) = app_link_target(&event) {
-            event.prevent_default();
-            let scroll_to_top = !target.contains('#');
-            // A link to the page already shown adds no history entry.
-            let here = address.with_untracked(|a| format!("{}{}{}", a.pathname, a.search, a.hash));
-            go(location, &target, target == here);
-            if scroll_to_top {
-                window().scroll_to_with_x_and_y(0.0, 0.0);
-            }
-        }
-    });
+    provide_context(location);
     location
 }
 
-thread_local! {
-    /// The one address of the app: a global rather than a context, so that
-    /// an event handler (which runs outside any reactive owner) reaches it.
-    static CURRENT: std::cell::Cell<Option<Location>> = const { std::cell::Cell::new(None) };
+/// Follows the browser's back and forward and takes over clicks on links to
+/// pages of the app: browser work, so it runs in an effect (never at build
+/// time). Listeners for the app's whole life: nothing removes them.
+pub fn follow_browser(location: Location) {
+    Effect::new(move |_| {
+        let address = location.address;
+        let _ = window_event_listener(leptos::ev::popstate, move |_| {
+            address.set(Address::current())
+        });
+        let _ = window_event_listener(leptos::ev::click, move |event| {
+            if let Some(target) = app_link_target(&event) {
+                event.prevent_default();
+                let scroll_to_top = !target.contains('#');
+                // A link to the page already shown adds no history entry.
+                let here =
+                    address.with_untracked(|a| format!("{}{}{}", a.pathname, a.search, a.hash));
+                go(location, &target, target == here);
+                if scroll_to_top {
+                    window().scroll_to_with_x_and_y(0.0, 0.0);
+                }
+            }
+        });
+    });
 }
 
-/// The app's address (set up by [`provide_location`]; before that, or in a
-/// component test, it is set up here).
+/// The app's address (set up by [`provide_location`] at the top of the app).
 pub fn use_location() -> Location {
-    CURRENT
-        .with(|current| current.get())
-        .unwrap_or_else(provide_location)
+    expect_context::<Location>()
 }
 
 /// Goes to `url` (a path from the site's root, with query and fragment) in

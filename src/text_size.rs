@@ -13,11 +13,16 @@ pub const LARGEST: u8 = 5;
 #[derive(Clone, Copy)]
 pub struct TextSize(pub RwSignal<u8>);
 
-pub fn provide_text_size() -> RwSignal<u8> {
-    let remembered = storage::get(STORAGE_KEY)
+/// The size the reader chose last time (in the browser only), else [`DEFAULT`].
+pub fn remembered_text_size() -> u8 {
+    storage::get(STORAGE_KEY)
         .and_then(|v| v.parse::<u8>().ok())
-        .filter(|v| (SMALLEST..=LARGEST).contains(v));
-    let size = RwSignal::new(remembered.unwrap_or(DEFAULT));
+        .filter(|v| (SMALLEST..=LARGEST).contains(v))
+        .unwrap_or(DEFAULT)
+}
+
+pub fn provide_text_size(initial: u8) -> RwSignal<u8> {
+    let size = RwSignal::new(initial);
     provide_context(TextSize(size));
     Effect::new(move |previous: Option<u8>| {
         let size = size.get();

@@ -5,7 +5,11 @@
 use leptos::prelude::window;
 
 /// Runs `work`, recorded as the performance measure `name`.
+/// Natively (pages rendered at build time) there is nothing to record to.
 pub fn measure<T>(name: &str, work: impl FnOnce() -> T) -> T {
+    if cfg!(not(target_arch = "wasm32")) {
+        return work();
+    }
     let Some(performance) = window().performance() else {
         return work();
     };

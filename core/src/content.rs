@@ -440,6 +440,7 @@ pub fn assemble(
             essays,
             search_url,
             rejected: vec![],
+            index: Default::default(),
         },
         bodies,
         search,

@@ -28,6 +28,84 @@ pub struct Corpus {
     /// reader by name, while every other essay is shown.
     #[serde(default, skip_serializing)]
     pub rejected: Vec<RejectedEssay>,
+    /// The lookups every page needs (essays by slug, translation groups in
+    /// blog order, each essay's group and neighbours), built once, the first
+    /// time one is asked for. A corpus is not changed once read; a clone
+    /// builds its own.
+    #[serde(skip)]
+    pub index: CorpusIndex,
+}
+
+/// The corpus's lookups, built once from its essays ([`Corpus::index`]).
+#[derive(Default)]
+pub struct CorpusIndex(std::sync::OnceLock<IndexData>);
+
+struct IndexData {
+    /// Each slug's essay (the first, should two share one).
+    by_slug: std::collections::HashMap<String, usize>,
+    /// Each translation key's group.
+    by_key: std::collections::HashMap<String, usize>,
+    /// The groups in blog order, each its essays by position.
+    groups: Vec<Vec<usize>>,
+    /// Each essay's group.
+    group_of: Vec<usize>,
+}
+
+impl IndexData {
+    fn build(essays: &[Essay]) -> IndexData {
+        let mut by_slug = std::collections::HashMap::with_capacity(essays.len());
+        let mut by_key: std::collections::HashMap<String, usize> =
+            std::collections::HashMap::with_capacity(essays.len());
+        let mut groups: Vec<Vec<usize>> = Vec::new();
+        for (i, essay) in essays.iter().enumerate() {
+            by_slug.entry(essay.slug.clone()).or_insert(i);
+            match by_key.get(essay.translation_key.as_str()) {
+                Some(&g) => groups[g].push(i),
+                None => {
+                    by_key.insert(essay.translation_key.clone(), groups.len());
+                    groups.push(vec![i]);
+                }
+            }
+        }
+        for group in &mut groups {
+            group.sort_by_key(|&i| essays[i].position);
+        }
+        // A group takes the place of its earliest member.
+        groups.sort_by_key(|g| g.iter().map(|&i| essays[i].position).min());
+        let mut group_of = vec![0; essays.len()];
+        for (g, group) in groups.iter().enumerate() {
+            for &i in group {
+                group_of[i] = g;
+            }
+            // The groups moved: each key to its group's new place.
+            by_key.insert(essays[group[0]].translation_key.clone(), g);
+        }
+        IndexData {
+            by_slug,
+            by_key,
+            groups,
+            group_of,
+        }
+    }
+}
+
+impl Clone for CorpusIndex {
+    fn clone(&self) -> Self {
+        CorpusIndex::default()
+    }
+}
+
+impl PartialEq for CorpusIndex {
+    /// Derived from the essays, which the corpora compare already.
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl std::fmt::Debug for CorpusIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("CorpusIndex")
+    }
 }
 
 /// An essay of `corpus.json` that could not be read.
@@ -273,6 +351,7 @@ impl Corpus {
             essays,
             search_url,
             rejected,
+            index: CorpusIndex::default(),
         })
     }
 
@@ -284,32 +363,56 @@ impl Corpus {
         self.taxonomy.tags.iter().find(|t| t.id == id)
     }
 
+    fn lookups(&self) -> &IndexData {
+        self.index.0.get_or_init(|| IndexData::build(&self.essays))
+    }
+
+    fn group_at(&self, g: usize) -> TranslationGroup<'_> {
+        let members = &self.lookups().groups[g];
+        let versions: Vec<&Essay> = members.iter().map(|&i| &self.essays[i]).collect();
+        TranslationGroup {
+            key: &versions[0].translation_key,
+            versions,
+        }
+    }
+
     /// The essays grouped by translation, in the blog's order: a translated
     /// pair is one group, an untranslated essay a group of one. A group takes
     /// the place of its earliest member.
     pub fn translation_groups(&self) -> Vec<TranslationGroup<'_>> {
-        // By key through a map: the library regroups on every change of
-        // language or filter, and a corpus may hold thousands of essays.
-        let mut groups: Vec<TranslationGroup<'_>> = Vec::new();
-        let mut by_key: std::collections::HashMap<&str, usize> =
-            std::collections::HashMap::with_capacity(self.essays.len());
-        for essay in &self.essays {
-            match by_key.get(essay.translation_key.as_str()) {
-                Some(&i) => groups[i].versions.push(essay),
-                None => {
-                    by_key.insert(&essay.translation_key, groups.len());
-                    groups.push(TranslationGroup {
-                        key: &essay.translation_key,
-                        versions: vec![essay],
-                    });
-                }
-            }
-        }
-        for group in &mut groups {
-            group.versions.sort_by_key(|e| e.position);
-        }
-        groups.sort_by_key(|g| g.position());
-        groups
+        (0..self.lookups().groups.len())
+            .map(|g| self.group_at(g))
+            .collect()
+    }
+
+    /// The translation group of `key`.
+    pub fn group(&self, key: &str) -> Option<TranslationGroup<'_>> {
+        Some(self.group_at(*self.lookups().by_key.get(key)?))
+    }
+
+    pub fn essay(&self, slug: &str) -> Option<&Essay> {
+        Some(&self.essays[*self.lookups().by_slug.get(slug)?])
+    }
+
+    /// The translation group an essay belongs to.
+    pub fn group_of(&self, slug: &str) -> Option<TranslationGroup<'_>> {
+        let lookups = self.lookups();
+        Some(self.group_at(lookups.group_of[*lookups.by_slug.get(slug)?]))
+    }
+
+    /// The essays before and after an essay's group in the blog's order.
+    pub fn neighbours(
+        &self,
+        slug: &str,
+    ) -> (Option<TranslationGroup<'_>>, Option<TranslationGroup<'_>>) {
+        let lookups = self.lookups();
+        let Some(&essay) = lookups.by_slug.get(slug) else {
+            return (None, None);
+        };
+        let g = lookups.group_of[essay];
+        let previous = g.checked_sub(1).map(|p| self.group_at(p));
+        let next = (g + 1 < lookups.groups.len()).then(|| self.group_at(g + 1));
+        (previous, next)
     }
 }
 
@@ -443,6 +546,7 @@ pub(crate) mod tests {
             essays,
             search_url: "corpus/_search.0123456789abcdef.json".into(),
             rejected: vec![],
+            index: Default::default(),
         }
     }
 

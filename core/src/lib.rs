@@ -26,13 +26,7 @@ pub mod content;
 #[cfg(feature = "tool")]
 pub mod generate;
 #[cfg(feature = "tool")]
-pub mod html;
-#[cfg(feature = "tool")]
 pub mod import;
-#[cfg(feature = "tool")]
-pub mod prerender;
-#[cfg(feature = "tool")]
-pub mod static_site;
 
 pub use corpus::{
     Corpus, CorpusLoadError, Essay, EssayBody, Label, RejectedEssay, SearchData, Taxonomy,

@@ -27,6 +27,17 @@ pub enum FilterValue {
     BothLanguages,
 }
 
+impl FilterValue {
+    /// The value as one pair of the library's query (`category=lived`).
+    pub fn query_pair(&self) -> (&'static str, &str) {
+        match self {
+            FilterValue::Category(id) => ("category", id),
+            FilterValue::Tag(id) => ("tag", id),
+            FilterValue::BothLanguages => ("both", "1"),
+        }
+    }
+}
+
 /// A value as the filter panel shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FacetValue {
@@ -337,6 +348,7 @@ mod tests {
             essays: vec![pair_fr, pair_en, english, french],
             search_url: String::new(),
             rejected: vec![],
+            index: Default::default(),
         }
     }
 

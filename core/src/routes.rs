@@ -7,7 +7,7 @@
 //! ```
 //! Paths here are relative to the app's public URL (no leading slash).
 
-use crate::corpus::{Corpus, Essay, TranslationGroup};
+use crate::corpus::{Corpus, Essay};
 use crate::lang::Lang;
 use crate::library::LibraryFilter;
 
@@ -149,39 +149,13 @@ pub fn essay_path(lang: Lang, slug: &str) -> String {
 }
 
 impl Corpus {
-    pub fn essay(&self, slug: &str) -> Option<&Essay> {
-        self.essays.iter().find(|e| e.slug == slug)
-    }
-
-    /// The translation group an essay belongs to.
-    pub fn group_of(&self, slug: &str) -> Option<TranslationGroup<'_>> {
-        // One pass over the essays, not all the groups: an essay page asks
-        // this several times per drawing, with thousands of essays.
-        let key = &self.essay(slug)?.translation_key;
-        let mut versions: Vec<&Essay> = self
-            .essays
-            .iter()
-            .filter(|e| &e.translation_key == key)
-            .collect();
-        versions.sort_by_key(|e| e.position);
-        Some(TranslationGroup { key, versions })
-    }
-
-    /// The essays before and after an essay's group in the blog's order.
-    pub fn neighbours(
-        &self,
-        slug: &str,
-    ) -> (Option<TranslationGroup<'_>>, Option<TranslationGroup<'_>>) {
-        let Some(key) = self.essay(slug).map(|e| e.translation_key.as_str()) else {
-            return (None, None);
-        };
-        let mut groups = self.translation_groups();
-        let Some(i) = groups.iter().position(|g| g.key == key) else {
-            return (None, None);
-        };
-        let next = (i + 1 < groups.len()).then(|| groups.remove(i + 1));
-        let previous = (i > 0).then(|| groups.remove(i - 1));
-        (previous, next)
+    /// The version the app shows a reader of `lang` who opens essay `slug`,
+    /// when it is another essay (their language's version, at its own
+    /// address): the app goes there, and a pre-rendered entry page at `slug`
+    /// holds no text. None to show `slug` itself.
+    pub fn redirect_for(&self, lang: Lang, slug: &str) -> Option<&Essay> {
+        let version = self.group_of(slug)?.for_reader(lang).essay;
+        (version.slug != slug).then_some(version)
     }
 }
 
@@ -236,7 +210,7 @@ pub fn switch_language(
 mod tests {
     use super::*;
     use crate::corpus::tests::essay;
-    use crate::corpus::{Taxonomy, SCHEMA_VERSION};
+    use crate::corpus::{Taxonomy, TranslationGroup, SCHEMA_VERSION};
 
     fn corpus() -> Corpus {
         Corpus {
@@ -250,6 +224,7 @@ mod tests {
             ],
             search_url: String::new(),
             rejected: vec![],
+            index: Default::default(),
         }
     }
 

@@ -15,13 +15,10 @@ use crate::paths::href;
 /// The entries for `keys` (translation keys, in the order given).
 #[component]
 pub fn EssayList(corpus: Arc<Corpus>, keys: Vec<String>, lang: Lang) -> impl IntoView {
-    let groups = corpus.translation_groups();
-    let by_key: std::collections::HashMap<&str, &TranslationGroup<'_>> =
-        groups.iter().map(|g| (g.key, g)).collect();
     let entries = keys
         .iter()
-        .filter_map(|key| by_key.get(key.as_str()))
-        .map(|group| entry(&corpus, group, lang))
+        .filter_map(|key| corpus.group(key))
+        .map(|group| entry(&corpus, &group, lang))
         .collect_view();
     view! { <ol class="essay-list">{entries}</ol> }
 }

@@ -3,7 +3,7 @@
 //! browser's back and forward walk through the reader's steps.
 
 use essais_core::library::{facets, value_label, FilterValue, LibraryFilter};
-use essais_core::routes::library_search_path;
+use essais_core::routes::{library_path, library_search_path};
 use essais_core::ui::{filter_count, remove_filter, strings};
 use essais_core::{Corpus, Lang};
 use leptos::prelude::*;
@@ -38,14 +38,20 @@ pub fn FilterPanel(
             .map(|facet| {
                 let next = filter.toggled(&facet.value);
                 let disabled = facet.count == 0 && !facet.active;
+                let (name, value) = facet.value.query_pair();
                 view! {
                     <li>
                         <button
-                            type="button"
+                            type="submit"
+                            name=name
+                            value=value.to_string()
                             class="facet"
                             aria-pressed=facet.active.to_string()
                             disabled=disabled
-                            on:click=move |_| go_to_filter(lang, &next, search)
+                            on:click=move |event: web_sys::MouseEvent| {
+                                event.prevent_default();
+                                go_to_filter(lang, &next, search)
+                            }
                         >
                             <span class="facet-label">{facet.label.clone()}</span>
                             // Seen: the bare number; heard: "(2 essais)".
@@ -77,9 +83,15 @@ pub fn FilterPanel(
             {ui.filters_heading}
         </button>
         <section id="filters" class="filters" class:open=move || open.get() aria-label=ui.filters_heading>
-            {group(ui.categories, "facet-group categories", |v| matches!(v, FilterValue::Category(_)))}
-            {group(ui.tags, "facet-group tags", |v| matches!(v, FilterValue::Tag(_)))}
-            {group(ui.languages, "facet-group languages", |v| matches!(v, FilterValue::BothLanguages))}
+            // Each value is a submit button of a plain GET form to the
+            // library, so that a click before the app has taken over a
+            // pre-rendered page still filters; the app handles the click
+            // itself and the form is never sent.
+            <form method="get" action=href(&library_path(lang, &LibraryFilter::default()))>
+                {group(ui.categories, "facet-group categories", |v| matches!(v, FilterValue::Category(_)))}
+                {group(ui.tags, "facet-group tags", |v| matches!(v, FilterValue::Tag(_)))}
+                {group(ui.languages, "facet-group languages", |v| matches!(v, FilterValue::BothLanguages))}
+            </form>
         </section>
     }
 }

@@ -10,11 +10,11 @@ use essais_core::{Corpus, Lang};
 use leptos::prelude::*;
 use std::sync::Arc;
 
-use crate::api::use_corpus;
+use crate::api::{use_bodies, use_corpus, BodyCache};
 use crate::components::view_controls::ViewControls;
 use crate::language::{remember_language, use_reading_language};
 use crate::paths::{go_to, href, use_route};
-use crate::routes::essay::block_at_top_of_screen;
+use crate::reading_place::block_at_top_of_screen;
 use crate::text_size::{use_text_size, LARGEST, SMALLEST};
 
 #[component]
@@ -75,8 +75,16 @@ fn LanguageLink(option: Lang, route: Memo<Route>) -> impl IntoView {
         }
         event.prevent_default();
         remember_language(option);
-        let block = block_at_top_of_screen()
-            .and_then(|b| same_place_in(corpus.get_untracked(), route.get_untracked(), option, b));
+        let bodies = use_bodies();
+        let block = block_at_top_of_screen().and_then(|b| {
+            same_place_in(
+                corpus.get_untracked(),
+                route.get_untracked(),
+                option,
+                b,
+                bodies,
+            )
+        });
         go_to(&href(&target()), block, false);
     };
     view! {
@@ -99,6 +107,7 @@ fn same_place_in(
     route: Route,
     lang: Lang,
     block: usize,
+    bodies: BodyCache,
 ) -> Option<usize> {
     let Route::Essay(_, slug) = route else {
         return None;
@@ -112,8 +121,8 @@ fn same_place_in(
         // Both bodies are in memory: the essay page fetches the translation
         // ahead. Otherwise the switch keeps no place rather than waiting.
         let (from, to) = (
-            crate::api::cached_body(&current.body_url)?,
-            crate::api::cached_body(&target.body_url)?,
+            bodies.get(&current.body_url)?,
+            bodies.get(&target.body_url)?,
         );
         corresponding_block(&from, &to, block)
     }

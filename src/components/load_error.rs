@@ -11,8 +11,11 @@ use crate::language::use_reading_language;
 #[component]
 pub fn LoadErrorPanel(error: CorpusLoadError, retry: impl Fn() + 'static) -> impl IntoView {
     let lang = use_reading_language();
-    web_sys::console::warn_1(&format!("essais: {error}").into());
-    Effect::new(|_| crate::prerender::page_ready());
+    let reason = error.to_string();
+    Effect::new(move |_| {
+        web_sys::console::warn_1(&format!("essais: {reason}").into());
+        crate::prerender::page_ready();
+    });
     view! {
         <section class="load-error" role="alert">
             <h1>{move || strings(lang.get()).error_title}</h1>
@@ -33,7 +36,8 @@ pub fn PartLoadError(
     retry: impl Fn() + 'static,
 ) -> impl IntoView {
     let lang = use_reading_language();
-    web_sys::console::warn_1(&format!("essais: {error}").into());
+    let reason = error.to_string();
+    Effect::new(move |_| web_sys::console::warn_1(&format!("essais: {reason}").into()));
     view! {
         <div class="load-error part" role="alert">
             <p>{move || {

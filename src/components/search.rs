@@ -4,13 +4,12 @@
 //! search works offline).
 
 use crate::router::use_location;
-use essais_core::library::search_query;
-use essais_core::routes::{essay_path, library_search_path, parse_query};
+use essais_core::library::{search_query, LibraryFilter};
+use essais_core::routes::{essay_path, library_path, library_search_path, parse_query};
 use essais_core::search::{SearchHit, SearchIndex, SearchMatch};
 use essais_core::ui::{found_in, result_count, show_more_results, strings};
 use essais_core::{Corpus, CorpusLoadError, Lang};
 use leptos::prelude::*;
-use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -38,31 +37,20 @@ pub enum IndexState {
     Failed(CorpusLoadError),
 }
 
-thread_local! {
-    /// The index once built, by search-data URL: kept across pages.
-    static BUILT: RefCell<Option<(String, Arc<SearchIndex>)>> = const { RefCell::new(None) };
-}
-
-/// The library's search index, shared by the field and the results.
+/// The search index, shared by the field and the results. Provided once for
+/// the whole app, so an index once built is kept across pages.
 #[derive(Clone, Copy)]
 pub struct SearchState(RwSignal<IndexState>);
 
 impl SearchState {
-    /// `search_url`: the corpus's search data (what a built index is kept by).
-    pub fn provide(search_url: &str) -> SearchState {
-        let built = BUILT.with(|built| {
-            built
-                .borrow()
-                .as_ref()
-                .filter(|(url, _)| url == search_url)
-                .map(|(_, index)| index.clone())
-        });
-        let state = SearchState(RwSignal::new(match built {
-            Some(index) => IndexState::Ready(index),
-            None => IndexState::Idle,
-        }));
+    pub fn provide() -> SearchState {
+        let state = SearchState(RwSignal::new(IndexState::Idle));
         provide_context(state);
         state
+    }
+
+    pub fn use_state() -> SearchState {
+        expect_context::<SearchState>()
     }
 
     pub fn get(&self) -> IndexState {
@@ -89,10 +77,7 @@ impl SearchState {
                 }))
             });
             state.try_set(match result {
-                Ok(index) => {
-                    BUILT.with(|built| *built.borrow_mut() = Some((url, index.clone())));
-                    IndexState::Ready(index)
-                }
+                Ok(index) => IndexState::Ready(index),
                 Err(error) => IndexState::Failed(error),
             });
         });
@@ -109,22 +94,25 @@ pub fn SearchBox(state: SearchState) -> impl IntoView {
     let query = use_search_query();
     let input = NodeRef::<leptos::html::Input>::new();
 
-    let shortcut = window_event_listener(leptos::ev::keydown, move |event| {
-        if event.key() != "/" || event.ctrl_key() || event.meta_key() || event.alt_key() {
-            return;
-        }
-        let typing = document().active_element().is_some_and(|el| {
-            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-                || el.has_attribute("contenteditable")
-        });
-        if !typing {
-            if let Some(field) = input.get_untracked() {
-                event.prevent_default();
-                let _ = field.focus();
+    // A listener on the window: browser work, in an effect.
+    Effect::new(move |_| {
+        let shortcut = window_event_listener(leptos::ev::keydown, move |event| {
+            if event.key() != "/" || event.ctrl_key() || event.meta_key() || event.alt_key() {
+                return;
             }
-        }
+            let typing = document().active_element().is_some_and(|el| {
+                matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                    || el.has_attribute("contenteditable")
+            });
+            if !typing {
+                if let Some(field) = input.get_untracked() {
+                    event.prevent_default();
+                    let _ = field.focus();
+                }
+            }
+        });
+        on_cleanup(move || shortcut.remove());
     });
-    on_cleanup(move || shortcut.remove());
 
     let on_input = move |event: web_sys::Event| {
         let text = event_target_value(&event);
@@ -132,10 +120,19 @@ pub fn SearchBox(state: SearchState) -> impl IntoView {
         go_to(&href(&path), None, true);
     };
     view! {
-        <form role="search" class="search" on:submit=|event: web_sys::SubmitEvent| event.prevent_default()>
+        // Before the app has taken over a pre-rendered page (and without
+        // JavaScript), a plain GET form to the library's address; then the
+        // app searches as the reader types.
+        <form
+            role="search"
+            class="search"
+            action=move || href(&library_path(lang.get(), &LibraryFilter::default()))
+            on:submit=|event: web_sys::SubmitEvent| event.prevent_default()
+        >
             <label for="search">{move || strings(lang.get()).search_label}</label>
             <input
                 id="search"
+                name="q"
                 type="search"
                 node_ref=input
                 autocomplete="off"
@@ -196,18 +193,14 @@ pub fn search_results(
     found.sort_by_key(|(place, m)| (*place, m.lang(&index) != lang));
     let count = found.len();
     let shown = limit.get().min(count);
-    let groups = corpus.translation_groups();
-    let titles: HashMap<&str, &essais_core::Essay> = groups
-        .iter()
-        .map(|g| (g.key, g.for_reader(lang).essay))
-        .collect();
     let entries = found
         .iter()
         .take(shown)
         .map(|(_, m)| {
             let hit: SearchHit = index.hit(m, query);
-            let title = titles
-                .get(hit.translation_key.as_str())
+            let title = corpus
+                .group(&hit.translation_key)
+                .map(|g| g.for_reader(lang).essay)
                 .map(|e| (e.title.clone(), e.lang.code()))
                 .unwrap_or_default();
             let mut link = href(&essay_path(hit.lang, &hit.slug));
@@ -235,10 +228,10 @@ pub fn search_results(
         })
         .collect_view();
     let more = (shown < count).then(|| {
-        let next = (count - shown).min(crate::routes::library::PAGE_SIZE);
+        let next = (count - shown).min(essais_core::library::LIBRARY_PAGE_SIZE);
         view! {
             <button type="button" class="show-more" on:click=move |_| {
-                limit.set(shown + crate::routes::library::PAGE_SIZE);
+                limit.set(shown + essais_core::library::LIBRARY_PAGE_SIZE);
             }>{show_more_results(lang, next)}</button>
         }
     });

@@ -8,7 +8,7 @@ use essais_core::Lang;
 use leptos::prelude::*;
 
 use crate::paths::{go_to, href};
-use crate::routes::essay::block_at_top_of_screen;
+use crate::reading_place::block_at_top_of_screen;
 
 /// Single text or side by side, and swapping sides. Each is a navigation
 /// (the view is in the URL) that keeps the block at the top of the screen.

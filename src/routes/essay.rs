@@ -6,9 +6,8 @@ use essais_core::routes::{essay_path, parse_query, EssayView, Route};
 use essais_core::ui::{strings, untranslated_notice};
 use essais_core::{CorpusLoadError, Essay, Lang};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
-use crate::api::{cached_body, fetch_body, prefetch_body, use_corpus, Blocks};
+use crate::api::{use_bodies, use_corpus, Blocks};
 use crate::components::essay_body::EssayBody;
 use crate::components::essay_meta::EssayMeta;
 use crate::components::load_error::PartLoadError;
@@ -16,6 +15,7 @@ use crate::components::side_by_side::SideBySide;
 use crate::components::taxonomy_links::TaxonomyLinks;
 use crate::language::{set_document_title, use_reading_language};
 use crate::paths::{go_to, href, use_route};
+use crate::reading_place::scroll_to_fragment;
 use crate::routes::not_found::NotFoundPage;
 
 #[component]
@@ -37,8 +37,8 @@ pub fn EssayPage(slug: String) -> impl IntoView {
                 return None;
             }
             let corpus = corpus.get()?;
-            let version = corpus.group_of(&slug)?.for_reader(lang.get()).essay;
-            (version.slug != slug).then(|| href(&essay_path(lang.get(), &version.slug)))
+            let version = corpus.redirect_for(lang.get(), &slug)?;
+            Some(href(&essay_path(lang.get(), &version.slug)))
         }
     };
     Effect::new(move |_| {
@@ -52,6 +52,20 @@ pub fn EssayPage(slug: String) -> impl IntoView {
             };
             let hash = location.hash.get_untracked();
             go_to(&format!("{target}{query}{hash}"), None, true);
+        }
+    });
+
+    let title = {
+        let slug = slug.clone();
+        move || {
+            corpus
+                .get()
+                .and_then(|c| c.essay(&slug).map(|e| e.title.clone()))
+        }
+    };
+    Effect::new(move |_| {
+        if let Some(title) = title() {
+            set_document_title(Some(&title), lang.get());
         }
     });
 
@@ -74,7 +88,6 @@ pub fn EssayPage(slug: String) -> impl IntoView {
         let Some(essay) = corpus.essay(&slug).cloned() else {
             return view! { <NotFoundPage essay=true /> }.into_any();
         };
-        set_document_title(Some(&essay.title), lang);
         let notice = (essay.lang != lang && corpus.group_of(&slug).is_some_and(|g| g.in_lang(lang).is_none()))
             .then(|| view! { <p class="notice untranslated" role="note">{untranslated_notice(lang, essay.lang)}</p> });
         let languages = corpus
@@ -147,8 +160,10 @@ fn EssayText(
     swapped: bool,
     lang: Lang,
 ) -> impl IntoView {
+    let bodies = use_bodies();
     if let Some(other) = &translation {
-        prefetch_body(other.body_url.clone());
+        let url = other.body_url.clone();
+        Effect::new(move |_| bodies.prefetch(url.clone()));
     }
     let other = translation.filter(|_| side_by_side);
     let urls = (
@@ -165,7 +180,10 @@ fn EssayText(
     }
     };
     // Both texts already in memory (the other only if shown): no loading step.
-    let cached = match (cached_body(&urls.0), urls.1.as_deref().map(cached_body)) {
+    let cached = match (
+        bodies.get(&urls.0),
+        urls.1.as_deref().map(|url| bodies.get(url)),
+    ) {
         (Some(primary), None) => Some((primary, None)),
         (Some(primary), Some(Some(other))) => Some((primary, Some(other))),
         _ => None,
@@ -174,12 +192,13 @@ fn EssayText(
         Effect::new(|_| crate::prerender::page_ready());
         return render(primary, other);
     }
+    let cache = bodies;
     let bodies = LocalResource::new(move || {
         let urls = urls.clone();
         async move {
-            let primary = fetch_body(urls.0).await?;
+            let primary = cache.fetch(urls.0).await?;
             let other = match urls.1 {
-                Some(url) => Some(fetch_body(url).await?),
+                Some(url) => Some(cache.fetch(url).await?),
                 None => None,
             };
             Ok::<_, CorpusLoadError>((primary, other))
@@ -207,44 +226,4 @@ fn EssayText(
         Some(Ok((primary, other))) => render(primary, other),
     })
     .into_any()
-}
-
-/// The bottom of the sticky site header: what is above it is hidden.
-fn header_bottom() -> f64 {
-    document()
-        .query_selector(".site-header")
-        .ok()
-        .flatten()
-        .map_or(0.0, |header| {
-            header.get_bounding_client_rect().bottom().max(0.0)
-        })
-}
-
-/// The number of the first body block still visible below the header, or
-/// None at the very top of the page (nothing to keep).
-pub fn block_at_top_of_screen() -> Option<usize> {
-    if window().scroll_y().unwrap_or(0.0) < 1.0 {
-        return None;
-    }
-    let top = header_bottom();
-    let blocks = document()
-        .query_selector_all(".essay-body [data-block]")
-        .ok()?;
-    (0..blocks.length())
-        .filter_map(|i| blocks.item(i)?.dyn_into::<web_sys::Element>().ok())
-        .find(|block| block.get_bounding_client_rect().bottom() > top + 1.0)
-        .and_then(|block| block.get_attribute("data-block")?.parse().ok())
-}
-
-/// Scrolls the element the fragment names to just below the header.
-fn scroll_to_fragment(hash: &str) {
-    let id = hash.trim_start_matches('#');
-    if id.is_empty() {
-        return;
-    }
-    if let Some(element) = document().get_element_by_id(id) {
-        let y = element.get_bounding_client_rect().top() + window().scroll_y().unwrap_or(0.0)
-            - header_bottom();
-        window().scroll_to_with_x_and_y(0.0, y.max(0.0));
-    }
 }

@@ -1,8 +1,8 @@
 //! The library (home page): every essay in the blog's order, narrowed by
-//! the filters in the URL query. Long lists come [`PAGE_SIZE`] entries at a
-//! time, so the page stays instant with thousands of essays.
+//! the filters in the URL query. Long lists come [`LIBRARY_PAGE_SIZE`]
+//! entries at a time, so the page stays instant with thousands of essays.
 
-use essais_core::library::{filtered_groups, LibraryFilter};
+use essais_core::library::{filtered_groups, LibraryFilter, LIBRARY_PAGE_SIZE};
 use essais_core::routes::{library_path, library_search_path};
 use essais_core::ui::{essay_count, rejected_essays, show_more, strings};
 use leptos::prelude::*;
@@ -14,22 +14,13 @@ use crate::components::search::{search_results, use_search_query, SearchBox, Sea
 use crate::language::{set_document_title, use_reading_language};
 use crate::paths::{go_to, href, use_library_filter};
 
-/// How many entries the library shows at first, and adds per "show more".
-pub const PAGE_SIZE: usize = essais_core::library::LIBRARY_PAGE_SIZE;
-
 #[component]
 pub fn LibraryPage() -> impl IntoView {
     let lang = use_reading_language();
     let corpus = use_corpus();
     let filter = use_library_filter(corpus);
     let search = use_search_query();
-    // The library is only shown once the corpus is in.
-    let search_state = SearchState::provide(
-        &corpus
-            .get_untracked()
-            .map(|c| c.search_url.clone())
-            .unwrap_or_default(),
-    );
+    let search_state = SearchState::use_state();
     // A search in the address (a shared link, a reload) needs the index now.
     Effect::new(move |_| {
         if !search.get().trim().is_empty() {
@@ -61,12 +52,12 @@ pub fn LibraryPage() -> impl IntoView {
     });
     // How many entries are shown; a new filter or search starts again. (Set
     // only when it changes: every set redraws the results.)
-    let shown = RwSignal::new(PAGE_SIZE);
+    let shown = RwSignal::new(LIBRARY_PAGE_SIZE);
     Effect::new(move |_| {
         filter.track();
         search.track();
-        if shown.get_untracked() != PAGE_SIZE {
-            shown.set(PAGE_SIZE);
+        if shown.get_untracked() != LIBRARY_PAGE_SIZE {
+            shown.set(LIBRARY_PAGE_SIZE);
         }
     });
     // The page is redrawn in parts, each on what it shows: the search field
@@ -119,10 +110,10 @@ pub fn LibraryPage() -> impl IntoView {
             let limit = shown.get().min(total);
             let remaining = total - limit;
             let more = (remaining > 0).then(|| {
-                let next = remaining.min(PAGE_SIZE);
+                let next = remaining.min(LIBRARY_PAGE_SIZE);
                 view! {
                     <button type="button" class="show-more" on:click=move |_| {
-                        shown.set(limit + PAGE_SIZE);
+                        shown.set(limit + LIBRARY_PAGE_SIZE);
                         focus_entry(limit);
                     }>{show_more(lang, next, remaining)}</button>
                 }

@@ -104,7 +104,7 @@ test('the pages the tool pre-renders from the hostile corpus run nothing and inj
   fs.mkdirSync(path.join(dist, 'corpus'));
   fs.writeFileSync(path.join(dist, 'corpus.json'), JSON.stringify(corpus));
   for (const [url, text] of files) fs.writeFileSync(path.join(dist, url), text);
-  execFileSync('cargo', ['run', '--quiet', '--offline', '-p', 'essais-core', '--bin', 'corpus', '--', 'pages', path.join(dist, 'corpus.json'), dist], { stdio: 'inherit' });
+  execFileSync('cargo', ['run', '--quiet', '--offline', '-p', 'essais-pages', '--bin', 'pages', '--', path.join(dist, 'corpus.json'), dist], { stdio: 'inherit' });
   const server = await serveStatic(dist);
   t.after(() => server.close());
 

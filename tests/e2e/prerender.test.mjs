@@ -1,6 +1,8 @@
-// The pre-rendered entry pages (`corpus pages`): the words are on screen
-// before the app's code has arrived, the app then takes the page over
-// without losing anything, and without JavaScript the text is still there.
+// The pre-rendered entry pages (drawn at build time by the app's own
+// components, pages/): the words are on screen before the app's code has
+// arrived, the app then takes the page over without losing anything, and
+// without JavaScript the text is still there. (takeover.test.mjs checks that
+// nothing moves or changes at the takeover.)
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -41,9 +43,12 @@ test('the library is on screen, in the address’s language, before the app has 
   assert.deepEqual(await texts(page, '#boot .essay-title'), FRENCH_TITLES);
   assert.equal(await page.locator('#boot h1').textContent(), 'Tous les essais');
   assert.equal(await page.locator('#boot .result-count').textContent(), '3 essais');
-  // The other language is one ordinary link away, and the filters are links.
-  assert.equal(await page.locator('#boot .language-switch a[hreflang="en"]').getAttribute('href'), 'en/');
-  assert.equal(await page.locator('#boot a.facet', { hasText: 'Vécu' }).getAttribute('href'), 'fr/?category=lived');
+  // The other language is one ordinary link away, and a filter clicked
+  // before the app has arrived is a plain form's submit button.
+  assert.equal(await page.locator('#boot .language-switch a[hreflang="en"]').getAttribute('href'), '/en/');
+  const facet = page.locator('#boot button.facet', { hasText: 'Vécu' });
+  assert.equal(await facet.getAttribute('name'), 'category');
+  assert.equal(await facet.getAttribute('value'), 'lived');
   assert.ok(!(await page.locator('#boot .boot-query').isVisible()), 'no loading line over the right list');
 
   session.release();
@@ -53,6 +58,20 @@ test('the library is on screen, in the address’s language, before the app has 
   assert.equal(await page.locator('#boot').count(), 0);
   assert.ok(await page.locator('#main').isVisible());
   assert.ok(await page.getByRole('button', { name: /plus grand/ }).isVisible());
+  session.expectNoErrors();
+});
+
+test('a filter clicked before the app has arrived filters all the same', async (t) => {
+  const session = await heldBack({ locale: 'fr-FR' });
+  t.after(() => session.close());
+  const { page } = session;
+  await page.goto(app.server.url + 'fr/');
+  await page.locator('#boot button.facet', { hasText: 'Bureaucratie' }).click();
+  await page.waitForURL('**/fr/?tag=bureaucracy');
+  session.release();
+  await appReady(page);
+  assert.equal(await page.locator('.facet', { hasText: 'Bureaucratie' }).getAttribute('aria-pressed'), 'true');
+  assert.deepEqual(await texts(page, '.essay-title'), [FRENCH_TITLES[0], FRENCH_TITLES[2]]);
   session.expectNoErrors();
 });
 
@@ -71,8 +90,9 @@ test('an essay’s text is on screen before the app, with its paragraph anchors'
   const header = await page.locator('#boot .site-header').evaluate((h) => h.getBoundingClientRect().bottom);
   const top = await page.locator('#boot #p9').evaluate((p) => p.getBoundingClientRect().top);
   assert.ok(top >= header - 1 && top < header + 100, `#p9 (${top}) is just below the header (${header})`);
-  // The app's elements are there but out of sight until it takes over.
-  assert.ok(!(await page.locator('#main').isVisible()));
+  // The app's elements are there (mounted beside the pre-rendered page)
+  // but out of sight until it takes over.
+  assert.ok(!(await page.locator('body > #main').isVisible()));
 
   session.release();
   await appReady(page);
@@ -120,8 +140,8 @@ test('what the reader typed in the search field before the app took over is kept
   t.after(() => session.close());
   const { page } = session;
   await page.goto(app.server.url + 'fr/');
-  await page.locator('#boot-search').waitFor();
-  await page.locator('#boot-search').fill('rotules');
+  await page.locator('#boot #search').waitFor();
+  await page.locator('#boot #search').fill('rotules');
   session.release();
   await appReady(page);
   await page.waitForURL('**/fr/?q=rotules');
@@ -159,10 +179,12 @@ test('without JavaScript, the library and the essays are still there to read', a
   assert.match(await page.locator('noscript').first().textContent(), /Sans JavaScript ni WebAssembly/);
   await page.getByRole('link', { name: 'Le business modèle brisé du business' }).click();
   await page.waitForURL('**/fr/le-business-modele-brise-du-business/');
-  assert.equal(await page.locator('article.essay h1').textContent(), 'Le business modèle brisé du business');
-  assert.ok((await page.locator('.essay-body > [data-block]').count()) > 10);
+  // The page also holds its side-by-side rendering, hidden: the text shown is the single one.
+  const shown = (selector) => page.locator(selector).filter({ visible: true });
+  assert.equal(await shown('article.essay h1').textContent(), 'Le business modèle brisé du business');
+  assert.ok((await shown('.essay-body > [data-block]').count()) > 10);
   // The language toggle leads to the translation.
-  await page.locator('.language-switch a[hreflang="en"]').click();
+  await shown('.language-switch a[hreflang="en"]').click();
   await page.waitForURL('**/en/the-broken-business-model-of-business/');
-  assert.equal(await page.locator('article.essay h1').textContent(), 'The Broken Business Model of Business');
+  assert.equal(await shown('article.essay h1').textContent(), 'The Broken Business Model of Business');
 });

@@ -86,8 +86,9 @@ test('the / key brings the focus to the search field', async () => {
   await page.locator('h1').click();
   await page.keyboard.press('/');
   assert.equal(await page.getByRole('searchbox').evaluate((el) => el === document.activeElement), true);
-  // The index is ready before the first key.
-  assert.equal(await page.evaluate(() => performance.getEntriesByName('essais:search-index').length), 1);
+  // The index is built as the field gets the focus, before the first key
+  // (fetching the search data takes a moment: wait for it, typing nothing).
+  await page.waitForFunction(() => performance.getEntriesByName('essais:search-index').length === 1, null, { timeout: 10_000 });
   await page.keyboard.type('rotules');
   await page.locator('.search-hit').first().waitFor();
   assert.equal(await page.getByRole('searchbox').inputValue(), 'rotules', 'the slash itself was not typed');

@@ -3,10 +3,8 @@
 //! ```text
 //! corpus build  <content-dir> <out.json>   validate content/ and write corpus.json
 //! corpus import <export.txt>  <content-dir> add the posts of a blog export as content files
-//! corpus pages  <corpus.json> <dist-dir>    write the entry page, pre-rendered, at every page address
 //! corpus generate <pairs> <seed-content-dir> <out-content-dir>
 //!                                           a large synthetic corpus, for the benchmark
-//! corpus static <content-dir> <out-dir>     the corpus as plain HTML pages (the benchmark's floor)
 //! ```
 //! Problems are printed one a line as `file:line: what is wrong`, and the
 //! command exits non-zero; `build` then leaves the previous corpus.json as it was.
@@ -20,14 +18,9 @@ const USAGE: &str = "usage:
   corpus build  <content-dir> <out.json>    validate the sources and write the corpus
   corpus import <export.txt> <content-dir>  turn a blog export into content files
                                             (existing files are never overwritten)
-  corpus pages  <corpus.json> <dist-dir>    write the entry page (dist-dir/index.html) at every
-                                            page address, with that page pre-rendered in it,
-                                            and as 404.html, for static hosts
   corpus generate <pairs> <seed-content-dir> <out-content-dir>
                                             write a synthetic corpus of <pairs> translated
-                                            essays made of the seed's sentences (benchmark)
-  corpus static <content-dir> <out-dir>     write the corpus as plain HTML pages, one per
-                                            essay and a library per language (benchmark)";
+                                            essays made of the seed's sentences (benchmark)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -39,9 +32,7 @@ fn main() -> ExitCode {
     {
         ["build", content_dir, out] => build(Path::new(content_dir), Path::new(out)),
         ["import", export, content_dir] => import(Path::new(export), Path::new(content_dir)),
-        ["pages", corpus_json, dist] => pages(Path::new(corpus_json), Path::new(dist)),
         ["generate", pairs, seed, out] => generate(pairs, Path::new(seed), Path::new(out)),
-        ["static", content_dir, out] => static_site(Path::new(content_dir), Path::new(out)),
         ["help" | "--help" | "-h"] => {
             println!("{USAGE}");
             ExitCode::SUCCESS
@@ -81,77 +72,6 @@ fn build(content_dir: &Path, out: &Path) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// Static hosts answer `/fr/some-essay/` with `fr/some-essay/index.html`:
-/// writing the app's entry page there makes every address a valid first
-/// visit, and pre-rendering the page into it (the library's first entries,
-/// the essay's text) puts the words on screen before the app has loaded
-/// (`essais_core::prerender`). `404.html` serves hosts that use it for
-/// unknown addresses.
-fn pages(corpus_json: &Path, dist: &Path) -> ExitCode {
-    let corpus = match std::fs::read_to_string(corpus_json)
-        .map(|text| essais_core::Corpus::from_json(&text))
-    {
-        Ok(Ok(corpus)) => corpus,
-        Ok(Err(err)) => {
-            eprintln!("{}: {err}", corpus_json.display());
-            return ExitCode::FAILURE;
-        }
-        Err(err) => {
-            eprintln!("{}: cannot read: {err}", corpus_json.display());
-            return ExitCode::FAILURE;
-        }
-    };
-    let entry = dist.join("index.html");
-    let template = match std::fs::read_to_string(&entry) {
-        Ok(html) => html,
-        Err(err) => {
-            eprintln!("{}: cannot read: {err}", entry.display());
-            return ExitCode::FAILURE;
-        }
-    };
-    let prerenderer = match essais_core::prerender::Prerenderer::new(&corpus, &template) {
-        Ok(p) => p,
-        Err(err) => {
-            eprintln!("{}: {err}", entry.display());
-            return ExitCode::FAILURE;
-        }
-    };
-    // Bodies are read from the built corpus beside the entry page, as the app
-    // would fetch them.
-    let body = |essay: &essais_core::Essay| {
-        std::fs::read_to_string(dist.join(&essay.body_url))
-            .map_err(|err| format!("{}: {err}", essay.body_url))
-            .and_then(|text| {
-                essais_core::EssayBody::from_json(&text)
-                    .map(|b| b.blocks)
-                    .map_err(|err| format!("{}: {err}", essay.body_url))
-            })
-    };
-    let write = |target: std::path::PathBuf, html: &str| {
-        let written = target
-            .parent()
-            .map_or(Ok(()), std::fs::create_dir_all)
-            .and_then(|()| std::fs::write(&target, html));
-        written.map_err(|err| eprintln!("{}: cannot write: {err}", target.display()))
-    };
-    for path in essais_core::routes::entry_page_paths(&corpus) {
-        let html = match prerenderer.page(&path, body) {
-            Ok(html) => html,
-            Err(err) => {
-                eprintln!("{path}: {err}");
-                return ExitCode::FAILURE;
-            }
-        };
-        if write(dist.join(&path).join("index.html"), &html).is_err() {
-            return ExitCode::FAILURE;
-        }
-    }
-    match write(dist.join("404.html"), &template) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(()) => ExitCode::FAILURE,
-    }
-}
-
 fn generate(pairs: &str, seed: &Path, out: &Path) -> ExitCode {
     let Ok(pairs) = pairs.parse::<usize>() else {
         eprintln!("corpus generate: {pairs:?} is not a number of essays");
@@ -173,22 +93,6 @@ fn generate(pairs: &str, seed: &Path, out: &Path) -> ExitCode {
     match essais_core::generate::write_corpus(out, pairs, &fr, &en) {
         Ok(files) => {
             println!("{files} essay files written in {}", out.display());
-            ExitCode::SUCCESS
-        }
-        Err(err) => {
-            eprintln!("{}: cannot write: {err}", out.display());
-            ExitCode::FAILURE
-        }
-    }
-}
-
-fn static_site(content_dir: &Path, out: &Path) -> ExitCode {
-    let Some(built) = load_or_report(content_dir, out) else {
-        return ExitCode::FAILURE;
-    };
-    match essais_core::static_site::write_site(&built, out) {
-        Ok(pages) => {
-            println!("{pages} pages written in {}", out.display());
             ExitCode::SUCCESS
         }
         Err(err) => {

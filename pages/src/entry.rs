@@ -1,0 +1,201 @@
+//! The entry page Trunk built (`index.html`) made into the entry page of one
+//! address: its loading message (`<div id="boot">`) replaced by the page the
+//! app draws there, rendered by the app's components ([`crate::render`]),
+//! with the page's `<html lang>` and `<title>`. The app then mounts beside it
+//! and, once it has drawn the same page, removes it (`src/prerender.rs`).
+//!
+//! A page may come in variants that only the browser can choose between:
+//! an essay read alone or side by side (the view is in the query, which a
+//! static host ignores), the not-found page in the reader's language.
+//! `boot.js` marks `<html>` with what the address and the reader ask for,
+//! and the stylesheet shows the one variant that fits (`data-variant`).
+
+use essais_core::Lang;
+
+/// Where the entry page's loading message starts; it ends at the next `</div>`.
+const BOOT_START: &str = "<div id=\"boot\"";
+const TITLE: (&str, &str) = ("<title>", "</title>");
+const HTML_LANG: (&str, &str) = ("<html lang=\"", "\"");
+const BASE: (&str, &str) = ("<base href=\"", "\"");
+
+/// What kind of page an entry page holds (`data-prerendered`), which the
+/// stylesheet and `boot.js` read.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Kind {
+    Library,
+    Essay,
+    NotFound,
+}
+
+impl Kind {
+    fn name(self) -> &'static str {
+        match self {
+            Kind::Library => "library",
+            Kind::Essay => "essay",
+            Kind::NotFound => "not-found",
+        }
+    }
+}
+
+/// One rendering of the page, and when it applies (`data-variant`).
+pub struct Variant {
+    pub name: &'static str,
+    pub html: String,
+}
+
+/// The built `index.html`, checked once.
+pub struct Template {
+    html: String,
+    /// The public URL's path, from Trunk's `<base href>`.
+    pub base: String,
+}
+
+#[derive(Debug, PartialEq)]
+pub struct TemplateError(pub &'static str);
+
+impl std::fmt::Display for TemplateError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "the entry page has no {} to pre-render into", self.0)
+    }
+}
+
+impl Template {
+    pub fn new(html: String) -> Result<Template, TemplateError> {
+        for (needle, part) in [
+            (BOOT_START, "loading message (<div id=\"boot\">)"),
+            (TITLE.0, "<title>"),
+            (HTML_LANG.0, "<html lang>"),
+            (BASE.0, "<base href> (written by Trunk)"),
+        ] {
+            if !html.contains(needle) {
+                return Err(TemplateError(part));
+            }
+        }
+        let base = between(&html, BASE.0, BASE.1).unwrap_or("/").to_string();
+        Ok(Template { html, base })
+    }
+
+    /// The entry page as it is: the loading message, for an address the app
+    /// redirects (nothing to show there but the way on).
+    pub fn plain(&self) -> &str {
+        &self.html
+    }
+
+    /// The entry page holding `variants` of a page of `kind`, in `lang`,
+    /// titled `title`. `loading` is what a library whose address has a
+    /// query shows until the app has drawn it (its pre-rendered list is the
+    /// unfiltered one).
+    pub fn page(
+        &self,
+        kind: Kind,
+        lang: Lang,
+        title: &str,
+        variants: &[Variant],
+        loading: Option<&str>,
+    ) -> String {
+        let mut boot = format!("<div id=\"boot\" data-prerendered=\"{}\">", kind.name());
+        for variant in variants {
+            boot.push_str(&format!(
+                "<div class=\"boot-variant\" data-variant=\"{}\">{}</div>",
+                variant.name, variant.html
+            ));
+        }
+        if let Some(loading) = loading {
+            boot.push_str(&format!(
+                "<p class=\"status boot-query\" role=\"status\">{}</p>",
+                escape(loading)
+            ));
+        }
+        boot.push_str("</div>");
+
+        let template = &self.html;
+        let start = template.find(BOOT_START).unwrap_or(0);
+        let end = template[start..]
+            .find("</div>")
+            .map_or(start, |i| start + i + "</div>".len());
+        let page = format!("{}{}{}", &template[..start], boot, &template[end..]);
+        let page = replace_between(&page, HTML_LANG, lang.code());
+        replace_between(&page, TITLE, &escape(title))
+    }
+}
+
+/// The text between the first `start` and the `end` after it.
+fn between<'t>(text: &'t str, start: &str, end: &str) -> Option<&'t str> {
+    let from = text.find(start)? + start.len();
+    let to = from + text[from..].find(end)?;
+    Some(&text[from..to])
+}
+
+/// `text` with what lies between the first `start` and the `end` after it
+/// replaced by `with`.
+fn replace_between(text: &str, (start, end): (&str, &str), with: &str) -> String {
+    let Some(from) = text.find(start).map(|i| i + start.len()) else {
+        return text.to_string();
+    };
+    let Some(to) = text[from..].find(end).map(|i| from + i) else {
+        return text.to_string();
+    };
+    format!("{}{}{}", &text[..from], with, &text[to..])
+}
+
+/// Escapes text for HTML content (the title, the loading line: the page
+/// itself is escaped by Leptos).
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for ch in text.chars() {
+        match ch {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            _ => out.push(ch),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEMPLATE: &str = "<!DOCTYPE html>\n<html lang=\"en\">\n<head><title>essais</title><base href=\"/essais/\" /></head>\n<body>\n<div id=\"boot-failed\" hidden>x</div>\n<div id=\"boot\" class=\"boot\" role=\"status\">\n<p>Chargement…</p>\n</div>\n</body>\n</html>\n";
+
+    #[test]
+    fn the_loading_message_gives_way_to_the_variants() {
+        let template = Template::new(TEMPLATE.into()).expect("template");
+        assert_eq!(template.base, "/essais/");
+        let page = template.page(
+            Kind::Essay,
+            Lang::Fr,
+            "<Un> & titre — essais",
+            &[
+                Variant {
+                    name: "single",
+                    html: "<main>A</main>".into(),
+                },
+                Variant {
+                    name: "side-by-side",
+                    html: "<main>B</main>".into(),
+                },
+            ],
+            None,
+        );
+        assert!(page.starts_with("<!DOCTYPE html>\n<html lang=\"fr\">"));
+        assert!(page.contains("<title>&lt;Un&gt; &amp; titre — essais</title>"));
+        assert!(page.contains("<div id=\"boot\" data-prerendered=\"essay\"><div class=\"boot-variant\" data-variant=\"single\"><main>A</main></div><div class=\"boot-variant\" data-variant=\"side-by-side\"><main>B</main></div></div>"));
+        assert!(!page.contains("Chargement"));
+        assert!(page.contains("<div id=\"boot-failed\" hidden>x</div>"));
+    }
+
+    #[test]
+    fn a_template_without_its_loading_message_is_refused() {
+        let template = TEMPLATE.replace("id=\"boot\"", "id=\"other\"");
+        assert_eq!(
+            Template::new(template).err().map(|e| e.to_string()),
+            Some(
+                "the entry page has no loading message (<div id=\"boot\">) to pre-render into"
+                    .into()
+            )
+        );
+    }
+}

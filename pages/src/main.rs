@@ -1,0 +1,176 @@
+//! `pages`: the build-time half of the app. Run by Trunk's post-build hook
+//! over the staging directory, it puts the stylesheet and `boot.js` into the
+//! entry page and pins the Content-Security-Policy to them (`assets.rs`),
+//! then writes the entry page of every page address (`fr/`, `en/<slug>/`,
+//! …, and `404.html`) with that page drawn in it by the app's own
+//! components, rendered natively (`render.rs`), so the words show before the
+//! app's code has arrived and without JavaScript.
+//!
+//! `pages static` writes the benchmark's floor: the same essays as plain
+//! HTML pages with no script and no stylesheet (`baseline.rs`).
+
+#![recursion_limit = "256"]
+
+mod assets;
+mod baseline;
+mod entry;
+mod render;
+
+use entry::{Kind, Template, Variant};
+use essais::api::Blocks;
+use essais_core::routes::{entry_page_paths, Route};
+use essais_core::ui::{document_title, strings};
+use essais_core::{Corpus, EssayBody, Lang};
+use std::collections::HashMap;
+use std::path::Path;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+const USAGE: &str = "usage:
+  pages <corpus.json> <dist-dir>      inline the stylesheet and boot.js into dist-dir/index.html,
+                                      pin its Content-Security-Policy, then write that entry page
+                                      at every page address, with the page drawn in it by the
+                                      app's components, and as 404.html, for static hosts
+  pages static <content-dir> <out-dir>
+                                      write the corpus as plain HTML pages, one per essay and
+                                      a library per language (the benchmark's floor)";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let result = match args.as_slice() {
+        ["static", content, out] => baseline::write(Path::new(content), Path::new(out)),
+        ["help" | "--help" | "-h"] => {
+            println!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        [corpus, dist] => write_pages(Path::new(corpus), Path::new(dist)),
+        _ => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("pages: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn read(path: &Path) -> Result<String, String> {
+    std::fs::read_to_string(path).map_err(|err| format!("{}: cannot read: {err}", path.display()))
+}
+
+fn write(path: &Path, html: &str) -> Result<(), String> {
+    path.parent()
+        .map_or(Ok(()), std::fs::create_dir_all)
+        .and_then(|()| std::fs::write(path, html))
+        .map_err(|err| format!("{}: cannot write: {err}", path.display()))
+}
+
+fn write_pages(corpus_json: &Path, dist: &Path) -> Result<(), String> {
+    let corpus = Corpus::from_json(&read(corpus_json)?)
+        .map_err(|err| format!("{}: {err}", corpus_json.display()))?;
+    let corpus = Arc::new(corpus);
+    // Once per build; a finished dist/ (pinned already) only gets its pages again.
+    if !assets::is_pinned(&read(&dist.join("index.html"))?) {
+        let scripts = assets::inline_and_pin(dist)?;
+        eprintln!("pages: the stylesheet and boot.js inlined; {scripts} inline script(s) pinned");
+    }
+    let entry = dist.join("index.html");
+    let template =
+        Template::new(read(&entry)?).map_err(|err| format!("{}: {err}", entry.display()))?;
+    let body = |url: &str| -> Result<Blocks, String> {
+        let text = read(&dist.join(url))?;
+        EssayBody::from_json(&text)
+            .map(|body| Arc::new(body.blocks))
+            .map_err(|err| format!("{url}: {err}"))
+    };
+    for path in entry_page_paths(&corpus) {
+        let html = page_at(&corpus, &template, &path, &body)?;
+        write(&dist.join(&path).join("index.html"), &html)?;
+    }
+    write(&dist.join("404.html"), &not_found(&corpus, &template))
+}
+
+/// The entry page at `path`: the page the app shows there, in each variant
+/// the address may ask for.
+fn page_at(
+    corpus: &Arc<Corpus>,
+    template: &Template,
+    path: &str,
+    body: &dyn Fn(&str) -> Result<Blocks, String>,
+) -> Result<String, String> {
+    let render = |search: &str, lang: Lang, bodies: HashMap<String, Blocks>| Variant {
+        name: if search.is_empty() {
+            "single"
+        } else {
+            "side-by-side"
+        },
+        html: render::app_at(corpus, &template.base, path, search, lang, bodies),
+    };
+    match Route::parse(path) {
+        Route::Library(lang) => {
+            let page = render("", lang, HashMap::new());
+            Ok(template.page(
+                Kind::Library,
+                lang,
+                &document_title(None, lang),
+                &[page],
+                Some(strings(lang).loading),
+            ))
+        }
+        Route::Essay(lang, slug) => {
+            let Some(essay) = corpus.essay(&slug) else {
+                return Ok(template.plain().to_string());
+            };
+            if corpus.redirect_for(lang, &slug).is_some() {
+                return Ok(template.plain().to_string());
+            }
+            let read = |url: &str| {
+                body(url)
+                    .map_err(|err| format!("{path}: essay {slug:?}: cannot read its body: {err}"))
+            };
+            let mut bodies = HashMap::from([(essay.body_url.clone(), read(&essay.body_url)?)]);
+            let single = render("", lang, bodies.clone());
+            let mut variants = vec![single];
+            let translation = corpus
+                .group_of(&slug)
+                .and_then(|g| g.versions.iter().find(|v| v.slug != slug).copied());
+            if let Some(translation) = translation {
+                bodies.insert(translation.body_url.clone(), read(&translation.body_url)?);
+                variants.push(render("?view=side-by-side", lang, bodies));
+            }
+            Ok(template.page(
+                Kind::Essay,
+                lang,
+                &document_title(Some(&essay.title), lang),
+                &variants,
+                None,
+            ))
+        }
+        Route::Root | Route::NotFound => Ok(template.plain().to_string()),
+    }
+}
+
+/// `404.html`, for hosts that serve it at unknown addresses: the not-found
+/// page in each language (the reader's is chosen by `boot.js`).
+fn not_found(corpus: &Arc<Corpus>, template: &Template) -> String {
+    let variants: Vec<Variant> = Lang::ALL
+        .into_iter()
+        .map(|lang| Variant {
+            name: lang.code(),
+            html: render::app_at(corpus, &template.base, "404.html", "", lang, HashMap::new()),
+        })
+        .collect();
+    // The language of the page is the reader's, which boot.js sets.
+    template.page(
+        Kind::NotFound,
+        Lang::En,
+        &document_title(Some(strings(Lang::En).not_found_title), Lang::En),
+        &variants,
+        None,
+    )
+}

@@ -1,0 +1,47 @@
+//! The reader's place on screen: which block of the essay is at the top,
+//! and scrolling a block to just below the sticky header. Used by the essay
+//! page and by the controls that keep the place across a language or view
+//! switch (the header's language links, the view controls).
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The bottom of the sticky site header: what is above it is hidden.
+fn header_bottom() -> f64 {
+    document()
+        .query_selector(".site-header")
+        .ok()
+        .flatten()
+        .map_or(0.0, |header| {
+            header.get_bounding_client_rect().bottom().max(0.0)
+        })
+}
+
+/// The number of the first body block still visible below the header, or
+/// None at the very top of the page (nothing to keep).
+pub fn block_at_top_of_screen() -> Option<usize> {
+    if window().scroll_y().unwrap_or(0.0) < 1.0 {
+        return None;
+    }
+    let top = header_bottom();
+    let blocks = document()
+        .query_selector_all(".essay-body [data-block]")
+        .ok()?;
+    (0..blocks.length())
+        .filter_map(|i| blocks.item(i)?.dyn_into::<web_sys::Element>().ok())
+        .find(|block| block.get_bounding_client_rect().bottom() > top + 1.0)
+        .and_then(|block| block.get_attribute("data-block")?.parse().ok())
+}
+
+/// Scrolls the element the fragment names to just below the header.
+pub fn scroll_to_fragment(hash: &str) {
+    let id = hash.trim_start_matches('#');
+    if id.is_empty() {
+        return;
+    }
+    if let Some(element) = document().get_element_by_id(id) {
+        let y = element.get_bounding_client_rect().top() + window().scroll_y().unwrap_or(0.0)
+            - header_bottom();
+        window().scroll_to_with_x_and_y(0.0, y.max(0.0));
+    }
+}
