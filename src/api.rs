@@ -10,7 +10,6 @@ use leptos::prelude::*;
 use std::collections::HashMap;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 
 /// Relative to the document's `<base>`, so the app works under any public URL.
 const CORPUS_URL: &str = "corpus.json";
@@ -20,12 +19,12 @@ const TIMEOUT_SECONDS: u32 = 15;
 /// GETs `url` (relative to the `<base>`) as text, abandoned if the server
 /// has not answered within [`TIMEOUT_SECONDS`]. Once it answers, the body
 /// takes the time it takes: the search data of a large corpus is megabytes,
-/// which a slow link needs longer than that to bring. Straight `fetch`
-/// through web-sys: an HTTP crate would cost the first visit more bytes than
-/// it saves lines here.
+/// which a slow link needs longer than that to bring. The request is
+/// gloo-net's (2.3 KB brotli more than a hand-written `fetch` through
+/// web-sys, measured: docs/performance.md), cut by its abort signal.
 pub async fn fetch_text(url: &str) -> Result<String, CorpusLoadError> {
-    let network = |_| CorpusLoadError::Network(format!("fetch {url} failed"));
-    let abort = web_sys::AbortController::new().map_err(network)?;
+    let network = || CorpusLoadError::Network(format!("fetch {url} failed"));
+    let abort = web_sys::AbortController::new().map_err(|_| network())?;
     let timed_out = std::rc::Rc::new(std::cell::Cell::new(false));
     let on_timeout = {
         let (abort, timed_out) = (abort.clone(), timed_out.clone());
@@ -41,23 +40,21 @@ pub async fn fetch_text(url: &str) -> Result<String, CorpusLoadError> {
         )
         .ok();
     let result = async {
-        let init = web_sys::RequestInit::new();
-        init.set_signal(Some(&abort.signal()));
-        let response = JsFuture::from(window().fetch_with_str_and_init(url, &init)).await;
+        let response = gloo_net::http::Request::get(url)
+            .abort_signal(Some(&abort.signal()))
+            .send()
+            .await;
         // Answered (or failed): no more timeout.
         if let Some(timer) = timer {
             window().clear_timeout_with_handle(timer);
         }
-        let response: web_sys::Response = response.map_err(network)?.unchecked_into();
+        let response = response.map_err(|_| network())?;
         if !response.ok() {
             return Err(CorpusLoadError::Http {
                 status: response.status(),
             });
         }
-        let text = JsFuture::from(response.text().map_err(network)?)
-            .await
-            .map_err(network)?;
-        Ok(text.as_string().unwrap_or_default())
+        response.text().await.map_err(|_| network())
     }
     .await;
     drop(on_timeout);

@@ -175,7 +175,7 @@ pub struct Essay {
 }
 
 /// Why a fetched corpus cannot be read. The app shows
-/// [`CorpusLoadError::message`] in the reader's language, with a retry.
+/// [`crate::ui::load_error_message`] in the reader's language, with a retry.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum CorpusLoadError {
     #[error("the corpus could not be fetched: {0}")]
@@ -192,77 +192,6 @@ pub enum CorpusLoadError {
     UnsupportedSchema { found: Option<u64> },
     #[error("the corpus did not arrive within {seconds} seconds")]
     Timeout { seconds: u32 },
-}
-
-impl CorpusLoadError {
-    /// Why, as the end of a sentence ("the network is not answering."), for
-    /// a message about one part of the corpus (an essay's text, the search).
-    pub fn cause(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (CorpusLoadError::Network(_), Lang::Fr) => "le réseau ne répond pas.".into(),
-            (CorpusLoadError::Network(_), Lang::En) => "the network is not answering.".into(),
-            (CorpusLoadError::Http { status }, Lang::Fr) => {
-                format!("le serveur a répondu {status}.")
-            }
-            (CorpusLoadError::Http { status }, Lang::En) => {
-                format!("the server answered {status}.")
-            }
-            (CorpusLoadError::InvalidJson { line, column, .. }, Lang::Fr) => {
-                format!("le fichier est illisible (ligne {line}, colonne {column}).")
-            }
-            (CorpusLoadError::InvalidJson { line, column, .. }, Lang::En) => {
-                format!("the file is unreadable (line {line}, column {column}).")
-            }
-            (CorpusLoadError::UnsupportedSchema { .. }, Lang::Fr) => {
-                "le fichier est d’une version que cette application ne sait pas lire.".into()
-            }
-            (CorpusLoadError::UnsupportedSchema { .. }, Lang::En) => {
-                "the file is of a version this app cannot read.".into()
-            }
-            (CorpusLoadError::Timeout { seconds }, Lang::Fr) => {
-                format!("le serveur n’a pas répondu en {seconds} secondes.")
-            }
-            (CorpusLoadError::Timeout { seconds }, Lang::En) => {
-                format!("the server did not answer within {seconds} seconds.")
-            }
-        }
-    }
-
-    /// A sentence for the reader, in the reading language.
-    pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (CorpusLoadError::Network(_), Lang::Fr) => {
-                "Impossible de charger les essais : le réseau ne répond pas.".into()
-            }
-            (CorpusLoadError::Network(_), Lang::En) => {
-                "The essays could not be loaded: the network is not answering.".into()
-            }
-            (CorpusLoadError::Http { status }, Lang::Fr) => {
-                format!("Impossible de charger les essais : le serveur a répondu {status}.")
-            }
-            (CorpusLoadError::Http { status }, Lang::En) => {
-                format!("The essays could not be loaded: the server answered {status}.")
-            }
-            (CorpusLoadError::InvalidJson { line, column, .. }, Lang::Fr) => format!(
-                "Le fichier des essais est illisible (ligne {line}, colonne {column})."
-            ),
-            (CorpusLoadError::InvalidJson { line, column, .. }, Lang::En) => format!(
-                "The essays file is unreadable (line {line}, column {column})."
-            ),
-            (CorpusLoadError::UnsupportedSchema { .. }, Lang::Fr) => {
-                "Le fichier des essais est d’une version que cette application ne sait pas lire. Rechargez la page pour obtenir la dernière version.".into()
-            }
-            (CorpusLoadError::UnsupportedSchema { .. }, Lang::En) => {
-                "The essays file is of a version this app cannot read. Reload the page to get the latest version.".into()
-            }
-            (CorpusLoadError::Timeout { seconds }, Lang::Fr) => {
-                format!("Impossible de charger les essais : le serveur n’a pas répondu en {seconds} secondes.")
-            }
-            (CorpusLoadError::Timeout { seconds }, Lang::En) => {
-                format!("The essays could not be loaded: the server did not answer within {seconds} seconds.")
-            }
-        }
-    }
 }
 
 impl From<serde_json::Error> for CorpusLoadError {
@@ -704,14 +633,19 @@ pub(crate) mod tests {
             CorpusLoadError::Timeout { seconds: 15 },
         ];
         for err in errors {
-            let fr = err.message(Lang::Fr);
-            let en = err.message(Lang::En);
+            let fr = crate::ui::load_error_message(Lang::Fr, &err);
+            let en = crate::ui::load_error_message(Lang::En, &err);
             assert!(!fr.is_empty() && !en.is_empty());
             assert_ne!(fr, en, "{err:?} has one message for both languages");
-            assert_ne!(err.cause(Lang::Fr), err.cause(Lang::En), "{err:?}");
+            assert_ne!(
+                crate::ui::load_error_cause(Lang::Fr, &err),
+                crate::ui::load_error_cause(Lang::En, &err),
+                "{err:?}"
+            );
         }
-        assert!(CorpusLoadError::Http { status: 404 }
-            .message(Lang::Fr)
-            .contains("404"));
+        assert!(
+            crate::ui::load_error_message(Lang::Fr, &CorpusLoadError::Http { status: 404 })
+                .contains("404")
+        );
     }
 }

@@ -3,13 +3,21 @@
 //! Everything the reader app knows that does not need a DOM lives here, as
 //! plain types with plain functions, so it is tested natively with
 //! `cargo test -p essais-core`:
-//! - [`corpus`]: the built corpus (`corpus.json`) the app fetches, and how a
-//!   fetched document is checked before the app trusts it;
+//! - [`corpus`]: the built corpus (`corpus.json`) the app fetches, how a
+//!   fetched document is checked before the app trusts it, and its index
+//!   (essays by slug, translation groups, neighbours), built once;
+//! - [`document`]: an essay's body as safe blocks (and, with the `markdown`
+//!   feature, Markdown parsed into them);
 //! - [`lang`]: the two reading languages;
+//! - [`library`]: the library's filters, facet counts and excerpts;
+//! - [`routes`]: the app's addresses, parsed and built;
+//! - [`align`]: a translation's blocks aligned with the original's;
+//! - [`search`]: the search index and its matches;
 //! - [`text`]: slugs, word counts, Markdown escaping;
 //! - [`ui`]: every interface string, in French and in English;
 //! - with the `tool` feature (native only): [`content`] (Markdown sources with
-//!   front matter → validated corpus) and [`import`] (blog export → sources).
+//!   front matter → validated corpus), [`import`] (blog export → sources) and
+//!   [`generate`] (the benchmark's synthetic corpus).
 
 pub mod align;
 pub mod corpus;

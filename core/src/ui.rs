@@ -3,6 +3,7 @@
 //! One struct, one constant per language: the compiler refuses a string that
 //! exists in only one of them. Strings that take values are functions below.
 
+use crate::corpus::CorpusLoadError;
 use crate::lang::Lang;
 
 pub struct UiStrings {
@@ -361,6 +362,76 @@ pub fn comment_count(lang: Lang, comments: u32) -> String {
         (Lang::En, 1) => "1 comment".into(),
         (Lang::En, n) => format!("{n} comments"),
     }
+}
+
+/// Why a part of the corpus could not be loaded, as the end of a sentence ("the network is not answering."), for
+/// for a message about one part of the corpus (an essay's text, the search).
+pub fn load_error_cause(lang: Lang, error: &CorpusLoadError) -> String {
+    match (error, lang) {
+        (CorpusLoadError::Network(_), Lang::Fr) => "le réseau ne répond pas.".into(),
+        (CorpusLoadError::Network(_), Lang::En) => "the network is not answering.".into(),
+        (CorpusLoadError::Http { status }, Lang::Fr) => {
+            format!("le serveur a répondu {status}.")
+        }
+        (CorpusLoadError::Http { status }, Lang::En) => {
+            format!("the server answered {status}.")
+        }
+        (CorpusLoadError::InvalidJson { line, column, .. }, Lang::Fr) => {
+            format!("le fichier est illisible (ligne {line}, colonne {column}).")
+        }
+        (CorpusLoadError::InvalidJson { line, column, .. }, Lang::En) => {
+            format!("the file is unreadable (line {line}, column {column}).")
+        }
+        (CorpusLoadError::UnsupportedSchema { .. }, Lang::Fr) => {
+            "le fichier est d’une version que cette application ne sait pas lire.".into()
+        }
+        (CorpusLoadError::UnsupportedSchema { .. }, Lang::En) => {
+            "the file is of a version this app cannot read.".into()
+        }
+        (CorpusLoadError::Timeout { seconds }, Lang::Fr) => {
+            format!("le serveur n’a pas répondu en {seconds} secondes.")
+        }
+        (CorpusLoadError::Timeout { seconds }, Lang::En) => {
+            format!("the server did not answer within {seconds} seconds.")
+        }
+    }
+}
+
+/// Why the corpus could not be loaded: a sentence for the reader, in the
+/// reading language.
+pub fn load_error_message(lang: Lang, error: &CorpusLoadError) -> String {
+    match (error, lang) {
+            (CorpusLoadError::Network(_), Lang::Fr) => {
+                "Impossible de charger les essais : le réseau ne répond pas.".into()
+            }
+            (CorpusLoadError::Network(_), Lang::En) => {
+                "The essays could not be loaded: the network is not answering.".into()
+            }
+            (CorpusLoadError::Http { status }, Lang::Fr) => {
+                format!("Impossible de charger les essais : le serveur a répondu {status}.")
+            }
+            (CorpusLoadError::Http { status }, Lang::En) => {
+                format!("The essays could not be loaded: the server answered {status}.")
+            }
+            (CorpusLoadError::InvalidJson { line, column, .. }, Lang::Fr) => format!(
+                "Le fichier des essais est illisible (ligne {line}, colonne {column})."
+            ),
+            (CorpusLoadError::InvalidJson { line, column, .. }, Lang::En) => format!(
+                "The essays file is unreadable (line {line}, column {column})."
+            ),
+            (CorpusLoadError::UnsupportedSchema { .. }, Lang::Fr) => {
+                "Le fichier des essais est d’une version que cette application ne sait pas lire. Rechargez la page pour obtenir la dernière version.".into()
+            }
+            (CorpusLoadError::UnsupportedSchema { .. }, Lang::En) => {
+                "The essays file is of a version this app cannot read. Reload the page to get the latest version.".into()
+            }
+            (CorpusLoadError::Timeout { seconds }, Lang::Fr) => {
+                format!("Impossible de charger les essais : le serveur n’a pas répondu en {seconds} secondes.")
+            }
+            (CorpusLoadError::Timeout { seconds }, Lang::En) => {
+                format!("The essays could not be loaded: the server did not answer within {seconds} seconds.")
+            }
+        }
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! What the reader sees when something cannot be loaded: why, in their
 //! language, and a way to try again.
 
-use essais_core::ui::strings;
+use essais_core::ui::{load_error_cause, load_error_message, strings};
 use essais_core::CorpusLoadError;
 use leptos::prelude::*;
 
@@ -19,7 +19,7 @@ pub fn LoadErrorPanel(error: CorpusLoadError, retry: impl Fn() + 'static) -> imp
     view! {
         <section class="load-error" role="alert">
             <h1>{move || strings(lang.get()).error_title}</h1>
-            <p>{move || error.message(lang.get())}</p>
+            <p>{move || load_error_message(lang.get(), &error)}</p>
             <button type="button" on:click=move |_| retry()>
                 {move || strings(lang.get()).retry}
             </button>
@@ -42,7 +42,7 @@ pub fn PartLoadError(
         <div class="load-error part" role="alert">
             <p>{move || {
                 let ui = strings(lang.get());
-                format!("{}{}{}", what(ui), ui.colon, error.cause(lang.get()))
+                format!("{}{}{}", what(ui), ui.colon, load_error_cause(lang.get(), &error))
             }}</p>
             <button type="button" on:click=move |_| retry()>
                 {move || strings(lang.get()).retry}
