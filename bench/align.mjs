@@ -3,8 +3,8 @@
 // app's `essais:align` User Timing measure) and the whole switch from the
 // single text to the painted side-by-side view. Prints a Markdown table.
 //
-// Usage: node bench/align.mjs <dist-dir> <corpus-tool> [runs]
-// (scripts/bench builds the app and the tool and calls this.)
+// Usage: node bench/align.mjs <dist-dir> <corpus-tool> <pages-tool> [runs]
+// (scripts/bench builds the app and the tools and calls this.)
 
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { serveStatic, launchBrowser } from '../tests/e2e/harness.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const [distDir, corpusTool, runsArg] = process.argv.slice(2);
+const [distDir, corpusTool, pagesTool, runsArg] = process.argv.slice(2);
 const RUNS = Number(runsArg ?? 9);
 const BLOCKS = 500;
 
@@ -60,7 +60,7 @@ fs.writeFileSync(path.join(content, 'essays/long.en.md'), essayFile('long-en', '
 const dist = path.join(work, 'dist');
 fs.cpSync(distDir, dist, { recursive: true });
 execFileSync(corpusTool, ['build', content, path.join(dist, 'corpus.json')], { stdio: 'inherit' });
-execFileSync(corpusTool, ['pages', path.join(dist, 'corpus.json'), dist], { stdio: 'inherit' });
+execFileSync(pagesTool, [path.join(dist, 'corpus.json'), dist], { stdio: 'inherit' });
 
 const server = await serveStatic(dist);
 const browser = await launchBrowser();

@@ -172,22 +172,115 @@ pub fn parse_taxonomy(file: &Path, text: &str) -> Result<Taxonomy, Vec<ContentEr
     }
 }
 
+/// An essay file's front matter, the one type that reads it ([`parse_essay`],
+/// with the place of each value for `file:line` messages) and writes it
+/// ([`FrontMatter::write`], for the blog-export import and the benchmark's
+/// generator), every string escaped.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct FrontMatter {
-    slug: Spanned<String>,
-    lang: Spanned<String>,
-    title: Option<Spanned<String>>,
-    translation_key: Spanned<String>,
-    position: Spanned<u32>,
+pub struct FrontMatter {
+    pub slug: Spanned<String>,
+    pub lang: Spanned<String>,
+    pub title: Option<Spanned<String>>,
+    pub translation_key: Spanned<String>,
+    pub position: Spanned<u32>,
     #[serde(default)]
-    categories: Vec<Spanned<String>>,
+    pub categories: Vec<Spanned<String>>,
     #[serde(default)]
-    tags: Vec<Spanned<String>>,
+    pub tags: Vec<Spanned<String>>,
     #[serde(default)]
-    comments: u32,
+    pub comments: u32,
     #[serde(default)]
-    image_alt: Option<String>,
+    pub image_alt: Option<String>,
+}
+
+/// A value to write, which has no place in a file yet.
+fn unplaced<T>(value: T) -> Spanned<T> {
+    Spanned::new(0..0, value)
+}
+
+impl FrontMatter {
+    /// A front matter to write: `categories`, `tags`, `comments` and
+    /// `image_alt` are then set as needed.
+    pub fn new(slug: &str, lang: Lang, title: &str, translation_key: &str, position: u32) -> Self {
+        FrontMatter {
+            slug: unplaced(slug.to_string()),
+            lang: unplaced(lang.code().to_string()),
+            title: Some(unplaced(title.to_string())),
+            translation_key: unplaced(translation_key.to_string()),
+            position: unplaced(position),
+            categories: Vec::new(),
+            tags: Vec::new(),
+            comments: 0,
+            image_alt: None,
+        }
+    }
+
+    pub fn with_categories(mut self, ids: &[String]) -> Self {
+        self.categories = ids.iter().cloned().map(unplaced).collect();
+        self
+    }
+
+    pub fn with_tags(mut self, ids: &[String]) -> Self {
+        self.tags = ids.iter().cloned().map(unplaced).collect();
+        self
+    }
+
+    /// The essay file: this front matter between its `+++` lines, then
+    /// `body`. `tags_note` is a comment for the editor after the tags.
+    pub fn write(&self, tags_note: Option<&str>, body: &str) -> String {
+        let list = |values: &[Spanned<String>]| {
+            values
+                .iter()
+                .map(|v| toml_string(v.get_ref()))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let mut out = String::from("+++\n");
+        out += &format!("slug = {}\n", toml_string(self.slug.get_ref()));
+        out += &format!("lang = {}\n", toml_string(self.lang.get_ref()));
+        if let Some(title) = &self.title {
+            out += &format!("title = {}\n", toml_string(title.get_ref()));
+        }
+        out += &format!(
+            "translation_key = {}\n",
+            toml_string(self.translation_key.get_ref())
+        );
+        out += &format!("position = {}\n", self.position.get_ref());
+        out += &format!("categories = [{}]\n", list(&self.categories));
+        out += &format!("tags = [{}]", list(&self.tags));
+        if let Some(note) = tags_note {
+            // A comment ends at the line's end: the note is one line.
+            out += &format!("  # {}", note.replace(['\n', '\r'], " "));
+        }
+        out += "\n";
+        out += &format!("comments = {}\n", self.comments);
+        if let Some(alt) = &self.image_alt {
+            out += &format!("image_alt = {}\n", toml_string(alt));
+        }
+        out += "+++\n\n";
+        out += body;
+        out.push('\n');
+        out
+    }
+}
+
+/// A TOML basic string: quotes, backslashes and control characters escaped.
+fn toml_string(value: &str) -> String {
+    let mut out = String::with_capacity(value.len() + 2);
+    out.push('"');
+    for ch in value.chars() {
+        match ch {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// One parsed essay source, with the lines its fields are on for later checks.
@@ -585,6 +678,26 @@ en = "Future of work"
             "+++\nslug = \"{slug}\"\nlang = \"{lang}\"\ntitle = \"A title\"\ntranslation_key = \"{key}\"\n\
              position = {position}\ncategories = [\"lived\"]\ntags = [\"future-of-work\"]\ncomments = 2\n+++\n\nA body.\n"
         )
+    }
+
+    #[test]
+    fn front_matter_written_is_read_back_whatever_its_strings_hold() {
+        let title = "Un \"titre\" \\ sur\ndeux lignes\t+++ # pas un commentaire";
+        let mut front = FrontMatter::new("un-essai", Lang::Fr, title, "un-essai", 3)
+            .with_categories(&["lived".to_string()])
+            .with_tags(&["future-of-work".to_string()]);
+        front.comments = 2;
+        front.image_alt = Some("Une \"image\"".into());
+        let file = front.write(Some("a note\nsur deux lignes"), "Le texte.");
+        let source = parse("un-essai.fr.md", &file).expect("reads back");
+        assert_eq!(source.essay.title, title.trim());
+        assert_eq!(source.essay.slug, "un-essai");
+        assert_eq!(source.essay.position, 3);
+        assert_eq!(source.essay.categories, vec!["lived"]);
+        assert_eq!(source.essay.tags, vec!["future-of-work"]);
+        assert_eq!(source.essay.comments, 2);
+        assert_eq!(source.essay.image_alt.as_deref(), Some("Une \"image\""));
+        assert!(file.contains("tags = [\"future-of-work\"]  # a note sur deux lignes\n"));
     }
 
     fn parse(name: &str, text: &str) -> Result<EssaySource, Vec<ContentError>> {

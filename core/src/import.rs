@@ -104,47 +104,25 @@ impl ImportedPost {
         blocks.join("\n\n")
     }
 
-    /// The whole content file: front matter and Markdown body.
+    /// The whole content file: front matter and Markdown body, written
+    /// through the one front-matter type ([`crate::content::FrontMatter`]).
     pub fn to_content_file(&self) -> String {
-        let mut out = String::from("+++\n");
-        out += &format!("slug = {}\n", toml_string(&self.slug));
-        out += &format!("lang = {}\n", toml_string(self.lang.code()));
-        out += &format!("title = {}\n", toml_string(&self.title));
-        out += &format!("translation_key = {}\n", toml_string(&self.translation_key));
-        out += &format!("position = {}\n", self.position);
-        let categories: Vec<String> = self.categories.iter().map(|c| toml_string(c)).collect();
-        out += &format!("categories = [{}]\n", categories.join(", "));
-        out += &format!(
-            "tags = []  # the export lost the names of its {} tags: choose them in taxonomy.toml\n",
+        let mut front = crate::content::FrontMatter::new(
+            &self.slug,
+            self.lang,
+            &self.title,
+            &self.translation_key,
+            self.position,
+        )
+        .with_categories(&self.categories);
+        front.comments = self.comments;
+        front.image_alt = self.image_alt.clone();
+        let note = format!(
+            "the export lost the names of its {} tags: choose them in taxonomy.toml",
             self.lost_tag_count
         );
-        out += &format!("comments = {}\n", self.comments);
-        if let Some(alt) = &self.image_alt {
-            out += &format!("image_alt = {}\n", toml_string(alt));
-        }
-        out += "+++\n\n";
-        out += &self.body_markdown();
-        out.push('\n');
-        out
+        front.write(Some(&note), &self.body_markdown())
     }
-}
-
-/// A TOML basic string: quotes, backslashes and control characters escaped.
-fn toml_string(value: &str) -> String {
-    let mut out = String::with_capacity(value.len() + 2);
-    out.push('"');
-    for ch in value.chars() {
-        match ch {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }
 
 /// The categories, language and comment count read from a post's footer.

@@ -16,8 +16,8 @@
 //! - [`text`]: slugs, word counts, Markdown escaping;
 //! - [`ui`]: every interface string, in French and in English;
 //! - with the `tool` feature (native only): [`content`] (Markdown sources with
-//!   front matter → validated corpus), [`import`] (blog export → sources) and
-//!   [`generate`] (the benchmark's synthetic corpus).
+//!   front matter → validated corpus, and the one front-matter type that
+//!   reads and writes essay files) and [`import`] (blog export → sources).
 
 pub mod align;
 pub mod corpus;
@@ -31,8 +31,6 @@ pub mod ui;
 
 #[cfg(feature = "tool")]
 pub mod content;
-#[cfg(feature = "tool")]
-pub mod generate;
 #[cfg(feature = "tool")]
 pub mod import;
 

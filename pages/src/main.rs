@@ -5,14 +5,10 @@
 //! …, and `404.html`) with that page drawn in it by the app's own
 //! components, rendered natively (`render.rs`), so the words show before the
 //! app's code has arrived and without JavaScript.
-//!
-//! `pages static` writes the benchmark's floor: the same essays as plain
-//! HTML pages with no script and no stylesheet (`baseline.rs`).
 
 #![recursion_limit = "256"]
 
 mod assets;
-mod baseline;
 mod entry;
 mod render;
 
@@ -30,16 +26,12 @@ const USAGE: &str = "usage:
   pages <corpus.json> <dist-dir>      inline the stylesheet and boot.js into dist-dir/index.html,
                                       pin its Content-Security-Policy, then write that entry page
                                       at every page address, with the page drawn in it by the
-                                      app's components, and as 404.html, for static hosts
-  pages static <content-dir> <out-dir>
-                                      write the corpus as plain HTML pages, one per essay and
-                                      a library per language (the benchmark's floor)";
+                                      app's components, and as 404.html, for static hosts";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let result = match args.as_slice() {
-        ["static", content, out] => baseline::write(Path::new(content), Path::new(out)),
         ["help" | "--help" | "-h"] => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;

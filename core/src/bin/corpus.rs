@@ -3,8 +3,6 @@
 //! ```text
 //! corpus build  <content-dir> <out.json>   validate content/ and write corpus.json
 //! corpus import <export.txt>  <content-dir> add the posts of a blog export as content files
-//! corpus generate <pairs> <seed-content-dir> <out-content-dir>
-//!                                           a large synthetic corpus, for the benchmark
 //! ```
 //! Problems are printed one a line as `file:line: what is wrong`, and the
 //! command exits non-zero; `build` then leaves the previous corpus.json as it was.
@@ -17,10 +15,7 @@ use std::process::ExitCode;
 const USAGE: &str = "usage:
   corpus build  <content-dir> <out.json>    validate the sources and write the corpus
   corpus import <export.txt> <content-dir>  turn a blog export into content files
-                                            (existing files are never overwritten)
-  corpus generate <pairs> <seed-content-dir> <out-content-dir>
-                                            write a synthetic corpus of <pairs> translated
-                                            essays made of the seed's sentences (benchmark)";
+                                            (existing files are never overwritten)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -32,7 +27,6 @@ fn main() -> ExitCode {
     {
         ["build", content_dir, out] => build(Path::new(content_dir), Path::new(out)),
         ["import", export, content_dir] => import(Path::new(export), Path::new(content_dir)),
-        ["generate", pairs, seed, out] => generate(pairs, Path::new(seed), Path::new(out)),
         ["help" | "--help" | "-h"] => {
             println!("{USAGE}");
             ExitCode::SUCCESS
@@ -70,36 +64,6 @@ fn build(content_dir: &Path, out: &Path) -> ExitCode {
         return ExitCode::FAILURE;
     }
     ExitCode::SUCCESS
-}
-
-fn generate(pairs: &str, seed: &Path, out: &Path) -> ExitCode {
-    let Ok(pairs) = pairs.parse::<usize>() else {
-        eprintln!("corpus generate: {pairs:?} is not a number of essays");
-        return ExitCode::from(2);
-    };
-    let Some(seed) = load_or_report(seed, out) else {
-        return ExitCode::FAILURE;
-    };
-    let pool = |lang: essais_core::Lang| {
-        essais_core::generate::SentencePool::from_bodies(
-            seed.search
-                .essays
-                .iter()
-                .filter(|e| seed.corpus.essay(&e.slug).is_some_and(|x| x.lang == lang))
-                .flat_map(|e| e.passages.iter().skip(1).map(String::as_str)),
-        )
-    };
-    let (fr, en) = (pool(essais_core::Lang::Fr), pool(essais_core::Lang::En));
-    match essais_core::generate::write_corpus(out, pairs, &fr, &en) {
-        Ok(files) => {
-            println!("{files} essay files written in {}", out.display());
-            ExitCode::SUCCESS
-        }
-        Err(err) => {
-            eprintln!("{}: cannot write: {err}", out.display());
-            ExitCode::FAILURE
-        }
-    }
 }
 
 fn import(export: &Path, content_dir: &Path) -> ExitCode {

@@ -1,4 +1,4 @@
-//! The benchmark's floor (`pages static`): the same essays as plain HTML,
+//! The benchmark's floor (`bench-corpus static`): the same essays as plain HTML,
 //! one page per essay and a library page per language, at the app's own
 //! addresses (`en/`, `en/<slug>/`) so that both are loaded the same way. No
 //! script, no stylesheet: nothing can paint sooner. An essay's text is the
@@ -62,13 +62,7 @@ fn essay_page(built: &BuiltCorpus, slug: &str) -> Option<String> {
 
 /// Writes the whole static site under `out`.
 pub fn write(content: &Path, out: &Path) -> Result<(), String> {
-    let built = essais_core::content::load(content).map_err(|errors| {
-        errors
-            .iter()
-            .map(ToString::to_string)
-            .collect::<Vec<_>>()
-            .join("\n")
-    })?;
+    let built = crate::load(content)?;
     let owner = Owner::new();
     owner.with(|| {
         for lang in Lang::ALL {

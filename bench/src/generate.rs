@@ -1,4 +1,4 @@
-//! A large synthetic corpus for the benchmark (`corpus generate`): thousands
+//! A large synthetic corpus for the benchmark (`bench-corpus generate`): thousands
 //! of translation pairs whose text is made of the real essays' sentences, so
 //! word lengths, accents, punctuation and paragraph sizes look like the blog's.
 //!
@@ -8,8 +8,8 @@
 //! a list; each pair has the same block structure in both languages, as a
 //! translation does.
 
-use crate::content::{ESSAYS_DIR, TAXONOMY_FILE};
-use crate::lang::Lang;
+use essais_core::content::{FrontMatter, ESSAYS_DIR, TAXONOMY_FILE};
+use essais_core::Lang;
 use std::fmt::Write as _;
 use std::path::Path;
 
@@ -266,24 +266,18 @@ struct Generated<'a> {
 }
 
 impl Generated<'_> {
+    /// The essay file, written through the corpus's own front-matter type.
     fn to_source(&self) -> String {
-        let list = |ids: &[String]| {
-            ids.iter()
-                .map(|id| format!("\"{id}\""))
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
-        format!(
-            "+++\nslug = \"{}\"\nlang = \"{}\"\ntitle = \"{}\"\ntranslation_key = \"{}\"\nposition = {}\ncategories = [{}]\ntags = [{}]\ncomments = 0\n+++\n\n{}\n",
-            self.slug,
-            self.lang.code(),
-            self.title,
+        FrontMatter::new(
+            &self.slug,
+            self.lang,
+            &self.title,
             self.key,
-            self.position,
-            list(self.categories),
-            list(self.tags),
-            self.body
+            self.position as u32,
         )
+        .with_categories(self.categories)
+        .with_tags(self.tags)
+        .write(None, &self.body)
     }
 }
 
@@ -308,7 +302,7 @@ mod tests {
         let _ = std::fs::remove_dir_all(&dir);
         let (fr, en) = pools();
         assert_eq!(write_corpus(&dir, 12, &fr, &en).unwrap(), 24);
-        let corpus = crate::content::load(&dir)
+        let corpus = essais_core::content::load(&dir)
             .expect("generated content is valid")
             .corpus;
         assert_eq!(corpus.essays.len(), 24);
