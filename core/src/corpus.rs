@@ -49,6 +49,12 @@ struct IndexData {
     groups: Vec<Vec<usize>>,
     /// Each essay's group.
     group_of: Vec<usize>,
+    /// The filters' postings: for each category and tag id, the groups
+    /// (places in blog order, ascending) whose first version has it; and the
+    /// groups available in every language.
+    categories: std::collections::HashMap<String, Vec<usize>>,
+    tags: std::collections::HashMap<String, Vec<usize>>,
+    in_every_language: Vec<usize>,
 }
 
 impl IndexData {
@@ -80,11 +86,38 @@ impl IndexData {
             // The groups moved: each key to its group's new place.
             by_key.insert(essays[group[0]].translation_key.clone(), g);
         }
+        let mut categories: std::collections::HashMap<String, Vec<usize>> = Default::default();
+        let mut tags: std::collections::HashMap<String, Vec<usize>> = Default::default();
+        let mut in_every_language = Vec::new();
+        for (g, group) in groups.iter().enumerate() {
+            // The library filters on a group's first version, as `LibraryFilter::matches`.
+            let first = &essays[group[0]];
+            for (postings, ids) in [
+                (&mut categories, &first.categories),
+                (&mut tags, &first.tags),
+            ] {
+                for (i, id) in ids.iter().enumerate() {
+                    // An id listed twice counts once.
+                    if !ids[..i].contains(id) {
+                        postings.entry(id.clone()).or_default().push(g);
+                    }
+                }
+            }
+            if Lang::ALL
+                .iter()
+                .all(|lang| group.iter().any(|&i| essays[i].lang == *lang))
+            {
+                in_every_language.push(g);
+            }
+        }
         IndexData {
             by_slug,
             by_key,
             groups,
             group_of,
+            categories,
+            tags,
+            in_every_language,
         }
     }
 }
@@ -296,7 +329,33 @@ impl Corpus {
         self.index.0.get_or_init(|| IndexData::build(&self.essays))
     }
 
-    fn group_at(&self, g: usize) -> TranslationGroup<'_> {
+    /// How many translation groups (library entries) the corpus has.
+    pub fn group_count(&self) -> usize {
+        self.lookups().groups.len()
+    }
+
+    /// The place in blog order of the group of translation key `key`.
+    pub fn group_place(&self, key: &str) -> Option<usize> {
+        self.lookups().by_key.get(key).copied()
+    }
+
+    /// The groups (places, ascending) whose first version is in category `id`.
+    pub fn groups_in_category(&self, id: &str) -> &[usize] {
+        self.lookups().categories.get(id).map_or(&[], Vec::as_slice)
+    }
+
+    /// The groups (places, ascending) whose first version has tag `id`.
+    pub fn groups_with_tag(&self, id: &str) -> &[usize] {
+        self.lookups().tags.get(id).map_or(&[], Vec::as_slice)
+    }
+
+    /// The groups (places, ascending) available in every language.
+    pub fn groups_in_every_language(&self) -> &[usize] {
+        &self.lookups().in_every_language
+    }
+
+    /// The group at place `g` in blog order (`g` < [`Corpus::group_count`]).
+    pub fn group_at(&self, g: usize) -> TranslationGroup<'_> {
         let members = &self.lookups().groups[g];
         let versions: Vec<&Essay> = members.iter().map(|&i| &self.essays[i]).collect();
         TranslationGroup {

@@ -201,71 +201,90 @@ pub fn value_label(corpus: &Corpus, value: &FilterValue, lang: Lang, both_label:
     }
 }
 
+/// The groups (places in blog order, ascending) that have `value`: the
+/// corpus index's postings.
+fn postings<'c>(corpus: &'c Corpus, value: &FilterValue) -> &'c [usize] {
+    match value {
+        FilterValue::Category(id) => corpus.groups_in_category(id),
+        FilterValue::Tag(id) => corpus.groups_with_tag(id),
+        FilterValue::BothLanguages => corpus.groups_in_every_language(),
+    }
+}
+
+/// How many places two ascending lists share.
+fn shared(a: &[usize], b: &[usize]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// The places (in blog order) of the groups the filter keeps: values combine
+/// with AND, so the intersection of their postings, from the shortest.
+pub fn kept_groups(corpus: &Corpus, filter: &LibraryFilter) -> Vec<usize> {
+    let chosen = filter.chosen();
+    let mut lists: Vec<&[usize]> = chosen.iter().map(|v| postings(corpus, v)).collect();
+    lists.sort_by_key(|list| list.len());
+    match lists.split_first() {
+        None => (0..corpus.group_count()).collect(),
+        Some((shortest, others)) => shortest
+            .iter()
+            .copied()
+            .filter(|g| others.iter().all(|list| list.binary_search(g).is_ok()))
+            .collect(),
+    }
+}
+
 /// Every value of the panel with its count: categories, then tags, then
-/// "both languages", in taxonomy order. One pass over the groups the filter
-/// keeps, whatever the number of values: values combine with AND, so the
-/// count of a value not chosen is the number of kept groups that have it,
-/// and that of a chosen value the number of kept groups.
+/// "both languages", in taxonomy order. Values combine with AND, so the
+/// count of a value not chosen is the number of kept groups that have it
+/// (the kept groups and its postings intersected; with no filter, its
+/// postings' length), and that of a chosen value the number of kept groups.
 pub fn facets(
     corpus: &Corpus,
     filter: &LibraryFilter,
     lang: Lang,
     both_label: &str,
 ) -> Vec<FacetValue> {
-    let groups = corpus.translation_groups();
-    let categories = &corpus.taxonomy.categories;
-    let tags = &corpus.taxonomy.tags;
-    let index =
-        |entries: &[crate::corpus::TaxonomyEntry]| -> std::collections::HashMap<String, usize> {
-            entries
-                .iter()
-                .enumerate()
-                .map(|(i, e)| (e.id.clone(), i))
-                .collect()
-        };
-    let (category_index, tag_index) = (index(categories), index(tags));
-    let mut category_counts = vec![0; categories.len()];
-    let mut tag_counts = vec![0; tags.len()];
-    let (mut kept, mut both) = (0, 0);
-    for group in groups.iter().filter(|g| filter.matches(g)) {
-        kept += 1;
-        let first = group.versions[0];
-        for (i, id) in first.categories.iter().enumerate() {
-            // An id listed twice counts once.
-            if let (Some(&n), false) = (category_index.get(id), first.categories[..i].contains(id))
-            {
-                category_counts[n] += 1;
-            }
-        }
-        for (i, id) in first.tags.iter().enumerate() {
-            if let (Some(&n), false) = (tag_index.get(id), first.tags[..i].contains(id)) {
-                tag_counts[n] += 1;
-            }
-        }
-        if group.languages().len() == Lang::ALL.len() {
-            both += 1;
-        }
-    }
-    let facet = |value: FilterValue, count: usize| {
+    let kept = (!filter.is_empty()).then(|| kept_groups(corpus, filter));
+    let kept_count = kept.as_ref().map_or(corpus.group_count(), Vec::len);
+    let facet = |value: FilterValue| {
         let active = filter.contains(&value);
+        let count = match (&kept, active) {
+            (_, true) => kept_count,
+            (None, false) => postings(corpus, &value).len(),
+            (Some(kept), false) => shared(kept, postings(corpus, &value)),
+        };
         FacetValue {
             label: value_label(corpus, &value, lang, both_label),
-            count: if active { kept } else { count },
+            count,
             active,
             value,
         }
     };
-    let mut values: Vec<FacetValue> = categories
+    let mut values: Vec<FacetValue> = corpus
+        .taxonomy
+        .categories
         .iter()
-        .zip(category_counts)
-        .map(|(c, n)| facet(FilterValue::Category(c.id.clone()), n))
+        .map(|c| facet(FilterValue::Category(c.id.clone())))
         .collect();
     values.extend(
-        tags.iter()
-            .zip(tag_counts)
-            .map(|(t, n)| facet(FilterValue::Tag(t.id.clone()), n)),
+        corpus
+            .taxonomy
+            .tags
+            .iter()
+            .map(|t| facet(FilterValue::Tag(t.id.clone()))),
     );
-    values.push(facet(FilterValue::BothLanguages, both));
+    values.push(facet(FilterValue::BothLanguages));
     values
 }
 
@@ -278,10 +297,9 @@ pub fn filtered_groups<'c>(
     corpus: &'c Corpus,
     filter: &LibraryFilter,
 ) -> Vec<TranslationGroup<'c>> {
-    corpus
-        .translation_groups()
+    kept_groups(corpus, filter)
         .into_iter()
-        .filter(|g| filter.matches(g))
+        .map(|g| corpus.group_at(g))
         .collect()
 }
 
@@ -433,7 +451,7 @@ mod tests {
     }
 
     #[test]
-    fn one_pass_counts_equal_the_groups_each_choice_would_leave() {
+    fn counts_and_kept_groups_from_postings_equal_matching_each_group() {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../content");
         #[cfg(feature = "tool")]
         let seed = crate::content::load(&dir).expect("content builds").corpus;
@@ -457,6 +475,15 @@ mod tests {
                     .map(|f| f.count)
                     .collect();
                 assert_eq!(counts, brute_force_counts(&c, filter), "{filter:?}");
+                // The postings' intersection keeps what matching each group keeps.
+                let matching: Vec<usize> = c
+                    .translation_groups()
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, g)| filter.matches(g))
+                    .map(|(place, _)| place)
+                    .collect();
+                assert_eq!(kept_groups(&c, filter), matching, "{filter:?}");
             }
         }
     }

@@ -10,7 +10,6 @@ use essais_core::search::{SearchHit, SearchIndex, SearchMatch};
 use essais_core::ui::{found_in, result_count, show_more_results, strings};
 use essais_core::{Corpus, CorpusLoadError, Lang};
 use leptos::prelude::*;
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::api::{fetch_search_data, use_corpus};
@@ -152,13 +151,14 @@ pub fn SearchBox(state: SearchState) -> impl IntoView {
     }
 }
 
-/// The passages `query` finds in the translation groups `keys` (those the
-/// filters keep), one entry per essay version that matches, in blog order;
+/// The passages `query` finds in the translation groups at places `kept`
+/// (those the filters keep, ascending), one entry per essay version that
+/// matches, in blog order;
 /// the first `limit` of them, with a button for more.
 pub fn search_results(
     corpus: &Arc<Corpus>,
     state: SearchState,
-    keys: &[String],
+    kept: &[usize],
     query: &str,
     lang: Lang,
     limit: RwSignal<usize>,
@@ -177,15 +177,14 @@ pub fn search_results(
             return view! { <p class="status" role="status">{ui.search_loading}</p> }.into_any();
         }
     };
-    let places: HashMap<&str, usize> = keys
-        .iter()
-        .enumerate()
-        .map(|(i, k)| (k.as_str(), i))
-        .collect();
+    // Only the groups the filters keep, in blog order.
     let mut found: Vec<(usize, SearchMatch)> =
         crate::timing::measure("essais:search", || index.find(query))
             .into_iter()
-            .filter_map(|m| Some((*places.get(m.translation_key(&index))?, m)))
+            .filter_map(|m| {
+                let place = corpus.group_place(m.translation_key(&index))?;
+                kept.binary_search(&place).is_ok().then_some((place, m))
+            })
             .collect();
     if found.is_empty() {
         return view! { <p class="no-match" role="status">{ui.no_results}</p> }.into_any();

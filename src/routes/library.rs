@@ -2,7 +2,7 @@
 //! the filters in the URL query. Long lists come [`LIBRARY_PAGE_SIZE`]
 //! entries at a time, so the page stays instant with thousands of essays.
 
-use essais_core::library::{filtered_groups, LibraryFilter, LIBRARY_PAGE_SIZE};
+use essais_core::library::{kept_groups, LibraryFilter, LIBRARY_PAGE_SIZE};
 use essais_core::routes::{library_path, library_search_path};
 use essais_core::ui::{essay_count, rejected_essays, show_more, strings};
 use leptos::prelude::*;
@@ -89,14 +89,13 @@ pub fn LibraryPage() -> impl IntoView {
             return view! { <p>{ui.no_essays}</p> }.into_any();
         };
         let (filter, _) = filter.get();
-        let keys: Vec<String> = filtered_groups(&corpus, &filter)
-            .iter()
-            .map(|g| g.key.to_string())
-            .collect();
+        // The places of the kept groups, from the corpus index's postings:
+        // only the entries shown are then built.
+        let kept = kept_groups(&corpus, &filter);
         let search = search.get();
-        let results = if !search.trim().is_empty() && !keys.is_empty() {
-            search_results(&corpus, search_state, &keys, &search, lang, shown)
-        } else if keys.is_empty() {
+        let results = if !search.trim().is_empty() && !kept.is_empty() {
+            search_results(&corpus, search_state, &kept, &search, lang, shown)
+        } else if kept.is_empty() {
             let clear = href(&library_path(lang, &LibraryFilter::default()));
             view! {
                 <div class="no-match" role="status">
@@ -106,7 +105,7 @@ pub fn LibraryPage() -> impl IntoView {
             }
             .into_any()
         } else {
-            let total = keys.len();
+            let total = kept.len();
             let limit = shown.get().min(total);
             let remaining = total - limit;
             let more = (remaining > 0).then(|| {
@@ -118,7 +117,10 @@ pub fn LibraryPage() -> impl IntoView {
                     }>{show_more(lang, next, remaining)}</button>
                 }
             });
-            let keys: Vec<String> = keys.into_iter().take(limit).collect();
+            let keys: Vec<String> = kept[..limit]
+                .iter()
+                .map(|&g| corpus.group_at(g).key.to_string())
+                .collect();
             view! {
                 <p class="result-count" role="status">{essay_count(lang, total)}</p>
                 <EssayList corpus=corpus.clone() keys=keys lang=lang />
