@@ -160,10 +160,10 @@ fn EssayText(
     swapped: bool,
     lang: Lang,
 ) -> impl IntoView {
-    let bodies = use_bodies();
+    let cache = use_bodies();
     if let Some(other) = &translation {
         let url = other.body_url.clone();
-        Effect::new(move |_| bodies.prefetch(url.clone()));
+        Effect::new(move |_| cache.prefetch(url.clone()));
     }
     let other = translation.filter(|_| side_by_side);
     let urls = (
@@ -181,8 +181,8 @@ fn EssayText(
     };
     // Both texts already in memory (the other only if shown): no loading step.
     let cached = match (
-        bodies.get(&urls.0),
-        urls.1.as_deref().map(|url| bodies.get(url)),
+        cache.get(&urls.0),
+        urls.1.as_deref().map(|url| cache.get(url)),
     ) {
         (Some(primary), None) => Some((primary, None)),
         (Some(primary), Some(Some(other))) => Some((primary, Some(other))),
@@ -192,7 +192,6 @@ fn EssayText(
         Effect::new(|_| crate::prerender::page_ready());
         return render(primary, other);
     }
-    let cache = bodies;
     let bodies = LocalResource::new(move || {
         let urls = urls.clone();
         async move {

@@ -89,6 +89,22 @@ export async function openPage(browser, { locale = 'en-US', allowed = [], viewpo
   };
 }
 
+/**
+ * A page whose app code (its WASM) is held back until `release()`: what the
+ * reader sees before the app runs, the page as served. No service worker,
+ * so that every request goes through the route.
+ */
+export async function openHeldBack(browser, options = {}) {
+  const session = await openPage(browser, { serviceWorkers: 'block', ...options });
+  let release;
+  const gate = new Promise((resolve) => { release = resolve; });
+  await session.page.route('**/*.wasm', async (route) => {
+    await gate;
+    await route.continue();
+  });
+  return { ...session, release };
+}
+
 /** Text of every element matching `selector`, trimmed. */
 export async function texts(page, selector) {
   return (await page.locator(selector).allTextContents()).map((t) => t.trim());

@@ -6,7 +6,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appReady, axeViolations, openPage, texts, useApp } from './harness.mjs';
+import { appReady, axeViolations, openHeldBack, openPage, texts, useApp } from './harness.mjs';
 
 const app = useApp();
 
@@ -16,21 +16,7 @@ const FRENCH_TITLES = [
   'The Stopcock and the New Economy',
 ];
 
-/**
- * A page whose app code is held back until `release()`: what the reader
- * sees before the app runs. (No service worker, so that every request goes
- * through the route.)
- */
-async function heldBack(options = {}) {
-  const session = await openPage(app.browser, { serviceWorkers: 'block', ...options });
-  let release;
-  const gate = new Promise((resolve) => { release = resolve; });
-  await session.page.route('**/*.wasm', async (route) => {
-    await gate;
-    await route.continue();
-  });
-  return { ...session, release };
-}
+const heldBack = (options) => openHeldBack(app.browser, options);
 
 test('the library is on screen, in the address’s language, before the app has loaded', async (t) => {
   const session = await heldBack({ locale: 'en-US' });

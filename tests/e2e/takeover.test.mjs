@@ -8,7 +8,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appReady, openPage, useApp } from './harness.mjs';
+import { appReady, openHeldBack, useApp } from './harness.mjs';
 
 const app = useApp();
 
@@ -26,17 +26,7 @@ const PAGES = [
   { name: 'the not-found page', address: '404.html', locale: 'fr-FR', probes: ['.not-found h1', '.not-found p'] },
 ];
 
-/** The page with the app's code held back until `release()`. */
-async function heldBack(options) {
-  const session = await openPage(app.browser, { serviceWorkers: 'block', ...options });
-  let release;
-  const gate = new Promise((resolve) => { release = resolve; });
-  await session.page.route('**/*.wasm', async (route) => {
-    await gate;
-    await route.continue();
-  });
-  return { ...session, release };
-}
+const heldBack = (options) => openHeldBack(app.browser, options);
 
 /** Where each probe is in the page (document coordinates), and its text. */
 function positions(page, probes) {
