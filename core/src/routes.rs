@@ -157,6 +157,14 @@ impl Corpus {
         let version = self.group_of(slug)?.for_reader(lang).essay;
         (version.slug != slug).then_some(version)
     }
+
+    /// The version read beside essay `slug` side by side, if it has one.
+    pub fn translation_of(&self, slug: &str) -> Option<&Essay> {
+        self.group_of(slug)?
+            .versions
+            .into_iter()
+            .find(|version| version.slug != slug)
+    }
 }
 
 /// Every page address a static host must answer with the app's entry page,
@@ -381,6 +389,29 @@ mod tests {
             paths.iter().all(|p| !p.contains("..")),
             "a slug that is not a slug never becomes a path"
         );
+    }
+
+    #[test]
+    fn an_essay_redirects_to_its_readers_version_and_is_read_beside_its_translation() {
+        let c = corpus();
+        assert_eq!(
+            c.redirect_for(Lang::En, "franchir")
+                .map(|e| e.slug.as_str()),
+            Some("breaking")
+        );
+        assert_eq!(c.redirect_for(Lang::Fr, "franchir"), None);
+        // No French version: the English original is shown at the French address.
+        assert_eq!(c.redirect_for(Lang::Fr, "stopcock"), None);
+        assert_eq!(
+            c.translation_of("franchir").map(|e| e.slug.as_str()),
+            Some("breaking")
+        );
+        assert_eq!(
+            c.translation_of("breaking").map(|e| e.slug.as_str()),
+            Some("franchir")
+        );
+        assert_eq!(c.translation_of("stopcock"), None);
+        assert_eq!(c.translation_of("nope"), None);
     }
 
     #[test]

@@ -128,10 +128,7 @@ fn page_at(
             let mut bodies = HashMap::from([(essay.body_url.clone(), read(&essay.body_url)?)]);
             let single = render("", lang, bodies.clone());
             let mut variants = vec![single];
-            let translation = corpus
-                .group_of(&slug)
-                .and_then(|g| g.versions.iter().find(|v| v.slug != slug).copied());
-            if let Some(translation) = translation {
+            if let Some(translation) = corpus.translation_of(&slug) {
                 bodies.insert(translation.body_url.clone(), read(&translation.body_url)?);
                 variants.push(render("?view=side-by-side", lang, bodies));
             }

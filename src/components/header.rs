@@ -44,10 +44,7 @@ fn essay_tools(route: Route, lang: Lang) -> Option<impl IntoView> {
         return None;
     };
     let corpus = use_corpus().get()?;
-    let has_translation = corpus.group_of(&slug).is_some_and(|g| g.versions.len() > 1);
-    if !has_translation {
-        return None;
-    }
+    corpus.translation_of(&slug)?;
     let location = use_location();
     let view = EssayView::from_query(&parse_query(&location.search.get()));
     Some(view! { <div class="page-tools"><ViewControls slug=slug lang=lang view=view /></div> })

@@ -109,12 +109,7 @@ pub fn EssayPage(slug: String) -> impl IntoView {
             })
         };
         // The translation to read beside this essay, if it has one.
-        let translation: Option<Essay> = corpus.group_of(&slug).and_then(|g| {
-            g.versions
-                .iter()
-                .find(|v| v.slug != essay.slug)
-                .map(|v| (*v).clone())
-        });
+        let translation: Option<Essay> = corpus.translation_of(&slug).cloned();
         // The view controls themselves live in the sticky header, at hand
         // anywhere in the essay; here only the reason when there are none.
         let no_side_by_side = translation.is_none().then(|| {
