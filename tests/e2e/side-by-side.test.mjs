@@ -148,6 +148,8 @@ test('on a phone each block is followed by its translation, which can be hidden'
     const session = await openPage(app.browser, { locale, viewport: { width: 390, height: 800 } });
     const { page } = session;
     await page.goto(app.server.url + address + '?view=side-by-side');
+    // The served page is side by side too: wait for the app's own.
+    await appReady(page);
     await page.locator('.parallel').waitFor();
     const [first] = await rowGeometry(page);
     assert.ok(first.other.top > first.primary.top, 'the translation follows its block');
@@ -189,6 +191,7 @@ test('side by side prints as two columns, even on narrow paper', async () => {
   const session = await openPage(app.browser, { viewport: { width: 600, height: 900 } });
   const { page } = session;
   await page.goto(app.server.url + EN_PAIR + '?view=side-by-side');
+  await appReady(page);
   await page.locator('.parallel').waitFor();
   await page.emulateMedia({ media: 'print' });
   const rows = await rowGeometry(page);
