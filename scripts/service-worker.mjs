@@ -18,7 +18,8 @@ const { count, size, warnings } = await generateSW({
   globDirectory: dist,
   // The shell and its data: the corpus index at the top of dist/, every
   // essay's body and the search data in corpus/. The entry pages in fr/…/
-  // and 404.html are copies of index.html, answered by the fallback.
+  // and 404.html (index.html with each page drawn in it) are not: the
+  // fallback answers them with index.html and the app draws the page.
   // Installing fetches every body in the background, after the first page
   // has shown: from then on every essay reads offline, and a redeployment
   // fetches only the bodies whose content (hence name) changed.
