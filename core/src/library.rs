@@ -134,6 +134,9 @@ impl LibraryFilter {
         next
     }
 
+    /// Whether the filter keeps `group`: what it means, one group at a
+    /// time. The library itself intersects the corpus index's postings
+    /// ([`kept_groups`]), which the tests check against this.
     pub fn matches(&self, group: &TranslationGroup<'_>) -> bool {
         let first = group.versions[0];
         self.categories.iter().all(|c| first.categories.contains(c))
@@ -292,17 +295,6 @@ pub fn facets(
 /// the app's paging and the pre-rendered library page agree on it.
 pub const LIBRARY_PAGE_SIZE: usize = 20;
 
-/// The translation groups the filter keeps, in blog order.
-pub fn filtered_groups<'c>(
-    corpus: &'c Corpus,
-    filter: &LibraryFilter,
-) -> Vec<TranslationGroup<'c>> {
-    kept_groups(corpus, filter)
-        .into_iter()
-        .map(|g| corpus.group_at(g))
-        .collect()
-}
-
 /// How long the library's excerpts are, in characters.
 pub const EXCERPT_CHARS: usize = 220;
 
@@ -371,9 +363,9 @@ mod tests {
     }
 
     fn keys(corpus: &Corpus, filter: &LibraryFilter) -> Vec<String> {
-        filtered_groups(corpus, filter)
-            .iter()
-            .map(|g| g.key.to_string())
+        kept_groups(corpus, filter)
+            .into_iter()
+            .map(|g| corpus.group_at(g).key.to_string())
             .collect()
     }
 
