@@ -144,7 +144,11 @@ impl CorpusSource {
 
     /// Fetches the corpus (again, after a failure).
     pub fn load(self) {
-        self.0.set(None);
+        // Back to "loading" after a failure; at start it is there already,
+        // and setting it again would redraw the page for nothing.
+        if self.0.with_untracked(Option::is_some) {
+            self.0.set(None);
+        }
         leptos::task::spawn_local(async move {
             let result = fetch_corpus().await.map(Arc::new);
             self.0.try_set(Some(result));

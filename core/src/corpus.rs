@@ -60,15 +60,16 @@ struct IndexData {
 impl IndexData {
     fn build(essays: &[Essay]) -> IndexData {
         let mut by_slug = std::collections::HashMap::with_capacity(essays.len());
-        let mut by_key: std::collections::HashMap<String, usize> =
+        // Grouping by key first; the groups' places are known once sorted.
+        let mut grouping: std::collections::HashMap<&str, usize> =
             std::collections::HashMap::with_capacity(essays.len());
         let mut groups: Vec<Vec<usize>> = Vec::new();
         for (i, essay) in essays.iter().enumerate() {
             by_slug.entry(essay.slug.clone()).or_insert(i);
-            match by_key.get(essay.translation_key.as_str()) {
+            match grouping.get(essay.translation_key.as_str()) {
                 Some(&g) => groups[g].push(i),
                 None => {
-                    by_key.insert(essay.translation_key.clone(), groups.len());
+                    grouping.insert(&essay.translation_key, groups.len());
                     groups.push(vec![i]);
                 }
             }
@@ -79,11 +80,11 @@ impl IndexData {
         // A group takes the place of its earliest member.
         groups.sort_by_key(|g| g.iter().map(|&i| essays[i].position).min());
         let mut group_of = vec![0; essays.len()];
+        let mut by_key = std::collections::HashMap::with_capacity(groups.len());
         for (g, group) in groups.iter().enumerate() {
             for &i in group {
                 group_of[i] = g;
             }
-            // The groups moved: each key to its group's new place.
             by_key.insert(essays[group[0]].translation_key.clone(), g);
         }
         let mut categories: std::collections::HashMap<String, Vec<usize>> = Default::default();

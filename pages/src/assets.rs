@@ -19,19 +19,19 @@ pub fn is_pinned(html: &str) -> bool {
     html.contains("http-equiv=\"Content-Security-Policy\"")
 }
 
-/// Inlines the stylesheet and `boot.js` of `dist/index.html`, then pins the
-/// policy; returns the number of inline scripts pinned.
-pub fn inline_and_pin(dist: &Path) -> Result<usize, String> {
+/// Inlines the stylesheet and `boot.js` into `html` (`dist/index.html`),
+/// pins the policy, and writes both; returns the page as written and the
+/// number of inline scripts pinned.
+pub fn inline_and_pin(dist: &Path, html: &str) -> Result<(String, usize), String> {
     let index = dist.join("index.html");
-    let html = crate::read(&index)?;
-    let html = inline(dist, &html)?;
+    let html = inline(dist, html)?;
     let (html, policy, scripts) = pin(&html)?;
     crate::write(&index, &html)?;
     crate::write(
         &dist.join("csp.txt"),
         &format!("{policy}; frame-ancestors 'none'\n"),
     )?;
-    Ok(scripts)
+    Ok((html, scripts))
 }
 
 /// The one tag `<open …="<name>"…>` whose attribute ends in `suffix`, as

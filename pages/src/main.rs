@@ -66,14 +66,15 @@ fn write_pages(corpus_json: &Path, dist: &Path) -> Result<(), String> {
     let corpus = Corpus::from_json(&read(corpus_json)?)
         .map_err(|err| format!("{}: {err}", corpus_json.display()))?;
     let corpus = Arc::new(corpus);
+    let entry = dist.join("index.html");
+    let mut html = read(&entry)?;
     // Once per build; a finished dist/ (pinned already) only gets its pages again.
-    if !assets::is_pinned(&read(&dist.join("index.html"))?) {
-        let scripts = assets::inline_and_pin(dist)?;
+    if !assets::is_pinned(&html) {
+        let scripts;
+        (html, scripts) = assets::inline_and_pin(dist, &html)?;
         eprintln!("pages: the stylesheet and boot.js inlined; {scripts} inline script(s) pinned");
     }
-    let entry = dist.join("index.html");
-    let template =
-        Template::new(read(&entry)?).map_err(|err| format!("{}: {err}", entry.display()))?;
+    let template = Template::new(html).map_err(|err| format!("{}: {err}", entry.display()))?;
     let body = |url: &str| -> Result<Blocks, String> {
         let text = read(&dist.join(url))?;
         EssayBody::from_json(&text)

@@ -69,12 +69,13 @@ impl SearchState {
         self.0.set(IndexState::Loading);
         let state = self.0;
         leptos::task::spawn_local(async move {
-            let url = corpus.search_url.clone();
-            let result = fetch_search_data(url.clone()).await.map(|data| {
-                Arc::new(crate::timing::measure("essais:search-index", || {
-                    SearchIndex::build(&corpus, &data)
-                }))
-            });
+            let result = fetch_search_data(corpus.search_url.clone())
+                .await
+                .map(|data| {
+                    Arc::new(crate::timing::measure("essais:search-index", || {
+                        SearchIndex::build(&corpus, &data)
+                    }))
+                });
             state.try_set(match result {
                 Ok(index) => IndexState::Ready(index),
                 Err(error) => IndexState::Failed(error),
