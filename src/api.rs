@@ -4,7 +4,6 @@
 //! opening the side-by-side view never waits twice. This module fetches and
 //! returns values; it draws nothing.
 
-use essais_core::document::Block;
 use essais_core::{Corpus, CorpusLoadError, EssayBody, SearchData};
 use leptos::prelude::*;
 use std::collections::HashMap;
@@ -70,33 +69,34 @@ pub async fn fetch_corpus() -> Result<Corpus, CorpusLoadError> {
     Corpus::from_json(&fetch_text(CORPUS_URL).await?)
 }
 
-/// An essay's blocks.
-pub type Blocks = Arc<Vec<Block>>;
+/// An essay's body: its blocks and, for a translated essay, its rows
+/// against the translation.
+pub type Body = Arc<EssayBody>;
 
 /// Bodies fetched so far, by URL (the URL names the content: no staleness),
 /// shared by every page of the app through a context. At build time the
 /// pages tool puts in the body of the essay it pre-renders.
 #[derive(Clone, Copy)]
-pub struct BodyCache(StoredValue<HashMap<String, Blocks>>);
+pub struct BodyCache(StoredValue<HashMap<String, Body>>);
 
 impl BodyCache {
-    pub fn provide(bodies: HashMap<String, Blocks>) -> BodyCache {
+    pub fn provide(bodies: HashMap<String, Body>) -> BodyCache {
         let cache = BodyCache(StoredValue::new(bodies));
         provide_context(cache);
         cache
     }
 
     /// The body at `url` if it has been fetched already.
-    pub fn get(&self, url: &str) -> Option<Blocks> {
+    pub fn get(&self, url: &str) -> Option<Body> {
         self.0.with_value(|bodies| bodies.get(url).cloned())
     }
 
     /// The body at `url`, from memory or fetched (and then kept).
-    pub async fn fetch(self, url: String) -> Result<Blocks, CorpusLoadError> {
+    pub async fn fetch(self, url: String) -> Result<Body, CorpusLoadError> {
         if let Some(blocks) = self.get(&url) {
             return Ok(blocks);
         }
-        let blocks = Arc::new(EssayBody::from_json(&fetch_text(&url).await?)?.blocks);
+        let blocks = Arc::new(EssayBody::from_json(&fetch_text(&url).await?)?);
         self.0.update_value(|bodies| {
             bodies.insert(url, blocks.clone());
         });

@@ -30,7 +30,7 @@ use essais_core::ui::strings;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::api::{Blocks, BodyCache, CorpusLoad, CorpusSource};
+use crate::api::{Body, BodyCache, CorpusLoad, CorpusSource};
 use crate::components::header::SiteHeader;
 use crate::components::load_error::LoadErrorPanel;
 use crate::components::notices::{AppNotices, SiteFooter};
@@ -56,7 +56,7 @@ pub struct Start {
     /// browser None, and the app fetches it.
     pub corpus: CorpusLoad,
     /// Essay bodies already at hand, by URL.
-    pub bodies: std::collections::HashMap<String, Blocks>,
+    pub bodies: std::collections::HashMap<String, Body>,
 }
 
 impl Start {

@@ -1,18 +1,29 @@
-//! Aligns the blocks of an essay with those of its translation, so that the
-//! side-by-side view can put each block in one row with its counterpart.
+//! Aligns the blocks of an essay with those of its translation, and the
+//! sentences inside each aligned row, so that the side-by-side view can put
+//! each block in one row with its counterpart.
 //!
-//! A length-based dynamic programme in the manner of Gale & Church (1993):
-//! translated blocks have proportional lengths, so the cost of pairing
-//! blocks of lengths `l1` and `l2` is the improbability of `l2` given `l1`
-//! (a normal model of the length difference), weighted by the prior of the
-//! match type. Matches: 1–1, 1–2 and 2–1 (a paragraph split or merged by the
-//! translator), 1–0 and 0–1 (a block with no counterpart). Blocks of
-//! different kinds never pair: a heading only faces a heading.
+//! A dynamic programme over match types (1–1, 1–0, 0–1, 2–1, 1–2, 2–2) whose
+//! cost adds three pieces of evidence:
+//! - the **prior** of the match type;
+//! - the **length** fit, as in Gale & Church (1993): translated text has
+//!   proportional length, the difference modelled as normal around the pair's
+//!   own length ratio;
+//! - the **words**: anchors that survive translation between French and
+//!   English (numbers, capitalised names, URLs, hashtags, quotation marks,
+//!   and cognates — words sharing their first four letters once accents and
+//!   case are folded; Simard, Foster & Isabelle 1992), compared by Dice's
+//!   coefficient. Lengths alone cannot tell a dropped paragraph from a merged
+//!   one; the words can.
 //!
-//! Cost is O(n·m) in memory and at most O(n·m) in time for n and m blocks;
-//! exploring only a band around the diagonal makes long essays linear-ish.
+//! Blocks of different kinds never pair (a heading only faces a heading),
+//! and an editor's corrections ([`Correction`]) are obeyed. The search
+//! explores a band around the diagonal, widened until the best path stays
+//! clear of its edges, so a book-length pair is aligned in near-linear time.
+//! Alignment runs at build time (`corpus build`); the app reads the result.
 
-use crate::document::{inline_text, Block};
+use crate::document::Block;
+use serde::{Deserialize, Serialize};
+use std::ops::Range;
 
 /// What kind of block, for pairing: only equal kinds pair.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,163 +34,806 @@ pub enum BlockKind {
     Other,
 }
 
-/// A block reduced to what alignment needs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct BlockShape {
+/// A block (or a sentence) reduced to what alignment needs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unit {
     pub kind: BlockKind,
     /// Length in characters of its text.
     pub chars: usize,
+    /// Its lexical anchors, hashed and sorted (a multiset).
+    anchors: Vec<u32>,
 }
 
-/// One row of the side-by-side view: block indices (0-based, in order) of
-/// each side. One side may be empty (a block without counterpart).
+impl Unit {
+    pub fn new(kind: BlockKind, text: &str) -> Unit {
+        Unit {
+            kind,
+            chars: text.chars().count(),
+            anchors: anchors(text),
+        }
+    }
+}
+
+/// The units of a body's top-level blocks.
+pub fn units(blocks: &[Block]) -> Vec<Unit> {
+    blocks
+        .iter()
+        .map(|block| Unit::new(kind(block), &crate::search::block_text(block)))
+        .collect()
+}
+
+fn kind(block: &Block) -> BlockKind {
+    match block {
+        Block::Paragraph(_) => BlockKind::Paragraph,
+        Block::Heading(..) => BlockKind::Heading,
+        Block::Quote(_) => BlockKind::Quote,
+        Block::List { .. } | Block::Code(_) | Block::Rule => BlockKind::Other,
+    }
+}
+
+/// An editor's correction, read from a content file: the block must face
+/// exactly this block of the other version, or nothing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Facing {
+    Block(usize),
+    Nothing,
+}
+
+/// Corrections of one pair, as 0-based block indices of each side.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Corrections {
+    /// (left block, what it faces on the right).
+    pub left: Vec<(usize, Facing)>,
+    /// (right block, what it faces on the left).
+    pub right: Vec<(usize, Facing)>,
+}
+
+impl Corrections {
+    pub fn is_empty(&self) -> bool {
+        self.left.is_empty() && self.right.is_empty()
+    }
+
+    /// Every forced pair as (left, right), in left order.
+    fn pairs(&self) -> Vec<(usize, usize)> {
+        let mut pairs: Vec<(usize, usize)> = self
+            .left
+            .iter()
+            .filter_map(|&(i, f)| match f {
+                Facing::Block(j) => Some((i, j)),
+                Facing::Nothing => None,
+            })
+            .chain(self.right.iter().filter_map(|&(j, f)| match f {
+                Facing::Block(i) => Some((i, j)),
+                Facing::Nothing => None,
+            }))
+            .collect();
+        pairs.sort_unstable();
+        pairs.dedup();
+        pairs
+    }
+
+    /// Why these corrections cannot all hold between `n` left and `m` right
+    /// blocks, if they cannot: as (side is left, index into that side's
+    /// list, the problem).
+    pub fn conflict(&self, n: usize, m: usize) -> Option<(bool, usize, CorrectionProblem)> {
+        for (is_left, list, own, other) in [(true, &self.left, n, m), (false, &self.right, m, n)] {
+            for (k, &(block, facing)) in list.iter().enumerate() {
+                if block >= own {
+                    return Some((is_left, k, CorrectionProblem::NoSuchBlock(block + 1, own)));
+                }
+                if let Facing::Block(target) = facing {
+                    if target >= other {
+                        return Some((is_left, k, CorrectionProblem::NoSuchBlock(target + 1, other)));
+                    }
+                }
+            }
+        }
+        let pairs = self.pairs();
+        // A block faces one block; pairs keep both orders.
+        for w in pairs.windows(2) {
+            let ((i1, j1), (i2, j2)) = (w[0], w[1]);
+            if i1 == i2 || j1 == j2 || j2 < j1 {
+                let (is_left, index) = self.position_of(i2, j2);
+                return Some((is_left, index, CorrectionProblem::Crossing));
+            }
+        }
+        // A block said to face nothing is not also named by a pair.
+        for (is_left, list) in [(true, &self.left), (false, &self.right)] {
+            for (k, &(block, facing)) in list.iter().enumerate() {
+                if facing == Facing::Nothing
+                    && pairs
+                        .iter()
+                        .any(|&(i, j)| if is_left { i == block } else { j == block })
+                {
+                    return Some((is_left, k, CorrectionProblem::Crossing));
+                }
+            }
+        }
+        None
+    }
+
+    fn position_of(&self, i: usize, j: usize) -> (bool, usize) {
+        if let Some(k) = self.left.iter().position(|&(b, f)| b == i && f == Facing::Block(j)) {
+            return (true, k);
+        }
+        let k = self
+            .right
+            .iter()
+            .position(|&(b, f)| b == j && f == Facing::Block(i))
+            .unwrap_or(0);
+        (false, k)
+    }
+}
+
+/// Why a correction cannot hold.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct AlignedRow {
-    pub left: Vec<usize>,
-    pub right: Vec<usize>,
+pub enum CorrectionProblem {
+    /// Block number (1-based) and how many blocks that version has.
+    NoSuchBlock(usize, usize),
+    /// Two corrections would cross (or name one block twice).
+    Crossing,
 }
 
-/// The shapes of a body's top-level blocks.
-pub fn shapes(blocks: &[Block]) -> Vec<BlockShape> {
-    blocks.iter().map(shape).collect()
+/// One row of the side-by-side view: a run of blocks of each side (either
+/// may be empty), how sure the aligner is, and the sentences inside.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    pub left: Range<usize>,
+    pub right: Range<usize>,
+    /// 0 to 100. Below [`WEAK`], the row is worth an editor's look.
+    pub confidence: u8,
+    /// An editor's correction placed this row.
+    pub corrected: bool,
+    /// The sentences of the row's left blocks (in order, across blocks)
+    /// against those of its right blocks: how many of each each sentence
+    /// row takes.
+    pub sentences: Vec<(u8, u8)>,
 }
 
-fn shape(block: &Block) -> BlockShape {
-    let (kind, chars) = match block {
-        Block::Paragraph(inlines) => (BlockKind::Paragraph, inline_text(inlines).chars().count()),
-        Block::Heading(_, inlines) => (BlockKind::Heading, inline_text(inlines).chars().count()),
-        Block::Quote(blocks) => (
-            BlockKind::Quote,
-            blocks.iter().map(|b| shape(b).chars).sum(),
-        ),
-        Block::List { items, .. } => (
-            BlockKind::Other,
-            items.iter().flatten().map(|b| shape(b).chars).sum(),
-        ),
-        Block::Code(code) => (BlockKind::Other, code.chars().count()),
-        Block::Rule => (BlockKind::Other, 0),
-    };
-    BlockShape { kind, chars }
+/// Rows under this confidence are flagged in the editor's report.
+pub const WEAK: u8 = 50;
+
+/// A pair's alignment, from one version's side (`left`) to the other's.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "WireAlignment", into = "WireAlignment")]
+pub struct Alignment {
+    pub rows: Vec<Row>,
 }
 
-/// Variance of the length difference per character (Gale & Church's s²).
-const VARIANCE: f64 = 6.8;
+/// On the wire, a row is `[left count, right count, confidence, corrected
+/// (0/1), [[left, right] sentence counts…]]`: rows are consecutive, so the
+/// counts say everything and a 5,000-row book stays small.
+#[derive(Serialize, Deserialize)]
+struct WireAlignment(Vec<(u32, u32, u8, u8, Vec<(u8, u8)>)>);
 
-/// Match types: (left blocks, right blocks, prior probability).
-const MATCHES: [(usize, usize, f64); 5] = [
-    (1, 1, 0.89),
-    (1, 0, 0.0099 / 2.0),
-    (0, 1, 0.0099 / 2.0),
-    (2, 1, 0.089 / 2.0),
-    (1, 2, 0.089 / 2.0),
-];
+impl From<WireAlignment> for Alignment {
+    fn from(wire: WireAlignment) -> Alignment {
+        let (mut i, mut j) = (0usize, 0usize);
+        let rows = wire
+            .0
+            .into_iter()
+            .map(|(l, r, confidence, corrected, sentences)| {
+                let row = Row {
+                    left: i..i.saturating_add(l as usize),
+                    right: j..j.saturating_add(r as usize),
+                    confidence: confidence.min(100),
+                    corrected: corrected != 0,
+                    sentences,
+                };
+                i = row.left.end;
+                j = row.right.end;
+                row
+            })
+            .collect();
+        Alignment { rows }
+    }
+}
 
-/// Aligns two sequences of blocks. Every block appears in exactly one row,
-/// rows keep both orders.
-pub fn align(left: &[BlockShape], right: &[BlockShape]) -> Vec<AlignedRow> {
+impl From<Alignment> for WireAlignment {
+    fn from(alignment: Alignment) -> WireAlignment {
+        WireAlignment(
+            alignment
+                .rows
+                .into_iter()
+                .map(|r| {
+                    (
+                        r.left.len() as u32,
+                        r.right.len() as u32,
+                        r.confidence,
+                        u8::from(r.corrected),
+                        r.sentences,
+                    )
+                })
+                .collect(),
+        )
+    }
+}
+
+impl Alignment {
+    /// Whether the rows hold exactly `n` left and `m` right blocks, in order,
+    /// each once, and no row is empty: what the app checks before drawing a
+    /// stored alignment.
+    pub fn fits(&self, n: usize, m: usize) -> bool {
+        let (mut i, mut j) = (0, 0);
+        for row in &self.rows {
+            if row.left.start != i || row.right.start != j || (row.left.is_empty() && row.right.is_empty()) {
+                return false;
+            }
+            i = row.left.end;
+            j = row.right.end;
+        }
+        i == n && j == m
+    }
+
+    /// Rows for `n` and `m` blocks when no usable alignment exists: block
+    /// `k` beside block `k`, the longer side's rest alone, every row weak.
+    /// Every block is still shown once, in order.
+    pub fn by_position(n: usize, m: usize) -> Alignment {
+        let rows = (0..n.max(m))
+            .map(|k| Row {
+                left: k.min(n)..(k + 1).min(n),
+                right: k.min(m)..(k + 1).min(m),
+                confidence: 0,
+                corrected: false,
+                sentences: vec![],
+            })
+            .collect();
+        Alignment { rows }
+    }
+
+    /// The same rows seen from the other side.
+    pub fn swapped(&self) -> Alignment {
+        Alignment {
+            rows: self
+                .rows
+                .iter()
+                .map(|r| Row {
+                    left: r.right.clone(),
+                    right: r.left.clone(),
+                    confidence: r.confidence,
+                    corrected: r.corrected,
+                    sentences: r.sentences.iter().map(|&(a, b)| (b, a)).collect(),
+                })
+                .collect(),
+        }
+    }
+
+    /// The first right block facing left block `index` (0-based): where a
+    /// reader at that block should land in the other version. A block
+    /// without counterpart maps to the nearest row before it that has one.
+    pub fn counterpart(&self, index: usize) -> Option<usize> {
+        let at = self.rows.iter().position(|row| row.left.contains(&index))?;
+        self.rows[..=at]
+            .iter()
+            .rev()
+            .find(|row| !row.right.is_empty())
+            .map(|row| row.right.start)
+    }
+}
+
+/// Aligns two bodies, blocks then sentences, obeying the corrections.
+pub fn align_bodies(left: &[Block], right: &[Block], corrections: &Corrections) -> Alignment {
+    let (left_units, right_units) = (units(left), units(right));
+    let mut rows = align(&left_units, &right_units, corrections);
+    let ratio = length_ratio(&left_units, &right_units, &rows);
+    for row in &mut rows {
+        if row.left.is_empty() || row.right.is_empty() {
+            continue;
+        }
+        let sentences = |blocks: &[Block], range: &Range<usize>| -> Vec<Unit> {
+            blocks[range.clone()]
+                .iter()
+                .flat_map(|b| {
+                    let text = crate::search::block_text(b);
+                    crate::text::sentences(&text)
+                        .into_iter()
+                        .map(|s| Unit::new(BlockKind::Paragraph, s))
+                        .collect::<Vec<_>>()
+                })
+                .collect()
+        };
+        let (l, r) = (sentences(left, &row.left), sentences(right, &row.right));
+        if l.len() > u8::MAX as usize || r.len() > u8::MAX as usize {
+            continue;
+        }
+        row.sentences = align_with_ratio(&l, &r, ratio, &Corrections::default(), 0)
+            .into_iter()
+            .map(|s| (s.left.len() as u8, s.right.len() as u8))
+            .collect();
+    }
+    Alignment { rows }
+}
+
+/// Aligns two sequences of units. Every unit appears in exactly one row,
+/// rows keep both orders, corrections hold.
+pub fn align(left: &[Unit], right: &[Unit], corrections: &Corrections) -> Vec<Row> {
     // Translations differ in length overall (the seed's French runs 15–35%
     // longer than its English), so pairs are compared to the pair's own
     // length ratio. A first pass takes it from the totals, which a dropped
     // block skews; the second takes it from the blocks the first paired one
     // to one, which it does not.
-    let total_left: usize = left.iter().map(|b| b.chars).sum();
-    let total_right: usize = right.iter().map(|b| b.chars).sum();
-    let overall = if total_left == 0 || total_right == 0 {
-        1.0
-    } else {
-        total_right as f64 / total_left as f64
+    let total = |units: &[Unit]| units.iter().map(|u| u.chars).sum::<usize>();
+    let overall = match (total(left), total(right)) {
+        (0, _) | (_, 0) => 1.0,
+        (l, r) => r as f64 / l as f64,
     };
-    let first = align_with_ratio(left, right, overall.clamp(0.5, 2.0));
-    let (mut l1, mut l2) = (0usize, 0usize);
-    for row in first
-        .iter()
-        .filter(|r| r.left.len() == 1 && r.right.len() == 1)
-    {
-        l1 += left[row.left[0]].chars;
-        l2 += right[row.right[0]].chars;
-    }
-    if l1 == 0 || l2 == 0 {
-        return first;
-    }
-    let ratio = (l2 as f64 / l1 as f64).clamp(0.5, 2.0);
-    align_with_ratio(left, right, ratio)
+    let first = align_with_ratio(left, right, overall.clamp(0.5, 2.0), corrections, 16);
+    let ratio = length_ratio(left, right, &first);
+    align_with_ratio(left, right, ratio, corrections, 16)
 }
 
-fn align_with_ratio(left: &[BlockShape], right: &[BlockShape], ratio: f64) -> Vec<AlignedRow> {
+/// The length ratio of the blocks `rows` pair one to one (1 if none).
+fn length_ratio(left: &[Unit], right: &[Unit], rows: &[Row]) -> f64 {
+    let (mut l1, mut l2) = (0usize, 0usize);
+    for row in rows.iter().filter(|r| r.left.len() == 1 && r.right.len() == 1) {
+        l1 += left[row.left.start].chars;
+        l2 += right[row.right.start].chars;
+    }
+    if l1 == 0 || l2 == 0 {
+        1.0
+    } else {
+        (l2 as f64 / l1 as f64).clamp(0.5, 2.0)
+    }
+}
+
+/// Match types: (left units, right units, prior probability). Translators
+/// split, merge, drop and add about equally often in the evaluation set
+/// (docs/side-by-side.md); one to one is by far the rule.
+const MATCHES: [(usize, usize, f64); 6] = [
+    (1, 1, 0.909),
+    (1, 0, 0.02),
+    (0, 1, 0.02),
+    (2, 1, 0.025),
+    (1, 2, 0.025),
+    (2, 2, 0.001),
+];
+
+/// Variance of the length difference per character (Gale & Church's s²).
+const VARIANCE: f64 = 6.8;
+
+/// Evidence, in nats, of an anchor found on both sides of a match (for
+/// it) and of an anchor found on one side only (against it). From the rates
+/// at which translations and unrelated paragraphs share anchors (about 1/3
+/// and 1/20: ln(7) ≈ 1.95 per side, ln(0.67/0.95) ≈ −0.35), damped because
+/// anchors are not independent; the damping and the lone-anchor weight were
+/// set on the evaluation set (docs/side-by-side.md, "Tuning").
+const SHARED_ANCHOR: f64 = 1.365;
+const LONE_ANCHOR: f64 = 0.21;
+
+/// Per cell of the band: the cheapest cost of aligning the first `i` left
+/// and `j` right units, and the match type that reached it.
+struct Table {
+    /// First column of each row of the band.
+    lo: Vec<usize>,
+    /// Start of each row in `cost`/`step`.
+    start: Vec<usize>,
+    width: Vec<usize>,
+    cost: Vec<f64>,
+    step: Vec<u8>,
+}
+
+impl Table {
+    fn new(lo: Vec<usize>, hi: Vec<usize>) -> Table {
+        let width: Vec<usize> = lo.iter().zip(&hi).map(|(l, h)| h + 1 - l).collect();
+        let mut start = Vec::with_capacity(width.len());
+        let mut total = 0;
+        for w in &width {
+            start.push(total);
+            total += w;
+        }
+        Table {
+            lo,
+            start,
+            width,
+            cost: vec![f64::INFINITY; total],
+            step: vec![u8::MAX; total],
+        }
+    }
+
+    fn cell(&self, i: usize, j: usize) -> Option<usize> {
+        let lo = *self.lo.get(i)?;
+        (j >= lo && j - lo < self.width[i]).then(|| self.start[i] + j - lo)
+    }
+}
+
+/// What each side's unit is forced to face.
+fn forced(corrections: &Corrections, n: usize, m: usize) -> (Vec<Option<Facing>>, Vec<Option<Facing>>) {
+    let mut left = vec![None; n];
+    let mut right = vec![None; m];
+    for &(i, f) in &corrections.left {
+        if let Some(slot) = left.get_mut(i) {
+            *slot = Some(f);
+        }
+        if let Facing::Block(j) = f {
+            if let Some(slot) = right.get_mut(j) {
+                *slot = Some(Facing::Block(i));
+            }
+        }
+    }
+    for &(j, f) in &corrections.right {
+        if let Some(slot) = right.get_mut(j) {
+            *slot = Some(f);
+        }
+        if let Facing::Block(i) = f {
+            if let Some(slot) = left.get_mut(i) {
+                *slot = Some(Facing::Block(j));
+            }
+        }
+    }
+    (left, right)
+}
+
+/// The band's centre for each left index: the straight diagonal, bent
+/// through every forced pair so that corrections far from it stay inside.
+fn centres(n: usize, m: usize, pairs: &[(usize, usize)]) -> Vec<usize> {
+    let mut knots = vec![(0usize, 0usize)];
+    knots.extend(pairs.iter().copied().filter(|&(i, j)| i <= n && j <= m));
+    knots.push((n, m));
+    (0..=n)
+        .map(|i| {
+            let k = knots.iter().rposition(|&(ki, _)| ki <= i).unwrap_or(0);
+            let (i0, j0) = knots[k];
+            let (i1, j1) = knots.get(k + 1).copied().unwrap_or((n, m));
+            if i1 <= i0 {
+                j0
+            } else {
+                (j0 + (i - i0) * j1.saturating_sub(j0) / (i1 - i0)).min(m)
+            }
+        })
+        .collect()
+}
+
+fn align_with_ratio(
+    left: &[Unit],
+    right: &[Unit],
+    ratio: f64,
+    corrections: &Corrections,
+    initial_band: usize,
+) -> Vec<Row> {
     let (n, m) = (left.len(), right.len());
-    let width = m + 1;
-    let mut cost = vec![f64::INFINITY; (n + 1) * width];
-    // The match type that reached each cell, as an index into MATCHES.
-    let mut step = vec![u8::MAX; (n + 1) * width];
-    cost[0] = 0.0;
-    // Translations keep their order, so the path stays near the diagonal:
-    // only cells within `band` of it are explored. The band is wide enough
-    // for every drift the match types allow in practice (it grows with the
-    // length difference and the length) and covers the whole table for
-    // essays of up to ~60 blocks.
-    let band = 32 + n.abs_diff(m) + n.max(m) / 10;
+    let (force_left, force_right) = forced(corrections, n, m);
+    let centre = centres(n, m, &corrections.pairs());
+    // Translations keep their order, so the path stays near the diagonal.
+    // The band starts narrow and doubles while the best path touches its
+    // edge (somewhere the truth may lie outside); small inputs are searched
+    // whole.
+    let mut band = initial_band.max(1) + n.abs_diff(m);
+    loop {
+        let full = band >= n.max(m);
+        let (lo, hi): (Vec<usize>, Vec<usize>) = if full {
+            ((0..=n).map(|_| 0).collect(), (0..=n).map(|_| m).collect())
+        } else {
+            centre
+                .iter()
+                .map(|&c| (c.saturating_sub(band), (c + band).min(m)))
+                .unzip()
+        };
+        let mut table = Table::new(lo, hi);
+        fill(&mut table, left, right, ratio, &force_left, &force_right);
+        let path = trace(&table, n, m);
+        // Edges of the band, not of the table: there the truth may lie beyond.
+        let touches_edge = !full
+            && path.iter().flatten().any(|&(i, j)| {
+                let (lo, hi) = (table.lo[i], table.lo[i] + table.width[i] - 1);
+                (lo > 0 && j <= lo + 1) || (hi < m && j + 1 >= hi)
+            });
+        if let Some(path) = path.filter(|_| !touches_edge) {
+            return rows_of(&path, left, right, ratio, &force_left, &force_right);
+        }
+        if full {
+            // Unreachable: 1–0 and 0–1 connect every cell to the origin
+            // unless corrections forbid it, and validated ones never do.
+            // Still, never lose a block.
+            let rows = Alignment::by_position(n, m).rows;
+            return rows;
+        }
+        band *= 2;
+    }
+}
+
+fn fill(
+    table: &mut Table,
+    left: &[Unit],
+    right: &[Unit],
+    ratio: f64,
+    force_left: &[Option<Facing>],
+    force_right: &[Option<Facing>],
+) {
+    let (n, m) = (left.len(), right.len());
+    table.cost[0] = 0.0;
     for i in 0..=n {
-        let centre = (i * m).checked_div(n).unwrap_or(0);
-        let (lo, hi) = (centre.saturating_sub(band), (centre + band).min(m));
-        for j in lo..=hi {
-            let here = cost[i * width + j];
+        let (lo, w) = (table.lo[i], table.width[i]);
+        for j in lo..lo + w {
+            let Some(here_cell) = table.cell(i, j) else { continue };
+            let here = table.cost[here_cell];
             if !here.is_finite() {
                 continue;
             }
-            for (k, &(di, dj, prior)) in MATCHES.iter().enumerate() {
+            for (k, &(di, dj, _)) in MATCHES.iter().enumerate() {
                 let (ni, nj) = (i + di, j + dj);
                 if ni > n || nj > m {
                     continue;
                 }
-                let Some(match_cost) = pair_cost(&left[i..ni], &right[j..nj], ratio, prior) else {
+                let Some(cell) = table.cell(ni, nj) else { continue };
+                if !allowed(i..ni, j..nj, force_left, force_right) {
+                    continue;
+                }
+                let Some(match_cost) = match_cost(&left[i..ni], &right[j..nj], ratio, k) else {
                     continue;
                 };
                 let total = here + match_cost;
-                let cell = ni * width + nj;
-                if total < cost[cell] {
-                    cost[cell] = total;
-                    step[cell] = k as u8;
+                if total < table.cost[cell] {
+                    table.cost[cell] = total;
+                    table.step[cell] = k as u8;
                 }
             }
         }
     }
-
-    let mut rows = Vec::new();
-    let (mut i, mut j) = (n, m);
-    while i > 0 || j > 0 {
-        let Some(&(di, dj, _)) = MATCHES.get(step[i * width + j] as usize) else {
-            // Unreachable: 1–0 and 0–1 always connect every cell to the origin.
-            break;
-        };
-        rows.push(AlignedRow {
-            left: (i - di..i).collect(),
-            right: (j - dj..j).collect(),
-        });
-        i -= di;
-        j -= dj;
-    }
-    rows.reverse();
-    rows
 }
 
-/// The cost of one match, or None if its blocks cannot pair.
-fn pair_cost(left: &[BlockShape], right: &[BlockShape], ratio: f64, prior: f64) -> Option<f64> {
-    let kinds = left.iter().chain(right).map(|b| b.kind);
-    let mut kinds = kinds.peekable();
-    let first = *kinds.peek()?;
+/// Whether a match of these ranges obeys the corrections.
+fn allowed(
+    l: Range<usize>,
+    r: Range<usize>,
+    force_left: &[Option<Facing>],
+    force_right: &[Option<Facing>],
+) -> bool {
+    let ok = |own: &Range<usize>, other: &Range<usize>, forced: &[Option<Facing>]| {
+        own.clone().all(|x| match forced[x] {
+            None => true,
+            Some(Facing::Nothing) => other.is_empty(),
+            Some(Facing::Block(y)) => own.len() == 1 && other.len() == 1 && other.start == y,
+        })
+    };
+    ok(&l, &r, force_left) && ok(&r, &l, force_right)
+}
+
+/// The cells of the cheapest path, origin first, or None if the end is
+/// unreachable.
+fn trace(table: &Table, n: usize, m: usize) -> Option<Vec<(usize, usize)>> {
+    let end = table.cell(n, m)?;
+    if !table.cost[end].is_finite() {
+        return None;
+    }
+    let mut path = vec![(n, m)];
+    let (mut i, mut j) = (n, m);
+    while i > 0 || j > 0 {
+        let &(di, dj, _) = MATCHES.get(table.step[table.cell(i, j)?] as usize)?;
+        i -= di;
+        j -= dj;
+        path.push((i, j));
+    }
+    path.reverse();
+    Some(path)
+}
+
+fn rows_of(
+    path: &[(usize, usize)],
+    left: &[Unit],
+    right: &[Unit],
+    ratio: f64,
+    force_left: &[Option<Facing>],
+    force_right: &[Option<Facing>],
+) -> Vec<Row> {
+    path.windows(2)
+        .map(|w| {
+            let ((i0, j0), (i1, j1)) = (w[0], w[1]);
+            let corrected = (i0..i1).any(|i| force_left[i].is_some())
+                || (j0..j1).any(|j| force_right[j].is_some());
+            Row {
+                left: i0..i1,
+                right: j0..j1,
+                confidence: if corrected {
+                    100
+                } else {
+                    confidence(left, right, i0..i1, j0..j1, ratio)
+                },
+                corrected,
+                sentences: vec![],
+            }
+        })
+        .collect()
+}
+
+/// How sure the aligner is of a row, 0 to 100: the margin, in nats, by which
+/// the row beats the nearest other story for its blocks (for a pair: that
+/// they face nothing; for a block alone: that it pairs with a neighbour on
+/// the other side), squashed to a percentage.
+fn confidence(left: &[Unit], right: &[Unit], l: Range<usize>, r: Range<usize>, ratio: f64) -> u8 {
+    let cost = |l: Range<usize>, r: Range<usize>| {
+        let k = MATCHES
+            .iter()
+            .position(|&(di, dj, _)| di == l.len() && dj == r.len())?;
+        match_cost(&left[l], &right[r], ratio, k)
+    };
+    let Some(chosen) = cost(l.clone(), r.clone()) else {
+        return 0;
+    };
+    let margin = if !l.is_empty() && !r.is_empty() {
+        // Each block alone instead.
+        let alone: f64 = l
+            .clone()
+            .map(|i| cost(i..i + 1, r.start..r.start).unwrap_or(f64::INFINITY))
+            .chain(r.clone().map(|j| cost(l.start..l.start, j..j + 1).unwrap_or(f64::INFINITY)))
+            .sum();
+        alone - chosen
+    } else {
+        // Paired with the block just before or after the gap instead, minus
+        // what the neighbour alone would cost (it then leaves its own row).
+        let (own, other_len, is_left) = if r.is_empty() {
+            (l.clone(), right.len(), true)
+        } else {
+            (r.clone(), left.len(), false)
+        };
+        let at = if is_left { r.start } else { l.start };
+        let neighbours = [at.checked_sub(1), (at < other_len).then_some(at)];
+        let best = neighbours
+            .into_iter()
+            .flatten()
+            .filter_map(|o| {
+                let pair = if is_left {
+                    cost(own.clone(), o..o + 1)
+                } else {
+                    cost(o..o + 1, own.clone())
+                }?;
+                let neighbour_alone = if is_left {
+                    cost(own.start..own.start, o..o + 1)
+                } else {
+                    cost(o..o + 1, own.start..own.start)
+                }?;
+                Some(pair - neighbour_alone)
+            })
+            .fold(f64::INFINITY, f64::min);
+        best - chosen
+    };
+    let probability = 1.0 / (1.0 + (-(margin - 2.0) / 2.0).exp());
+    (probability * 100.0).round().clamp(0.0, 100.0) as u8
+}
+
+/// The cost (in nats) of one match, or None if its units cannot pair.
+fn match_cost(left: &[Unit], right: &[Unit], ratio: f64, k: usize) -> Option<f64> {
+    let mut kinds = left.iter().chain(right).map(|u| u.kind);
+    let first = kinds.next()?;
     if !kinds.all(|k| k == first) {
         return None;
     }
-    let l1: usize = left.iter().map(|b| b.chars).sum();
-    let l2: usize = right.iter().map(|b| b.chars).sum();
-    let probability = if left.is_empty() || right.is_empty() {
-        prior
-    } else {
-        let mean = (l1 as f64 + l2 as f64 / ratio) / 2.0;
-        let delta = (l2 as f64 - l1 as f64 * ratio) / (mean.max(1.0) * VARIANCE).sqrt();
-        prior * 2.0 * (1.0 - standard_normal_cdf(delta.abs()))
-    };
-    Some(-(probability.max(f64::MIN_POSITIVE)).ln())
+    let prior = MATCHES[k].2;
+    if left.is_empty() || right.is_empty() {
+        return Some(-prior.ln());
+    }
+    let l1: usize = left.iter().map(|u| u.chars).sum();
+    let l2: usize = right.iter().map(|u| u.chars).sum();
+    let mean = (l1 as f64 + l2 as f64 / ratio) / 2.0;
+    let delta = (l2 as f64 - l1 as f64 * ratio) / (mean.max(1.0) * VARIANCE).sqrt();
+    let length = 2.0 * (1.0 - standard_normal_cdf(delta.abs()));
+    Some(-(prior * length).max(f64::MIN_POSITIVE).ln() + lexical_cost(left, right))
+}
+
+/// The words' evidence for a match, in nats (negative: for it): each anchor
+/// found on both sides counts for the pairing, each anchor found on one side
+/// only counts (less) against it. Translations share about a third of their
+/// anchors, unrelated paragraphs a twentieth, hence the two weights (the
+/// log-likelihood ratios of those rates, damped because anchors are not
+/// independent). The evidence grows with the text: a long paragraph's words
+/// outweigh its length, a short heading's do not.
+fn lexical_cost(left: &[Unit], right: &[Unit]) -> f64 {
+    let a = merged(left);
+    let b = merged(right);
+    let common = shared(&a, &b) as f64;
+    let alone = (a.len() + b.len()) as f64 - 2.0 * common;
+    -SHARED_ANCHOR * common + LONE_ANCHOR * alone
+}
+
+fn merged(units: &[Unit]) -> std::borrow::Cow<'_, [u32]> {
+    match units {
+        [one] => std::borrow::Cow::Borrowed(&one.anchors),
+        _ => {
+            let mut all: Vec<u32> = units.iter().flat_map(|u| u.anchors.iter().copied()).collect();
+            all.sort_unstable();
+            std::borrow::Cow::Owned(all)
+        }
+    }
+}
+
+/// The size of the intersection of two sorted multisets.
+fn shared(a: &[u32], b: &[u32]) -> usize {
+    let (mut i, mut j, mut count) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                count += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    count
+}
+
+/// Frequent French and English words of four letters or more that would
+/// otherwise count as cognates of unrelated words.
+const FUNCTION_WORDS: &[&str] = &[
+    "dans", "pour", "mais", "avec", "sont", "nous", "vous", "leur", "elle", "elles", "plus", "tout",
+    "tous", "toute", "toutes", "meme", "etre", "faire", "cette", "comme", "aussi", "quand", "entre",
+    "sans", "sous", "donc", "encore", "alors", "avoir", "peut", "fait", "tres", "bien", "rien",
+    "that", "with", "this", "from", "have", "which", "they", "their", "them", "more", "about",
+    "what", "when", "there", "would", "will", "been", "were", "than", "then", "into", "also",
+    "some", "only", "other", "your", "just", "even", "very", "much", "these", "those", "such",
+];
+
+/// The anchors of a text: what survives translation between French and
+/// English, hashed so that comparing two texts is a merge of sorted lists.
+fn anchors(text: &str) -> Vec<u32> {
+    let mut out = Vec::new();
+    let mut sentence_start = true;
+    for raw in text.split_whitespace() {
+        let bare = raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '#' && c != '@' && c != '/');
+        let lower = bare.to_lowercase();
+        if lower.contains("://") || lower.starts_with("www.") {
+            out.push(hash(b'U', lower.trim_end_matches('/')));
+            sentence_start = false;
+            continue;
+        }
+        if (lower.starts_with('#') || lower.starts_with('@')) && lower.len() > 1 {
+            out.push(hash(b'H', &lower));
+            sentence_start = false;
+            continue;
+        }
+        // Quotation marks: French « » and English “ ” or " both open a quote.
+        for c in raw.chars() {
+            if matches!(c, '«' | '“') {
+                out.push(hash(b'Q', ""));
+            }
+        }
+        if raw.starts_with('"') {
+            out.push(hash(b'Q', ""));
+        }
+        for token in raw.split(|c: char| !c.is_alphanumeric()) {
+            if token.is_empty() {
+                continue;
+            }
+            if token.chars().any(|c| c.is_ascii_digit()) {
+                let digits: String = token.chars().filter(char::is_ascii_digit).collect();
+                out.push(hash(b'N', &digits));
+                continue;
+            }
+            let folded = fold(token);
+            let capitalised = token.chars().next().is_some_and(char::is_uppercase);
+            if capitalised && !sentence_start && folded.len() >= 2 {
+                out.push(hash(b'C', &folded));
+            }
+            if folded.len() >= 4 && !FUNCTION_WORDS.contains(&folded.as_str()) {
+                out.push(hash(b'P', &folded[..4]));
+            }
+        }
+        sentence_start = raw.ends_with(['.', '?', '!', '…', ':']);
+    }
+    out.sort_unstable();
+    out
+}
+
+/// Lower case ASCII, accents folded ("Économie" → "economie").
+fn fold(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    for ch in word.chars() {
+        match crate::text::ascii_folding(ch) {
+            Some(folded) => out.push_str(folded),
+            None => out.extend(ch.to_lowercase().filter(char::is_ascii)),
+        }
+    }
+    out
+}
+
+/// FNV-1a of a tagged string.
+fn hash(tag: u8, text: &str) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    for byte in std::iter::once(tag).chain(text.bytes()) {
+        h ^= u32::from(byte);
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    h
 }
 
 /// Φ(x), from the Abramowitz & Stegun 7.1.26 approximation of erf
@@ -199,207 +853,223 @@ fn standard_normal_cdf(x: f64) -> f64 {
     }
 }
 
-/// The first block facing `index` on the other side: where a reader at block
-/// `index` of one version should land in the other. A block without
-/// counterpart maps to the nearest row before it that has one.
-pub fn counterpart(rows: &[AlignedRow], index: usize, from_left: bool) -> Option<usize> {
-    fn sides(row: &AlignedRow, from_left: bool) -> (&[usize], &[usize]) {
-        if from_left {
-            (&row.left, &row.right)
-        } else {
-            (&row.right, &row.left)
-        }
-    }
-    let at = rows
-        .iter()
-        .position(|row| sides(row, from_left).0.contains(&index))?;
-    rows[..=at]
-        .iter()
-        .rev()
-        .find_map(|row| sides(row, from_left).1.first().copied())
-}
-
-/// Where a reader at block `block` (1-based) of `from_body` should land in
-/// `to_body` (1-based): the aligned counterpart.
-pub fn corresponding_block(from_body: &[Block], to_body: &[Block], block: usize) -> Option<usize> {
-    let from = shapes(from_body);
-    let to = shapes(to_body);
-    let rows = align(&from, &to);
-    counterpart(&rows, block.checked_sub(1)?, true).map(|i| i + 1)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn p(chars: usize) -> BlockShape {
-        BlockShape {
-            kind: BlockKind::Paragraph,
-            chars,
-        }
+    /// A paragraph of `chars` characters whose anchors are `words`.
+    fn p(chars: usize, words: &str) -> Unit {
+        let mut unit = Unit::new(BlockKind::Paragraph, words);
+        unit.chars = chars;
+        unit
     }
-    fn h(chars: usize) -> BlockShape {
-        BlockShape {
+    fn h(chars: usize) -> Unit {
+        Unit {
             kind: BlockKind::Heading,
             chars,
+            anchors: vec![],
         }
     }
 
-    fn row(left: &[usize], right: &[usize]) -> AlignedRow {
-        AlignedRow {
-            left: left.to_vec(),
-            right: right.to_vec(),
-        }
+    fn shape(rows: &[Row]) -> Vec<(Range<usize>, Range<usize>)> {
+        rows.iter().map(|r| (r.left.clone(), r.right.clone())).collect()
     }
+
+    const NONE: Corrections = Corrections {
+        left: vec![],
+        right: vec![],
+    };
 
     #[test]
     fn equal_sequences_align_one_to_one() {
-        let blocks = [p(300), h(20), p(800), p(120)];
-        let rows = align(&blocks, &blocks);
-        assert_eq!(
-            rows,
-            vec![
-                row(&[0], &[0]),
-                row(&[1], &[1]),
-                row(&[2], &[2]),
-                row(&[3], &[3])
-            ]
-        );
+        let blocks = [p(300, "Alpha"), h(20), p(800, "Beta"), p(120, "Gamma")];
+        let rows = align(&blocks, &blocks, &NONE);
+        assert_eq!(shape(&rows), vec![(0..1, 0..1), (1..2, 1..2), (2..3, 2..3), (3..4, 3..4)]);
+        assert!(rows.iter().all(|r| !r.corrected));
+    }
+
+    #[test]
+    fn anchors_fold_accents_and_keep_numbers_names_and_links() {
+        let fr = anchors("L’économie de Montréal a crû de 3,5 % en 2014 selon « Le Devoir » https://example.org/a #socbiz");
+        let en = anchors("The economy of Montreal grew 3.5% in 2014 according to “Le Devoir” https://example.org/a #socbiz");
+        let common = shared(&fr, &en);
+        // econ, Montreal (name and prefix), 3, 5, 2014, a quote, Devoir
+        // (name and prefix), the URL, the hashtag.
+        assert!(common >= 10, "{common}");
+        let unrelated = anchors("Nothing here resembles the other sentence at all, truly.");
+        assert!(shared(&fr, &unrelated) <= 1);
+    }
+
+    #[test]
+    fn words_tell_a_dropped_paragraph_from_a_merge() {
+        // Lengths alone would merge the short dropped paragraph into its
+        // neighbour; its words belong to nothing on the other side.
+        let left = [
+            p(300, "Amazon Bezos warehouse logistics"),
+            p(120, "Kodak Rochester photographie pellicule"),
+            p(400, "Uber Kalanick chauffeurs plateforme"),
+        ];
+        let right = [p(310, "Amazon Bezos warehouse logistics"), p(420, "Uber Kalanick drivers platform")];
+        let rows = align(&left, &right, &NONE);
+        assert_eq!(shape(&rows), vec![(0..1, 0..1), (1..2, 1..1), (2..3, 1..2)]);
     }
 
     #[test]
     fn a_split_paragraph_aligns_one_to_two() {
-        let rows = align(&[p(300), p(900), p(200)], &[p(320), p(450), p(470), p(210)]);
-        assert_eq!(
-            rows,
-            vec![row(&[0], &[0]), row(&[1], &[1, 2]), row(&[2], &[3])]
+        let rows = align(
+            &[p(300, "a1 Apple"), p(900, "Berlin Bonn Bremen Basel"), p(200, "Cairo")],
+            &[p(320, "a1 Apple"), p(450, "Berlin Bonn"), p(470, "Bremen Basel"), p(210, "Cairo")],
+            &NONE,
         );
+        assert_eq!(shape(&rows), vec![(0..1, 0..1), (1..2, 1..3), (2..3, 3..4)]);
     }
 
     #[test]
-    fn merged_paragraphs_align_two_to_one() {
-        let rows = align(&[p(300), p(400), p(500), p(200)], &[p(320), p(930), p(210)]);
-        assert_eq!(
-            rows,
-            vec![row(&[0], &[0]), row(&[1, 2], &[1]), row(&[3], &[2])]
+    fn two_by_two_matches_exist() {
+        // Two paragraphs re-cut at a different place: neither pairs alone.
+        let rows = align(
+            &[p(300, "Aaaa"), p(500, "Bbbb Cccc"), p(300, "Dddd Eeee"), p(250, "Ffff")],
+            &[p(300, "Aaaa"), p(300, "Bbbb"), p(500, "Cccc Dddd Eeee"), p(260, "Ffff")],
+            &NONE,
         );
-    }
-
-    #[test]
-    fn a_dropped_paragraph_faces_nothing() {
-        let rows = align(&[p(300), p(700), p(450), p(200)], &[p(310), p(690), p(205)]);
-        assert_eq!(
-            rows,
-            vec![
-                row(&[0], &[0]),
-                row(&[1], &[1]),
-                row(&[2], &[]),
-                row(&[3], &[2])
-            ]
-        );
+        assert_eq!(shape(&rows), vec![(0..1, 0..1), (1..3, 1..3), (3..4, 3..4)]);
     }
 
     #[test]
     fn a_heading_never_pairs_with_a_paragraph() {
-        // The translation lost its heading: the heading stands alone rather
-        // than pairing with the similar-length short paragraph.
-        let rows = align(&[p(400), h(25), p(30), p(500)], &[p(410), p(28), p(505)]);
-        assert_eq!(
-            rows,
-            vec![
-                row(&[0], &[0]),
-                row(&[1], &[]),
-                row(&[2], &[1]),
-                row(&[3], &[2])
-            ]
-        );
-        for r in &rows {
-            let left_heading = r.left.contains(&1);
-            assert!(!left_heading || r.right.is_empty(), "{rows:?}");
-        }
+        let rows = align(&[p(400, ""), h(25), p(30, ""), p(500, "")], &[p(410, ""), p(28, ""), p(505, "")], &NONE);
+        assert_eq!(shape(&rows), vec![(0..1, 0..1), (1..2, 1..1), (2..3, 1..2), (3..4, 2..3)]);
     }
 
     #[test]
     fn empty_sides_align_to_rows_of_one_side() {
-        assert_eq!(align(&[], &[]), vec![]);
-        assert_eq!(align(&[p(10)], &[]), vec![row(&[0], &[])]);
-        assert_eq!(
-            align(&[], &[h(3), p(9)]),
-            vec![row(&[], &[0]), row(&[], &[1])]
-        );
+        assert_eq!(align(&[], &[], &NONE), vec![]);
+        assert_eq!(shape(&align(&[p(10, "")], &[], &NONE)), vec![(0..1, 0..0)]);
+        assert_eq!(shape(&align(&[], &[h(3), p(9, "")], &NONE)), vec![(0..0, 0..1), (0..0, 1..2)]);
     }
 
     #[test]
-    fn long_essays_with_early_omissions_stay_aligned_within_the_band() {
-        // 400 paragraphs of varied lengths; the translation drops 20 of the
-        // first 60, so the rest drifts 20 rows from the diagonal.
+    fn corrections_are_obeyed_even_against_the_evidence() {
+        let left = [p(300, "Alpha"), p(300, "Beta"), p(300, "Gamma")];
+        let right = [p(300, "Alpha"), p(300, "Beta"), p(300, "Gamma")];
+        let corrections = Corrections {
+            left: vec![(1, Facing::Nothing)],
+            right: vec![(2, Facing::Block(2))],
+        };
+        let rows = align(&left, &right, &corrections);
+        // Left 1 faces nothing, so right 1 is left alone too (in either order).
+        assert_eq!(rows.len(), 4);
+        assert_eq!(shape(&rows[..1]), vec![(0..1, 0..1)]);
+        assert_eq!(shape(&rows[3..]), vec![(2..3, 2..3)]);
+        let alone = rows.iter().find(|r| r.left == (1..2)).unwrap();
+        assert!(alone.right.is_empty() && alone.corrected && alone.confidence == 100);
+        assert!(rows.iter().any(|r| r.right == (1..2) && r.left.is_empty() && !r.corrected));
+        assert!(rows[3].corrected && !rows[0].corrected);
+    }
+
+    #[test]
+    fn crossing_corrections_are_refused() {
+        let c = Corrections {
+            left: vec![(1, Facing::Block(3)), (2, Facing::Block(0))],
+            right: vec![],
+        };
+        assert_eq!(c.conflict(4, 4), Some((true, 1, CorrectionProblem::Crossing)));
+        let out_of_range = Corrections {
+            left: vec![(0, Facing::Block(9))],
+            right: vec![],
+        };
+        assert_eq!(
+            out_of_range.conflict(4, 4),
+            Some((true, 0, CorrectionProblem::NoSuchBlock(10, 4)))
+        );
+        assert_eq!(Corrections::default().conflict(0, 0), None);
+    }
+
+    #[test]
+    fn long_pairs_with_drifts_stay_aligned_and_far_corrections_hold() {
+        // 2,000 paragraphs; the translation drops 30 of the first 90, so the
+        // rest runs 30 rows off the diagonal, beyond the first band.
         let mut seed = 7u64;
         let mut next = || {
             seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
             (seed >> 33) as usize
         };
-        let left: Vec<BlockShape> = (0..400).map(|_| p(80 + next() % 1200)).collect();
-        let dropped: Vec<usize> = (0..60).filter(|i| i % 3 == 1).collect();
-        let right: Vec<BlockShape> = left
+        let left: Vec<Unit> = (0..2000)
+            .map(|i| p(80 + next() % 1200, &format!("Name{i} Word{}", i * 7)))
+            .collect();
+        let dropped: Vec<usize> = (0..90).filter(|i| i % 3 == 1).collect();
+        let right: Vec<Unit> = left
             .iter()
             .enumerate()
             .filter(|(i, _)| !dropped.contains(i))
-            .map(|(_, b)| p(b.chars * 9 / 10))
+            .map(|(_, u)| Unit { chars: u.chars * 9 / 10, ..u.clone() })
             .collect();
-        let rows = align(&left, &right);
-        // Past the omissions, every paragraph faces its own translation, 20
-        // rows off the diagonal.
-        for i in 60..400 {
+        let rows = align(&left, &right, &NONE);
+        for i in 90..2000 {
             assert!(
-                rows.contains(&row(&[i], &[i - 20])),
+                rows.iter().any(|r| r.left == (i..i + 1) && r.right == (i - 30..i - 29)),
                 "paragraph {i} is misaligned"
             );
         }
-        // Each dropped paragraph faces nothing, or (when a neighbour's
-        // length makes it the likelier story) was merged with that neighbour.
         for &d in &dropped {
-            let r = rows
-                .iter()
-                .find(|r| r.left.contains(&d))
-                .expect("every block is in a row");
-            assert!(
-                r.right.is_empty() || (r.left.len() == 2 && r.right.len() == 1),
-                "{r:?}"
-            );
+            assert!(rows.iter().any(|r| r.left == (d..d + 1) && r.right.is_empty()), "{d}");
         }
+        // A correction 300 rows off the diagonal bends the band to it.
+        let far = Corrections {
+            left: vec![(1500, Facing::Block(1100))],
+            right: vec![],
+        };
+        let rows = align(&left, &right, &far);
+        assert!(rows.iter().any(|r| r.left == (1500..1501) && r.right == (1100..1101)));
+        assert!(Alignment { rows }.fits(2000, right.len()));
+    }
+
+    #[test]
+    fn the_wire_form_round_trips_and_misfits_are_caught() {
+        let alignment = Alignment {
+            rows: vec![
+                Row { left: 0..1, right: 0..2, confidence: 90, corrected: false, sentences: vec![(1, 1), (2, 1)] },
+                Row { left: 1..2, right: 2..2, confidence: 30, corrected: true, sentences: vec![] },
+            ],
+        };
+        let json = serde_json::to_string(&alignment).unwrap();
+        assert_eq!(json, "[[1,2,90,0,[[1,1],[2,1]]],[1,0,30,1,[]]]");
+        let back: Alignment = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, alignment);
+        assert!(back.fits(2, 2));
+        assert!(!back.fits(3, 2));
+        let empty_row: Alignment = serde_json::from_str("[[0,0,0,0,[]],[1,1,0,0,[]]]").unwrap();
+        assert!(!empty_row.fits(1, 1));
+        assert!(Alignment::by_position(3, 1).fits(3, 1));
+        assert_eq!(back.swapped().swapped(), back);
     }
 
     #[test]
     fn counterparts_follow_rows_and_fall_back_to_the_row_before() {
-        let rows = vec![
-            row(&[0], &[0]),
-            row(&[1, 2], &[1]),
-            row(&[3], &[]),
-            row(&[4], &[2, 3]),
-        ];
-        assert_eq!(counterpart(&rows, 2, true), Some(1));
-        assert_eq!(counterpart(&rows, 3, true), Some(1));
-        assert_eq!(counterpart(&rows, 4, true), Some(2));
-        assert_eq!(counterpart(&rows, 3, false), Some(4));
-        assert_eq!(counterpart(&rows, 9, true), None);
+        let row = |l: Range<usize>, r: Range<usize>| Row { left: l, right: r, confidence: 0, corrected: false, sentences: vec![] };
+        let a = Alignment {
+            rows: vec![row(0..1, 0..1), row(1..3, 1..2), row(3..4, 2..2), row(4..5, 2..4)],
+        };
+        assert_eq!(a.counterpart(2), Some(1));
+        assert_eq!(a.counterpart(3), Some(1));
+        assert_eq!(a.counterpart(4), Some(2));
+        assert_eq!(a.swapped().counterpart(3), Some(4));
+        assert_eq!(a.counterpart(9), None);
+        let lonely = Alignment { rows: vec![row(0..1, 0..0), row(1..2, 0..1)] };
+        assert_eq!(lonely.counterpart(0), None, "nothing faces it, nothing before it");
     }
 
     #[test]
-    fn corresponding_blocks_are_counted_from_one() {
-        let from = "One paragraph here.\n\n## Heading\n\nA second paragraph, much longer than the first one.";
-        let to = "## Titre\n\nUn deuxième paragraphe, bien plus long que le premier.";
-        let (from, to) = (
-            &crate::document::parse_body(from)[..],
-            &crate::document::parse_body(to)[..],
+    fn sentences_are_aligned_inside_rows() {
+        let fr = crate::document::parse_body(
+            "Amazon a été fondée en 1994 par Jeff Bezos. Elle vend des livres. Puis tout le reste, de Seattle au monde entier.",
         );
-        assert_eq!(corresponding_block(from, to, 3), Some(2));
-        assert_eq!(corresponding_block(from, to, 2), Some(1));
-        assert_eq!(
-            corresponding_block(from, to, 1),
-            None,
-            "nothing faces it, nothing before it"
+        let en = crate::document::parse_body(
+            "Amazon was founded in 1994 by Jeff Bezos. It sold books, then everything else, from Seattle to the whole world.",
         );
-        assert_eq!(corresponding_block(from, to, 0), None);
+        let a = align_bodies(&fr, &en, &Corrections::default());
+        assert_eq!(a.rows.len(), 1);
+        assert_eq!(a.rows[0].sentences, vec![(1, 1), (2, 1)]);
     }
 
     #[test]

@@ -13,7 +13,8 @@ use crate::corpus::{
     Corpus, Essay, EssayBody, Label, SearchData, SearchEntry, Taxonomy, TaxonomyEntry,
     SCHEMA_VERSION,
 };
-use crate::document::{parse_body, Block};
+use crate::align::{align_bodies, Alignment, CorrectionProblem, Corrections, Facing};
+use crate::document::{parse_body_with_markers, Block};
 use crate::lang::Lang;
 use crate::library::{excerpt, EXCERPT_CHARS};
 use crate::text::{is_slug, word_count};
@@ -98,6 +99,18 @@ pub enum Problem {
     DuplicatePosition { position: u32, first: String },
     #[error("no essays: add Markdown files to content/essays/")]
     NoEssays,
+    #[error("`<!-- faces: {0} -->`: write the number of a block of the other version (as `corpus align` shows it) or `none`")]
+    BadMarker(String),
+    #[error("an alignment marker must stand just before a block (a blank line, the marker, then the block)")]
+    MarkerWithoutBlock,
+    #[error("this block already has an alignment marker (line {0})")]
+    DuplicateMarker(usize),
+    #[error("alignment marker, but this essay has no translation for its blocks to face")]
+    MarkerWithoutTranslation,
+    #[error("block {block} does not exist: {file} has {count} blocks")]
+    MarkerNoSuchBlock { block: usize, file: String, count: usize },
+    #[error("this alignment marker contradicts another: rows keep both texts' order and a block faces one block")]
+    MarkerConflict,
 }
 
 #[derive(Deserialize)]
@@ -295,6 +308,8 @@ pub struct EssaySource {
     pub position_line: usize,
     pub category_lines: Vec<usize>,
     pub tag_lines: Vec<usize>,
+    /// The editor's alignment markers: (block, what it faces, line).
+    pub markers: Vec<(usize, Facing, usize)>,
 }
 
 /// Parses one essay file (front matter and body), checking what can be
@@ -384,15 +399,35 @@ pub fn parse_essay(file: &Path, text: &str) -> Result<EssaySource, Vec<ContentEr
         .collect();
     let tag_lines = fm.tags.iter().map(|t| line_at(t.span().start)).collect();
     let slug = fm.slug.into_inner();
-    let blocks = parse_body(&body);
-    let body_url = data_url(&slug, &body_json(&blocks));
+    let (blocks, found) = parse_body_with_markers(&body);
+    let body_offset = body_start + (text[body_start..].len() - text[body_start..].trim_start().len());
+    let mut markers: Vec<(usize, Facing, usize)> = Vec::new();
+    for marker in found {
+        let line = line_of(text, body_offset + marker.offset);
+        let facing = match marker.value.as_str() {
+            "none" => Some(Facing::Nothing),
+            number => number.parse::<usize>().ok().filter(|&n| n > 0).map(|n| Facing::Block(n - 1)),
+        };
+        match facing {
+            None => errors.push(at(line, Problem::BadMarker(marker.value))),
+            Some(_) if marker.block >= blocks.len() => errors.push(at(line, Problem::MarkerWithoutBlock)),
+            Some(facing) => match markers.iter().find(|m| m.0 == marker.block) {
+                Some(first) => errors.push(at(line, Problem::DuplicateMarker(first.2))),
+                None => markers.push((marker.block, facing, line)),
+            },
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
     let essay = Essay {
         lang: lang.unwrap_or(Lang::En),
         translation_key: fm.translation_key.into_inner(),
         title,
         word_count: word_count(&body),
         excerpt: excerpt(&body, EXCERPT_CHARS),
-        body_url,
+        // Named once the body is complete, with its alignment (`assemble`).
+        body_url: String::new(),
         slug,
         categories: fm.categories.into_iter().map(Spanned::into_inner).collect(),
         tags: fm.tags.into_iter().map(Spanned::into_inner).collect(),
@@ -409,6 +444,7 @@ pub fn parse_essay(file: &Path, text: &str) -> Result<EssaySource, Vec<ContentEr
         position_line,
         category_lines,
         tag_lines,
+        markers,
     })
 }
 
@@ -418,15 +454,19 @@ pub struct BuiltCorpus {
     pub corpus: Corpus,
     /// Every essay's body, by slug, as the app will receive it.
     pub bodies: HashMap<String, Vec<Block>>,
+    /// Each translated essay's alignment with its translation, by slug,
+    /// from its own side (also in its body file).
+    pub alignments: HashMap<String, Alignment>,
     /// What the search reads (also among `files`).
     pub search: SearchData,
     /// The files of `corpus/`: (URL relative to `corpus.json`, JSON text).
     pub files: Vec<(String, String)>,
 }
 
-fn body_json(blocks: &[Block]) -> String {
+fn body_json(blocks: &[Block], alignment: Option<Alignment>) -> String {
     let body = EssayBody {
         blocks: blocks.to_vec(),
+        alignment,
     };
     serde_json::to_string(&body).unwrap_or_default()
 }
@@ -507,13 +547,21 @@ pub fn assemble(
     }
     let mut sources = sources;
     sources.sort_by_key(|s| s.essay.position);
+    let alignments = align_pairs(&sources)?;
     let mut files = Vec::with_capacity(sources.len() + 1);
     let mut search = SearchData::default();
     let mut bodies = HashMap::with_capacity(sources.len());
+    let mut alignment_of = HashMap::with_capacity(alignments.len());
     let mut essays = Vec::with_capacity(sources.len());
-    for source in sources {
-        let essay = source.essay;
-        files.push((essay.body_url.clone(), body_json(&source.blocks)));
+    for (k, source) in sources.into_iter().enumerate() {
+        let mut essay = source.essay;
+        let alignment = alignments.get(&k).cloned();
+        let json = body_json(&source.blocks, alignment.clone());
+        essay.body_url = data_url(&essay.slug, &json);
+        files.push((essay.body_url.clone(), json));
+        if let Some(alignment) = alignment {
+            alignment_of.insert(essay.slug.clone(), alignment);
+        }
         search.essays.push(SearchEntry {
             slug: essay.slug.clone(),
             passages: std::iter::once(essay.title.clone())
@@ -536,9 +584,69 @@ pub fn assemble(
             index: Default::default(),
         },
         bodies,
+        alignments: alignment_of,
         search,
         files,
     })
+}
+
+/// Aligns every translated pair, French on the left, obeying the editors'
+/// markers: by index into `sources`, each version's alignment with the
+/// other from its own side. Alignment itself never fails; only a marker
+/// that cannot hold does, with its place.
+fn align_pairs(sources: &[EssaySource]) -> Result<HashMap<usize, Alignment>, Vec<ContentError>> {
+    let mut by_key: HashMap<(&str, Lang), usize> = HashMap::new();
+    for (k, source) in sources.iter().enumerate() {
+        by_key.insert((&source.essay.translation_key, source.essay.lang), k);
+    }
+    let mut errors = Vec::new();
+    let mut out = HashMap::new();
+    for (k, source) in sources.iter().enumerate() {
+        let other = Lang::ALL
+            .iter()
+            .filter(|&&lang| lang != source.essay.lang)
+            .find_map(|&lang| by_key.get(&(source.essay.translation_key.as_str(), lang)).copied());
+        let Some(other) = other else {
+            if let Some(&(_, _, line)) = source.markers.first() {
+                errors.push(ContentError {
+                    file: source.file.clone(),
+                    line,
+                    problem: Problem::MarkerWithoutTranslation,
+                });
+            }
+            continue;
+        };
+        if source.essay.lang != Lang::Fr {
+            continue; // Aligned once, from the French side.
+        }
+        let (fr, en) = (source, &sources[other]);
+        let corrections = Corrections {
+            left: fr.markers.iter().map(|&(b, f, _)| (b, f)).collect(),
+            right: en.markers.iter().map(|&(b, f, _)| (b, f)).collect(),
+        };
+        if let Some((is_left, index, problem)) = corrections.conflict(fr.blocks.len(), en.blocks.len()) {
+            let (own, other) = if is_left { (fr, en) } else { (en, fr) };
+            let line = own.markers.get(index).map_or(0, |m| m.2);
+            let problem = match problem {
+                CorrectionProblem::NoSuchBlock(block, count) => Problem::MarkerNoSuchBlock {
+                    block,
+                    file: other.file.file_name().unwrap_or_default().to_string_lossy().into_owned(),
+                    count,
+                },
+                CorrectionProblem::Crossing => Problem::MarkerConflict,
+            };
+            errors.push(ContentError { file: own.file.clone(), line, problem });
+            continue;
+        }
+        let alignment = align_bodies(&fr.blocks, &en.blocks, &corrections);
+        out.insert(other, alignment.swapped());
+        out.insert(k, alignment);
+    }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(errors)
+    }
 }
 
 /// Reads and checks a whole content directory.
@@ -744,7 +852,7 @@ en = "Future of work"
         let body = files[built.corpus.essays[0].body_url.as_str()];
         assert_eq!(
             EssayBody::from_json(body).unwrap().blocks,
-            parse_body("A body.")
+            crate::document::parse_body("A body.")
         );
         let search = SearchData::from_json(files[built.corpus.search_url.as_str()]).unwrap();
         assert_eq!(search.essays[0].passages, vec!["A title", "A body."]);

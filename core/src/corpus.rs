@@ -423,6 +423,10 @@ pub fn is_data_url(url: &str) -> bool {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EssayBody {
     pub blocks: Vec<crate::document::Block>,
+    /// A translated essay's rows against its translation, from this
+    /// version's side, aligned at build time (`corpus build`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub alignment: Option<crate::align::Alignment>,
 }
 
 impl EssayBody {
@@ -431,6 +435,7 @@ impl EssayBody {
         let body: EssayBody = serde_json::from_str(text)?;
         Ok(EssayBody {
             blocks: body.blocks.into_iter().map(|b| b.sanitized()).collect(),
+            alignment: body.alignment,
         })
     }
 }

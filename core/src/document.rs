@@ -154,11 +154,51 @@ fn sanitize_inlines(inlines: Vec<Inline>) -> Vec<Inline> {
 /// Parses an essay body into blocks.
 #[cfg(feature = "markdown")]
 pub fn parse_body(markdown: &str) -> Vec<Block> {
+    parse_body_with_markers(markdown).0
+}
+
+/// An editor's alignment marker: an HTML comment `<!-- faces: … -->` on its
+/// own between blocks, which says what the next block faces in the other
+/// version. Other comments stay text, as all raw HTML does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Marker {
+    /// Byte offset of the comment in the Markdown.
+    pub offset: usize,
+    /// The top-level block (0-based) it stands before; equal to the number
+    /// of blocks when nothing follows it.
+    pub block: usize,
+    /// What follows `faces:`, trimmed.
+    pub value: String,
+}
+
+/// Parses an essay body into blocks, and takes out its alignment markers.
+#[cfg(feature = "markdown")]
+pub fn parse_body_with_markers(markdown: &str) -> (Vec<Block>, Vec<Marker>) {
     let mut builder = Builder::default();
-    for event in Parser::new_ext(markdown, markdown_options()) {
+    let mut markers = Vec::new();
+    for (event, range) in Parser::new_ext(markdown, markdown_options()).into_offset_iter() {
+        if let Event::Html(html) = &event {
+            if builder.stack.is_empty() {
+                if let Some(value) = marker_value(html) {
+                    markers.push(Marker {
+                        offset: range.start,
+                        block: builder.blocks.len(),
+                        value,
+                    });
+                    continue;
+                }
+            }
+        }
         builder.event(event);
     }
-    builder.finish()
+    (builder.finish(), markers)
+}
+
+#[cfg(feature = "markdown")]
+fn marker_value(html: &str) -> Option<String> {
+    let inner = html.trim().strip_prefix("<!--")?.strip_suffix("-->")?.trim();
+    let value = inner.strip_prefix("faces")?.trim_start().strip_prefix(':')?;
+    Some(value.trim().to_string())
 }
 
 /// A block or inline container under construction.

@@ -84,6 +84,72 @@ pub fn escape_markdown_text(text: &str) -> String {
     out
 }
 
+/// The sentences of a paragraph's text, each with its closing punctuation
+/// and without the space after it. A sentence ends at `.`, `?`, `!` or `…`
+/// (and any closing quotes or brackets after it) followed by a space and a
+/// capital letter, a digit or an opening quote; a capital's initial
+/// ("J. K. Rowling") and the usual abbreviations ("M.", "Dr.", "p.") do not
+/// end one. Used by the aligner and, in the app, by sentence-level reading.
+pub fn sentences(text: &str) -> Vec<&str> {
+    const ABBREVIATIONS: [&str; 10] = ["M", "Mr", "Mrs", "Ms", "Dr", "Mme", "St", "p", "cf", "etc"];
+    let mut out = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut k = 0;
+    while k < chars.len() {
+        let (_, c) = chars[k];
+        if matches!(c, '.' | '?' | '!' | '…') {
+            let mut end = k + 1;
+            loop {
+                match chars.get(end).map(|c| c.1) {
+                    Some('.' | '?' | '!' | '…' | '»' | '”' | '"' | ')' | '’' | '\'') => end += 1,
+                    // French sets a space before its closing guillemet.
+                    Some(w) if w.is_whitespace() && chars.get(end + 1).map(|c| c.1) == Some('»') => end += 2,
+                    _ => break,
+                }
+            }
+            let space = end < chars.len() && chars[end].1.is_whitespace();
+            let mut next = end;
+            while next < chars.len() && chars[next].1.is_whitespace() {
+                next += 1;
+            }
+            let opens = next < chars.len() && {
+                let n = chars[next].1;
+                n.is_uppercase() || n.is_ascii_digit() || matches!(n, '«' | '“' | '"' | '(' | '—' | '–')
+            };
+            let word_before: &str = {
+                let upto = chars[k].0;
+                let from = text[..upto]
+                    .rfind(|ch: char| ch.is_whitespace() || ch == '(')
+                    .map(|i| i + 1)
+                    .unwrap_or(0);
+                &text[from..upto]
+            };
+            let abbreviation = c == '.'
+                && (ABBREVIATIONS.contains(&word_before)
+                    || (word_before.chars().count() == 1 && word_before.chars().all(char::is_uppercase)));
+            if space && opens && !abbreviation {
+                let end_byte = chars.get(end).map_or(text.len(), |&(i, _)| i);
+                let sentence = text[start..end_byte].trim();
+                if !sentence.is_empty() {
+                    out.push(sentence);
+                }
+                start = chars.get(next).map_or(text.len(), |&(i, _)| i);
+                k = next;
+                continue;
+            }
+            k = end;
+            continue;
+        }
+        k += 1;
+    }
+    let rest = text[start..].trim();
+    if !rest.is_empty() {
+        out.push(rest);
+    }
+    out
+}
+
 fn looks_like_entity(rest: &[char]) -> bool {
     let name_len = rest
         .iter()
@@ -179,6 +245,20 @@ mod tests {
     fn escaping_leaves_ordinary_prose_readable() {
         let prose = "Nous savons tous (ou devrions savoir) que l’entreprise, c’est 3% : “vendre”.";
         assert_eq!(escape_markdown_text(prose), prose);
+    }
+
+    #[test]
+    fn sentences_end_at_punctuation_before_a_capital() {
+        assert_eq!(
+            sentences("Il dit : « Non ! » Puis il part. M. Dupont reste… 2014 arrive? oui."),
+            vec!["Il dit : « Non ! »", "Puis il part.", "M. Dupont reste…", "2014 arrive? oui."]
+        );
+        assert_eq!(
+            sentences("J. K. Rowling wrote it (in 1997). “Then what?” she asked. See p. 12."),
+            vec!["J. K. Rowling wrote it (in 1997).", "“Then what?” she asked.", "See p. 12."]
+        );
+        assert_eq!(sentences("   "), Vec::<&str>::new());
+        assert_eq!(sentences("No end"), vec!["No end"]);
     }
 
     #[test]

@@ -43,6 +43,8 @@ pub struct UiStrings {
     pub show_translation: &'static str,
     pub no_side_by_side: &'static str,
     pub no_counterpart: &'static str,
+    /// On a side-by-side row the aligner was unsure of.
+    pub uncertain_pairing: &'static str,
     /// " : " in French typography, ": " in English.
     pub colon: &'static str,
     pub categories_and_tags: &'static str,
@@ -108,6 +110,7 @@ pub const FR: UiStrings = UiStrings {
     show_translation: "Afficher la traduction",
     no_side_by_side: "Pas de lecture côte à côte : cet essai n’a pas de traduction.",
     no_counterpart: "Pas d’équivalent dans l’autre langue",
+    uncertain_pairing: "Correspondance incertaine",
     colon: " : ",
     categories_and_tags: "Catégories et mots-clés",
     filters_heading: "Filtrer",
@@ -169,6 +172,7 @@ pub const EN: UiStrings = UiStrings {
     show_translation: "Show translation",
     no_side_by_side: "No side-by-side reading: this essay has no translation.",
     no_counterpart: "No counterpart in the other language",
+    uncertain_pairing: "Uncertain pairing",
     colon: ": ",
     categories_and_tags: "Categories and tags",
     filters_heading: "Filter",

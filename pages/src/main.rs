@@ -13,7 +13,7 @@ mod entry;
 mod render;
 
 use entry::{Kind, Template, Variant};
-use essais::api::Blocks;
+use essais::api::Body;
 use essais_core::routes::{entry_page_paths, Route};
 use essais_core::ui::{document_title, strings};
 use essais_core::{Corpus, EssayBody, Lang};
@@ -75,10 +75,10 @@ fn write_pages(corpus_json: &Path, dist: &Path) -> Result<(), String> {
         eprintln!("pages: the stylesheet and boot.js inlined; {scripts} inline script(s) pinned");
     }
     let template = Template::new(html).map_err(|err| format!("{}: {err}", entry.display()))?;
-    let body = |url: &str| -> Result<Blocks, String> {
+    let body = |url: &str| -> Result<Body, String> {
         let text = read(&dist.join(url))?;
         EssayBody::from_json(&text)
-            .map(|body| Arc::new(body.blocks))
+            .map(Arc::new)
             .map_err(|err| format!("{url}: {err}"))
     };
     for path in entry_page_paths(&corpus) {
@@ -94,9 +94,9 @@ fn page_at(
     corpus: &Arc<Corpus>,
     template: &Template,
     path: &str,
-    body: &dyn Fn(&str) -> Result<Blocks, String>,
+    body: &dyn Fn(&str) -> Result<Body, String>,
 ) -> Result<String, String> {
-    let render = |search: &str, lang: Lang, bodies: HashMap<String, Blocks>| Variant {
+    let render = |search: &str, lang: Lang, bodies: HashMap<String, Body>| Variant {
         name: if search.is_empty() {
             "single"
         } else {

@@ -3,7 +3,7 @@
 //! (`RenderHtml::to_html`). Nothing here writes markup: what the reader sees
 //! before the app has started is what the app draws.
 
-use essais::api::Blocks;
+use essais::api::Body;
 use essais::router::Address;
 use essais::{App, Start};
 use essais_core::{Corpus, Lang};
@@ -21,7 +21,7 @@ pub fn app_at(
     path: &str,
     search: &str,
     preferred: Lang,
-    bodies: HashMap<String, Blocks>,
+    bodies: HashMap<String, Body>,
 ) -> String {
     let start = Start {
         address: Address {

@@ -2,7 +2,6 @@
 //! the text-size control.
 
 use crate::router::use_location;
-use essais_core::align::corresponding_block;
 use essais_core::library::LibraryFilter;
 use essais_core::routes::{library_path, parse_query, switch_language, EssayView, Route};
 use essais_core::ui::strings;
@@ -115,13 +114,15 @@ fn same_place_in(
     if target.slug == current.slug {
         Some(block)
     } else {
-        // Both bodies are in memory: the essay page fetches the translation
-        // ahead. Otherwise the switch keeps no place rather than waiting.
-        let (from, to) = (
-            bodies.get(&current.body_url)?,
-            bodies.get(&target.body_url)?,
-        );
-        corresponding_block(&from, &to, block)
+        // The body shown is in memory, with its rows against the
+        // translation (aligned at build time).
+        let from = bodies.get(&current.body_url)?;
+        let rows = from.alignment.as_ref()?;
+        let to_len = bodies.get(&target.body_url).map(|to| to.blocks.len());
+        if to_len.is_some_and(|m| !rows.fits(from.blocks.len(), m)) {
+            return None;
+        }
+        rows.counterpart(block.checked_sub(1)?).map(|i| i + 1)
     }
 }
 

@@ -7,7 +7,7 @@ use essais_core::ui::{strings, untranslated_notice};
 use essais_core::{CorpusLoadError, Essay, Lang};
 use leptos::prelude::*;
 
-use crate::api::{use_bodies, use_corpus, Blocks};
+use crate::api::{use_bodies, use_corpus, Body};
 use crate::components::essay_body::EssayBody;
 use crate::components::essay_meta::EssayMeta;
 use crate::components::load_error::PartLoadError;
@@ -165,13 +165,13 @@ fn EssayText(
         essay.body_url.clone(),
         other.as_ref().map(|o| o.body_url.clone()),
     );
-    let render = move |primary: Blocks, other_blocks: Option<Blocks>| {
+    let render = move |primary: Body, other_blocks: Option<Body>| {
         match (&other, other_blocks) {
         (Some(other), Some(other_blocks)) => view! {
-            <SideBySide primary=essay.clone() other=other.clone() primary_blocks=primary other_blocks=other_blocks swapped=swapped lang=lang />
+            <SideBySide primary=essay.clone() other=other.clone() primary_body=primary other_body=other_blocks swapped=swapped lang=lang />
         }
         .into_any(),
-        _ => view! { <div class="essay-body"><EssayBody blocks=(*primary).clone() /></div> }.into_any(),
+        _ => view! { <div class="essay-body"><EssayBody blocks=primary.blocks.clone() /></div> }.into_any(),
     }
     };
     // Both texts already in memory (the other only if shown): no loading step.

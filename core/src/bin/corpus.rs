@@ -3,19 +3,25 @@
 //! ```text
 //! corpus build  <content-dir> <out.json>   validate content/ and write corpus.json
 //! corpus import <export.txt>  <content-dir> add the posts of a blog export as content files
+//! corpus align  <content-dir> [slug]       how each translated pair is aligned, weak rows flagged
 //! ```
 //! Problems are printed one a line as `file:line: what is wrong`, and the
 //! command exits non-zero; `build` then leaves the previous corpus.json as it was.
 
 use essais_core::content::{self, TAXONOMY_FILE};
+use essais_core::align::WEAK;
 use essais_core::import::{self, WriteOutcome};
+use essais_core::Lang;
 use std::path::Path;
 use std::process::ExitCode;
 
 const USAGE: &str = "usage:
   corpus build  <content-dir> <out.json>    validate the sources and write the corpus
   corpus import <export.txt> <content-dir>  turn a blog export into content files
-                                            (existing files are never overwritten)";
+                                            (existing files are never overwritten)
+  corpus align  <content-dir> [slug]        print how each translated pair (or the one
+                                            with this slug or key) is aligned, rows to
+                                            check flagged with !";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -27,6 +33,8 @@ fn main() -> ExitCode {
     {
         ["build", content_dir, out] => build(Path::new(content_dir), Path::new(out)),
         ["import", export, content_dir] => import(Path::new(export), Path::new(content_dir)),
+        ["align", content_dir] => align(Path::new(content_dir), None),
+        ["align", content_dir, slug] => align(Path::new(content_dir), Some(slug)),
         ["help" | "--help" | "-h"] => {
             println!("{USAGE}");
             ExitCode::SUCCESS
@@ -119,4 +127,95 @@ fn import(export: &Path, content_dir: &Path) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// The editor's report: every row of every translated pair (French on the
+/// left), with the openings of its blocks, its match and how sure the
+/// aligner is. Rows to check are flagged `!`; a marker's rows say `fixed`.
+fn align(content_dir: &Path, only: Option<&str>) -> ExitCode {
+    let built = match content::load(content_dir) {
+        Ok(built) => built,
+        Err(errors) => {
+            for error in &errors {
+                eprintln!("{error}");
+            }
+            eprintln!("corpus: {} problem(s)", errors.len());
+            return ExitCode::FAILURE;
+        }
+    };
+    let corpus = &built.corpus;
+    let mut shown = 0;
+    for essay in corpus.essays.iter().filter(|e| e.lang == Lang::Fr) {
+        let Some(other) = corpus
+            .essays
+            .iter()
+            .find(|o| o.translation_key == essay.translation_key && o.lang != essay.lang)
+        else {
+            continue;
+        };
+        if only.is_some_and(|s| s != essay.slug && s != other.slug && s != essay.translation_key) {
+            continue;
+        }
+        let (Some(alignment), Some(left), Some(right)) = (
+            built.alignments.get(&essay.slug),
+            built.bodies.get(&essay.slug),
+            built.bodies.get(&other.slug),
+        ) else {
+            continue;
+        };
+        shown += 1;
+        let weak = alignment.rows.iter().filter(|r| r.confidence < WEAK && !r.corrected).count();
+        println!(
+            "{} (fr) | {} (en): {} rows, {} to check",
+            essay.slug,
+            other.slug,
+            alignment.rows.len(),
+            weak
+        );
+        println!("  {:>4}  {:<9} {:<9} {:<5} {:>5}", "row", "fr", "en", "match", "sure");
+        for (n, row) in alignment.rows.iter().enumerate() {
+            let blocks = |range: &std::ops::Range<usize>| match range.len() {
+                0 => "-".to_string(),
+                1 => format!("{}", range.start + 1),
+                _ => format!("{}-{}", range.start + 1, range.end),
+            };
+            let opening = |blocks: &[essais_core::document::Block], range: &std::ops::Range<usize>| {
+                let text: String = blocks[range.clone()]
+                    .iter()
+                    .map(essais_core::search::block_text)
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let mut opening: String = text.chars().take(36).collect();
+                if text.chars().count() > 36 {
+                    opening.push('…');
+                }
+                if opening.is_empty() { "(nothing)".to_string() } else { opening }
+            };
+            let sure = if row.corrected {
+                "fixed".to_string()
+            } else {
+                format!("{}%", row.confidence)
+            };
+            let flag = if row.confidence < WEAK && !row.corrected { "!" } else { " " };
+            println!(
+                "{flag} {:>4}  {:<9} {:<9} {:<5} {:>5}  {}  |  {}",
+                n + 1,
+                blocks(&row.left),
+                blocks(&row.right),
+                format!("{}-{}", row.left.len(), row.right.len()),
+                sure,
+                opening(left, &row.left),
+                opening(right, &row.right),
+            );
+        }
+        println!();
+    }
+    if shown == 0 {
+        match only {
+            Some(slug) => eprintln!("corpus: no translated pair has the slug or key {slug:?}"),
+            None => eprintln!("corpus: no translated pair to align"),
+        }
+        return ExitCode::FAILURE;
+    }
+    ExitCode::SUCCESS
 }
