@@ -103,6 +103,13 @@ build_test_deployments() {
   sed -i 's/^For once, I would like to tell you a little story\./For once, I would like to tell you a little story (second edition)./' \
     "$edited/essays/the-stopcock-and-the-new-economy.en.md"
   grep -q "(second edition)" "$edited/essays/the-stopcock-and-the-new-economy.en.md"
+  # And a translation edited as translators do (tests/e2e/alignment.test.mjs):
+  # one paragraph left untranslated, a translator's note added.
+  local pair="$edited/essays/franchir-le-mur-de-la-realite.en.md"
+  sed -i '/^You may perhaps call me an idealist/,+1d' "$pair"
+  sed -i 's/^\(We all know (or should know) that any social initiative.*\)$/\1\n\nTranslator’s note: the French original speaks of the “social” enterprise, a phrase with no settled English equivalent; it is rendered here as social business throughout./' "$pair"
+  grep -q "^Translator’s note" "$pair"
+  if grep -q "^You may perhaps" "$pair"; then echo "setup: the edited pair kept its dropped paragraph" >&2; exit 1; fi
   (
     cd "$ROOT"
     # The test deployments carry the test hooks (`simulate_crash`); the

@@ -123,7 +123,11 @@ impl Corrections {
                 }
                 if let Facing::Block(target) = facing {
                     if target >= other {
-                        return Some((is_left, k, CorrectionProblem::NoSuchBlock(target + 1, other)));
+                        return Some((
+                            is_left,
+                            k,
+                            CorrectionProblem::NoSuchBlock(target + 1, other),
+                        ));
                     }
                 }
             }
@@ -153,7 +157,11 @@ impl Corrections {
     }
 
     fn position_of(&self, i: usize, j: usize) -> (bool, usize) {
-        if let Some(k) = self.left.iter().position(|&(b, f)| b == i && f == Facing::Block(j)) {
+        if let Some(k) = self
+            .left
+            .iter()
+            .position(|&(b, f)| b == i && f == Facing::Block(j))
+        {
             return (true, k);
         }
         let k = self
@@ -204,7 +212,10 @@ pub struct Alignment {
 /// (0/1), [[left, right] sentence counts…]]`: rows are consecutive, so the
 /// counts say everything and a 5,000-row book stays small.
 #[derive(Serialize, Deserialize)]
-struct WireAlignment(Vec<(u32, u32, u8, u8, Vec<(u8, u8)>)>);
+struct WireAlignment(Vec<WireRow>);
+
+/// (left count, right count, confidence, corrected, sentence counts).
+type WireRow = (u32, u32, u8, u8, Vec<(u8, u8)>);
 
 impl From<WireAlignment> for Alignment {
     fn from(wire: WireAlignment) -> Alignment {
@@ -256,7 +267,10 @@ impl Alignment {
     pub fn fits(&self, n: usize, m: usize) -> bool {
         let (mut i, mut j) = (0, 0);
         for row in &self.rows {
-            if row.left.start != i || row.right.start != j || (row.left.is_empty() && row.right.is_empty()) {
+            if row.left.start != i
+                || row.right.start != j
+                || (row.left.is_empty() && row.right.is_empty())
+            {
                 return false;
             }
             i = row.left.end;
@@ -365,7 +379,10 @@ pub fn align(left: &[Unit], right: &[Unit], corrections: &Corrections) -> Vec<Ro
 /// The length ratio of the blocks `rows` pair one to one (1 if none).
 fn length_ratio(left: &[Unit], right: &[Unit], rows: &[Row]) -> f64 {
     let (mut l1, mut l2) = (0usize, 0usize);
-    for row in rows.iter().filter(|r| r.left.len() == 1 && r.right.len() == 1) {
+    for row in rows
+        .iter()
+        .filter(|r| r.left.len() == 1 && r.right.len() == 1)
+    {
         l1 += left[row.left.start].chars;
         l2 += right[row.right.start].chars;
     }
@@ -437,7 +454,11 @@ impl Table {
 }
 
 /// What each side's unit is forced to face.
-fn forced(corrections: &Corrections, n: usize, m: usize) -> (Vec<Option<Facing>>, Vec<Option<Facing>>) {
+fn forced(
+    corrections: &Corrections,
+    n: usize,
+    m: usize,
+) -> (Vec<Option<Facing>>, Vec<Option<Facing>>) {
     let mut left = vec![None; n];
     let mut right = vec![None; m];
     for &(i, f) in &corrections.left {
@@ -544,7 +565,9 @@ fn fill(
     for i in 0..=n {
         let (lo, w) = (table.lo[i], table.width[i]);
         for j in lo..lo + w {
-            let Some(here_cell) = table.cell(i, j) else { continue };
+            let Some(here_cell) = table.cell(i, j) else {
+                continue;
+            };
             let here = table.cost[here_cell];
             if !here.is_finite() {
                 continue;
@@ -554,7 +577,9 @@ fn fill(
                 if ni > n || nj > m {
                     continue;
                 }
-                let Some(cell) = table.cell(ni, nj) else { continue };
+                let Some(cell) = table.cell(ni, nj) else {
+                    continue;
+                };
                 if !allowed(i..ni, j..nj, force_left, force_right) {
                     continue;
                 }
@@ -654,7 +679,10 @@ fn confidence(left: &[Unit], right: &[Unit], l: Range<usize>, r: Range<usize>, r
         let alone: f64 = l
             .clone()
             .map(|i| cost(i..i + 1, r.start..r.start).unwrap_or(f64::INFINITY))
-            .chain(r.clone().map(|j| cost(l.start..l.start, j..j + 1).unwrap_or(f64::INFINITY)))
+            .chain(
+                r.clone()
+                    .map(|j| cost(l.start..l.start, j..j + 1).unwrap_or(f64::INFINITY)),
+            )
             .sum();
         alone - chosen
     } else {
@@ -728,7 +756,10 @@ fn merged(units: &[Unit]) -> std::borrow::Cow<'_, [u32]> {
     match units {
         [one] => std::borrow::Cow::Borrowed(&one.anchors),
         _ => {
-            let mut all: Vec<u32> = units.iter().flat_map(|u| u.anchors.iter().copied()).collect();
+            let mut all: Vec<u32> = units
+                .iter()
+                .flat_map(|u| u.anchors.iter().copied())
+                .collect();
             all.sort_unstable();
             std::borrow::Cow::Owned(all)
         }
@@ -755,12 +786,13 @@ fn shared(a: &[u32], b: &[u32]) -> usize {
 /// Frequent French and English words of four letters or more that would
 /// otherwise count as cognates of unrelated words.
 const FUNCTION_WORDS: &[&str] = &[
-    "dans", "pour", "mais", "avec", "sont", "nous", "vous", "leur", "elle", "elles", "plus", "tout",
-    "tous", "toute", "toutes", "meme", "etre", "faire", "cette", "comme", "aussi", "quand", "entre",
-    "sans", "sous", "donc", "encore", "alors", "avoir", "peut", "fait", "tres", "bien", "rien",
-    "that", "with", "this", "from", "have", "which", "they", "their", "them", "more", "about",
-    "what", "when", "there", "would", "will", "been", "were", "than", "then", "into", "also",
-    "some", "only", "other", "your", "just", "even", "very", "much", "these", "those", "such",
+    "dans", "pour", "mais", "avec", "sont", "nous", "vous", "leur", "elle", "elles", "plus",
+    "tout", "tous", "toute", "toutes", "meme", "etre", "faire", "cette", "comme", "aussi", "quand",
+    "entre", "sans", "sous", "donc", "encore", "alors", "avoir", "peut", "fait", "tres", "bien",
+    "rien", "that", "with", "this", "from", "have", "which", "they", "their", "them", "more",
+    "about", "what", "when", "there", "would", "will", "been", "were", "than", "then", "into",
+    "also", "some", "only", "other", "your", "just", "even", "very", "much", "these", "those",
+    "such",
 ];
 
 /// The anchors of a text: what survives translation between French and
@@ -769,7 +801,8 @@ fn anchors(text: &str) -> Vec<u32> {
     let mut out = Vec::new();
     let mut sentence_start = true;
     for raw in text.split_whitespace() {
-        let bare = raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '#' && c != '@' && c != '/');
+        let bare =
+            raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '#' && c != '@' && c != '/');
         let lower = bare.to_lowercase();
         if lower.contains("://") || lower.starts_with("www.") {
             out.push(hash(b'U', lower.trim_end_matches('/')));
@@ -872,7 +905,9 @@ mod tests {
     }
 
     fn shape(rows: &[Row]) -> Vec<(Range<usize>, Range<usize>)> {
-        rows.iter().map(|r| (r.left.clone(), r.right.clone())).collect()
+        rows.iter()
+            .map(|r| (r.left.clone(), r.right.clone()))
+            .collect()
     }
 
     const NONE: Corrections = Corrections {
@@ -884,7 +919,10 @@ mod tests {
     fn equal_sequences_align_one_to_one() {
         let blocks = [p(300, "Alpha"), h(20), p(800, "Beta"), p(120, "Gamma")];
         let rows = align(&blocks, &blocks, &NONE);
-        assert_eq!(shape(&rows), vec![(0..1, 0..1), (1..2, 1..2), (2..3, 2..3), (3..4, 3..4)]);
+        assert_eq!(
+            shape(&rows),
+            vec![(0..1, 0..1), (1..2, 1..2), (2..3, 2..3), (3..4, 3..4)]
+        );
         assert!(rows.iter().all(|r| !r.corrected));
     }
 
@@ -909,7 +947,10 @@ mod tests {
             p(120, "Kodak Rochester photographie pellicule"),
             p(400, "Uber Kalanick chauffeurs plateforme"),
         ];
-        let right = [p(310, "Amazon Bezos warehouse logistics"), p(420, "Uber Kalanick drivers platform")];
+        let right = [
+            p(310, "Amazon Bezos warehouse logistics"),
+            p(420, "Uber Kalanick drivers platform"),
+        ];
         let rows = align(&left, &right, &NONE);
         assert_eq!(shape(&rows), vec![(0..1, 0..1), (1..2, 1..1), (2..3, 1..2)]);
     }
@@ -917,8 +958,17 @@ mod tests {
     #[test]
     fn a_split_paragraph_aligns_one_to_two() {
         let rows = align(
-            &[p(300, "a1 Apple"), p(900, "Berlin Bonn Bremen Basel"), p(200, "Cairo")],
-            &[p(320, "a1 Apple"), p(450, "Berlin Bonn"), p(470, "Bremen Basel"), p(210, "Cairo")],
+            &[
+                p(300, "a1 Apple"),
+                p(900, "Berlin Bonn Bremen Basel"),
+                p(200, "Cairo"),
+            ],
+            &[
+                p(320, "a1 Apple"),
+                p(450, "Berlin Bonn"),
+                p(470, "Bremen Basel"),
+                p(210, "Cairo"),
+            ],
             &NONE,
         );
         assert_eq!(shape(&rows), vec![(0..1, 0..1), (1..2, 1..3), (2..3, 3..4)]);
@@ -928,8 +978,18 @@ mod tests {
     fn two_by_two_matches_exist() {
         // Two paragraphs re-cut at a different place: neither pairs alone.
         let rows = align(
-            &[p(300, "Aaaa"), p(500, "Bbbb Cccc"), p(300, "Dddd Eeee"), p(250, "Ffff")],
-            &[p(300, "Aaaa"), p(300, "Bbbb"), p(500, "Cccc Dddd Eeee"), p(260, "Ffff")],
+            &[
+                p(300, "Aaaa"),
+                p(500, "Bbbb Cccc"),
+                p(300, "Dddd Eeee"),
+                p(250, "Ffff"),
+            ],
+            &[
+                p(300, "Aaaa"),
+                p(300, "Bbbb"),
+                p(500, "Cccc Dddd Eeee"),
+                p(260, "Ffff"),
+            ],
             &NONE,
         );
         assert_eq!(shape(&rows), vec![(0..1, 0..1), (1..3, 1..3), (3..4, 3..4)]);
@@ -937,15 +997,25 @@ mod tests {
 
     #[test]
     fn a_heading_never_pairs_with_a_paragraph() {
-        let rows = align(&[p(400, ""), h(25), p(30, ""), p(500, "")], &[p(410, ""), p(28, ""), p(505, "")], &NONE);
-        assert_eq!(shape(&rows), vec![(0..1, 0..1), (1..2, 1..1), (2..3, 1..2), (3..4, 2..3)]);
+        let rows = align(
+            &[p(400, ""), h(25), p(30, ""), p(500, "")],
+            &[p(410, ""), p(28, ""), p(505, "")],
+            &NONE,
+        );
+        assert_eq!(
+            shape(&rows),
+            vec![(0..1, 0..1), (1..2, 1..1), (2..3, 1..2), (3..4, 2..3)]
+        );
     }
 
     #[test]
     fn empty_sides_align_to_rows_of_one_side() {
         assert_eq!(align(&[], &[], &NONE), vec![]);
         assert_eq!(shape(&align(&[p(10, "")], &[], &NONE)), vec![(0..1, 0..0)]);
-        assert_eq!(shape(&align(&[], &[h(3), p(9, "")], &NONE)), vec![(0..0, 0..1), (0..0, 1..2)]);
+        assert_eq!(
+            shape(&align(&[], &[h(3), p(9, "")], &NONE)),
+            vec![(0..0, 0..1), (0..0, 1..2)]
+        );
     }
 
     #[test]
@@ -963,7 +1033,9 @@ mod tests {
         assert_eq!(shape(&rows[3..]), vec![(2..3, 2..3)]);
         let alone = rows.iter().find(|r| r.left == (1..2)).unwrap();
         assert!(alone.right.is_empty() && alone.corrected && alone.confidence == 100);
-        assert!(rows.iter().any(|r| r.right == (1..2) && r.left.is_empty() && !r.corrected));
+        assert!(rows
+            .iter()
+            .any(|r| r.right == (1..2) && r.left.is_empty() && !r.corrected));
         assert!(rows[3].corrected && !rows[0].corrected);
     }
 
@@ -973,7 +1045,10 @@ mod tests {
             left: vec![(1, Facing::Block(3)), (2, Facing::Block(0))],
             right: vec![],
         };
-        assert_eq!(c.conflict(4, 4), Some((true, 1, CorrectionProblem::Crossing)));
+        assert_eq!(
+            c.conflict(4, 4),
+            Some((true, 1, CorrectionProblem::Crossing))
+        );
         let out_of_range = Corrections {
             left: vec![(0, Facing::Block(9))],
             right: vec![],
@@ -1002,17 +1077,25 @@ mod tests {
             .iter()
             .enumerate()
             .filter(|(i, _)| !dropped.contains(i))
-            .map(|(_, u)| Unit { chars: u.chars * 9 / 10, ..u.clone() })
+            .map(|(_, u)| Unit {
+                chars: u.chars * 9 / 10,
+                ..u.clone()
+            })
             .collect();
         let rows = align(&left, &right, &NONE);
         for i in 90..2000 {
             assert!(
-                rows.iter().any(|r| r.left == (i..i + 1) && r.right == (i - 30..i - 29)),
+                rows.iter()
+                    .any(|r| r.left == (i..i + 1) && r.right == (i - 30..i - 29)),
                 "paragraph {i} is misaligned"
             );
         }
         for &d in &dropped {
-            assert!(rows.iter().any(|r| r.left == (d..d + 1) && r.right.is_empty()), "{d}");
+            assert!(
+                rows.iter()
+                    .any(|r| r.left == (d..d + 1) && r.right.is_empty()),
+                "{d}"
+            );
         }
         // A correction 300 rows off the diagonal bends the band to it.
         let far = Corrections {
@@ -1020,7 +1103,9 @@ mod tests {
             right: vec![],
         };
         let rows = align(&left, &right, &far);
-        assert!(rows.iter().any(|r| r.left == (1500..1501) && r.right == (1100..1101)));
+        assert!(rows
+            .iter()
+            .any(|r| r.left == (1500..1501) && r.right == (1100..1101)));
         assert!(Alignment { rows }.fits(2000, right.len()));
     }
 
@@ -1028,8 +1113,20 @@ mod tests {
     fn the_wire_form_round_trips_and_misfits_are_caught() {
         let alignment = Alignment {
             rows: vec![
-                Row { left: 0..1, right: 0..2, confidence: 90, corrected: false, sentences: vec![(1, 1), (2, 1)] },
-                Row { left: 1..2, right: 2..2, confidence: 30, corrected: true, sentences: vec![] },
+                Row {
+                    left: 0..1,
+                    right: 0..2,
+                    confidence: 90,
+                    corrected: false,
+                    sentences: vec![(1, 1), (2, 1)],
+                },
+                Row {
+                    left: 1..2,
+                    right: 2..2,
+                    confidence: 30,
+                    corrected: true,
+                    sentences: vec![],
+                },
             ],
         };
         let json = serde_json::to_string(&alignment).unwrap();
@@ -1046,17 +1143,34 @@ mod tests {
 
     #[test]
     fn counterparts_follow_rows_and_fall_back_to_the_row_before() {
-        let row = |l: Range<usize>, r: Range<usize>| Row { left: l, right: r, confidence: 0, corrected: false, sentences: vec![] };
+        let row = |l: Range<usize>, r: Range<usize>| Row {
+            left: l,
+            right: r,
+            confidence: 0,
+            corrected: false,
+            sentences: vec![],
+        };
         let a = Alignment {
-            rows: vec![row(0..1, 0..1), row(1..3, 1..2), row(3..4, 2..2), row(4..5, 2..4)],
+            rows: vec![
+                row(0..1, 0..1),
+                row(1..3, 1..2),
+                row(3..4, 2..2),
+                row(4..5, 2..4),
+            ],
         };
         assert_eq!(a.counterpart(2), Some(1));
         assert_eq!(a.counterpart(3), Some(1));
         assert_eq!(a.counterpart(4), Some(2));
         assert_eq!(a.swapped().counterpart(3), Some(4));
         assert_eq!(a.counterpart(9), None);
-        let lonely = Alignment { rows: vec![row(0..1, 0..0), row(1..2, 0..1)] };
-        assert_eq!(lonely.counterpart(0), None, "nothing faces it, nothing before it");
+        let lonely = Alignment {
+            rows: vec![row(0..1, 0..0), row(1..2, 0..1)],
+        };
+        assert_eq!(
+            lonely.counterpart(0),
+            None,
+            "nothing faces it, nothing before it"
+        );
     }
 
     #[test]

@@ -9,11 +9,11 @@
 //! Every problem is reported with the file and line it is on, all at once, so
 //! an editor fixes a whole batch in one pass. The format is in `docs/corpus.md`.
 
+use crate::align::{align_bodies, Alignment, CorrectionProblem, Corrections, Facing};
 use crate::corpus::{
     Corpus, Essay, EssayBody, Label, SearchData, SearchEntry, Taxonomy, TaxonomyEntry,
     SCHEMA_VERSION,
 };
-use crate::align::{align_bodies, Alignment, CorrectionProblem, Corrections, Facing};
 use crate::document::{parse_body_with_markers, Block};
 use crate::lang::Lang;
 use crate::library::{excerpt, EXCERPT_CHARS};
@@ -108,7 +108,11 @@ pub enum Problem {
     #[error("alignment marker, but this essay has no translation for its blocks to face")]
     MarkerWithoutTranslation,
     #[error("block {block} does not exist: {file} has {count} blocks")]
-    MarkerNoSuchBlock { block: usize, file: String, count: usize },
+    MarkerNoSuchBlock {
+        block: usize,
+        file: String,
+        count: usize,
+    },
     #[error("this alignment marker contradicts another: rows keep both texts' order and a block faces one block")]
     MarkerConflict,
 }
@@ -400,17 +404,24 @@ pub fn parse_essay(file: &Path, text: &str) -> Result<EssaySource, Vec<ContentEr
     let tag_lines = fm.tags.iter().map(|t| line_at(t.span().start)).collect();
     let slug = fm.slug.into_inner();
     let (blocks, found) = parse_body_with_markers(&body);
-    let body_offset = body_start + (text[body_start..].len() - text[body_start..].trim_start().len());
+    let body_offset =
+        body_start + (text[body_start..].len() - text[body_start..].trim_start().len());
     let mut markers: Vec<(usize, Facing, usize)> = Vec::new();
     for marker in found {
         let line = line_of(text, body_offset + marker.offset);
         let facing = match marker.value.as_str() {
             "none" => Some(Facing::Nothing),
-            number => number.parse::<usize>().ok().filter(|&n| n > 0).map(|n| Facing::Block(n - 1)),
+            number => number
+                .parse::<usize>()
+                .ok()
+                .filter(|&n| n > 0)
+                .map(|n| Facing::Block(n - 1)),
         };
         match facing {
             None => errors.push(at(line, Problem::BadMarker(marker.value))),
-            Some(_) if marker.block >= blocks.len() => errors.push(at(line, Problem::MarkerWithoutBlock)),
+            Some(_) if marker.block >= blocks.len() => {
+                errors.push(at(line, Problem::MarkerWithoutBlock))
+            }
             Some(facing) => match markers.iter().find(|m| m.0 == marker.block) {
                 Some(first) => errors.push(at(line, Problem::DuplicateMarker(first.2))),
                 None => markers.push((marker.block, facing, line)),
@@ -605,7 +616,11 @@ fn align_pairs(sources: &[EssaySource]) -> Result<HashMap<usize, Alignment>, Vec
         let other = Lang::ALL
             .iter()
             .filter(|&&lang| lang != source.essay.lang)
-            .find_map(|&lang| by_key.get(&(source.essay.translation_key.as_str(), lang)).copied());
+            .find_map(|&lang| {
+                by_key
+                    .get(&(source.essay.translation_key.as_str(), lang))
+                    .copied()
+            });
         let Some(other) = other else {
             if let Some(&(_, _, line)) = source.markers.first() {
                 errors.push(ContentError {
@@ -624,18 +639,29 @@ fn align_pairs(sources: &[EssaySource]) -> Result<HashMap<usize, Alignment>, Vec
             left: fr.markers.iter().map(|&(b, f, _)| (b, f)).collect(),
             right: en.markers.iter().map(|&(b, f, _)| (b, f)).collect(),
         };
-        if let Some((is_left, index, problem)) = corrections.conflict(fr.blocks.len(), en.blocks.len()) {
+        if let Some((is_left, index, problem)) =
+            corrections.conflict(fr.blocks.len(), en.blocks.len())
+        {
             let (own, other) = if is_left { (fr, en) } else { (en, fr) };
             let line = own.markers.get(index).map_or(0, |m| m.2);
             let problem = match problem {
                 CorrectionProblem::NoSuchBlock(block, count) => Problem::MarkerNoSuchBlock {
                     block,
-                    file: other.file.file_name().unwrap_or_default().to_string_lossy().into_owned(),
+                    file: other
+                        .file
+                        .file_name()
+                        .unwrap_or_default()
+                        .to_string_lossy()
+                        .into_owned(),
                     count,
                 },
                 CorrectionProblem::Crossing => Problem::MarkerConflict,
             };
-            errors.push(ContentError { file: own.file.clone(), line, problem });
+            errors.push(ContentError {
+                file: own.file.clone(),
+                line,
+                problem,
+            });
             continue;
         }
         let alignment = align_bodies(&fr.blocks, &en.blocks, &corrections);

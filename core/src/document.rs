@@ -196,8 +196,15 @@ pub fn parse_body_with_markers(markdown: &str) -> (Vec<Block>, Vec<Marker>) {
 
 #[cfg(feature = "markdown")]
 fn marker_value(html: &str) -> Option<String> {
-    let inner = html.trim().strip_prefix("<!--")?.strip_suffix("-->")?.trim();
-    let value = inner.strip_prefix("faces")?.trim_start().strip_prefix(':')?;
+    let inner = html
+        .trim()
+        .strip_prefix("<!--")?
+        .strip_suffix("-->")?
+        .trim();
+    let value = inner
+        .strip_prefix("faces")?
+        .trim_start()
+        .strip_prefix(':')?;
     Some(value.trim().to_string())
 }
 

@@ -102,9 +102,15 @@ pub fn sentences(text: &str) -> Vec<&str> {
             let mut end = k + 1;
             loop {
                 match chars.get(end).map(|c| c.1) {
-                    Some('.' | '?' | '!' | '…' | '»' | '”' | '"' | ')' | '’' | '\'') => end += 1,
+                    Some('.' | '?' | '!' | '…' | '»' | '”' | '"' | ')' | '’' | '\'') => {
+                        end += 1
+                    }
                     // French sets a space before its closing guillemet.
-                    Some(w) if w.is_whitespace() && chars.get(end + 1).map(|c| c.1) == Some('»') => end += 2,
+                    Some(w)
+                        if w.is_whitespace() && chars.get(end + 1).map(|c| c.1) == Some('»') =>
+                    {
+                        end += 2
+                    }
                     _ => break,
                 }
             }
@@ -115,7 +121,9 @@ pub fn sentences(text: &str) -> Vec<&str> {
             }
             let opens = next < chars.len() && {
                 let n = chars[next].1;
-                n.is_uppercase() || n.is_ascii_digit() || matches!(n, '«' | '“' | '"' | '(' | '—' | '–')
+                n.is_uppercase()
+                    || n.is_ascii_digit()
+                    || matches!(n, '«' | '“' | '"' | '(' | '—' | '–')
             };
             let word_before: &str = {
                 let upto = chars[k].0;
@@ -127,7 +135,8 @@ pub fn sentences(text: &str) -> Vec<&str> {
             };
             let abbreviation = c == '.'
                 && (ABBREVIATIONS.contains(&word_before)
-                    || (word_before.chars().count() == 1 && word_before.chars().all(char::is_uppercase)));
+                    || (word_before.chars().count() == 1
+                        && word_before.chars().all(char::is_uppercase)));
             if space && opens && !abbreviation {
                 let end_byte = chars.get(end).map_or(text.len(), |&(i, _)| i);
                 let sentence = text[start..end_byte].trim();
@@ -251,11 +260,20 @@ mod tests {
     fn sentences_end_at_punctuation_before_a_capital() {
         assert_eq!(
             sentences("Il dit : « Non ! » Puis il part. M. Dupont reste… 2014 arrive? oui."),
-            vec!["Il dit : « Non ! »", "Puis il part.", "M. Dupont reste…", "2014 arrive? oui."]
+            vec![
+                "Il dit : « Non ! »",
+                "Puis il part.",
+                "M. Dupont reste…",
+                "2014 arrive? oui."
+            ]
         );
         assert_eq!(
             sentences("J. K. Rowling wrote it (in 1997). “Then what?” she asked. See p. 12."),
-            vec!["J. K. Rowling wrote it (in 1997).", "“Then what?” she asked.", "See p. 12."]
+            vec![
+                "J. K. Rowling wrote it (in 1997).",
+                "“Then what?” she asked.",
+                "See p. 12."
+            ]
         );
         assert_eq!(sentences("   "), Vec::<&str>::new());
         assert_eq!(sentences("No end"), vec!["No end"]);

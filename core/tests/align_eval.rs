@@ -23,8 +23,14 @@ use std::path::Path;
 
 /// The seed pairs (French slug, English slug).
 const SEED_PAIRS: [(&str, &str); 2] = [
-    ("franchir-le-mur-de-la-realite", "breaking-the-reality-barrier"),
-    ("le-business-modele-brise-du-business", "the-broken-business-model-of-business"),
+    (
+        "franchir-le-mur-de-la-realite",
+        "breaking-the-reality-barrier",
+    ),
+    (
+        "le-business-modele-brise-du-business",
+        "the-broken-business-model-of-business",
+    ),
 ];
 
 /// How many edited versions of each seed pair, and how many generated
@@ -117,8 +123,16 @@ impl Doc {
         let n = left.len();
         Doc {
             name,
-            left: left.into_iter().enumerate().map(|(id, block)| Piece { id, block }).collect(),
-            right: right.into_iter().enumerate().map(|(i, block)| Piece { id: n + i, block }).collect(),
+            left: left
+                .into_iter()
+                .enumerate()
+                .map(|(id, block)| Piece { id, block })
+                .collect(),
+            right: right
+                .into_iter()
+                .enumerate()
+                .map(|(i, block)| Piece { id: n + i, block })
+                .collect(),
             rows: (0..n).map(|i| (vec![i], vec![n + i])).collect(),
             next_id: 2 * n,
             parallel_sentences,
@@ -143,19 +157,26 @@ impl Doc {
     /// Whether the piece at `k` of a side is a paragraph in a one-to-one row.
     fn plain(&self, left: bool, k: usize) -> bool {
         let pieces = if left { &self.left } else { &self.right };
-        let Some(piece) = pieces.get(k) else { return false };
+        let Some(piece) = pieces.get(k) else {
+            return false;
+        };
         let (l, r) = &self.rows[self.row_of(piece.id)];
         matches!(piece.block, Block::Paragraph(_)) && l.len() == 1 && r.len() == 1
     }
 
     /// Applies one edit at a random place; false if there was no place for it.
     fn edit(&mut self, edit: Edit, left: bool, rng: &mut Rng) -> bool {
-        let len = if left { self.left.len() } else { self.right.len() };
+        let len = if left {
+            self.left.len()
+        } else {
+            self.right.len()
+        };
         let candidates: Vec<usize> = (0..len)
             .filter(|&k| match edit {
                 Edit::Split => {
                     self.plain(left, k)
-                        && text_of(&self.side_ref(left)[k].block).is_some_and(|t| sentences(&t).len() >= 2)
+                        && text_of(&self.side_ref(left)[k].block)
+                            .is_some_and(|t| sentences(&t).len() >= 2)
                 }
                 Edit::Merge => self.plain(left, k) && self.plain(left, k + 1),
                 Edit::Drop => self.plain(left, k),
@@ -176,9 +197,19 @@ impl Doc {
                 let (first, second) = (parts[..cut].join(" "), parts[cut..].join(" "));
                 let new = self.fresh();
                 self.side(left)[k].block = paragraph(&first);
-                self.side(left).insert(k + 1, Piece { id: new, block: paragraph(&second) });
+                self.side(left).insert(
+                    k + 1,
+                    Piece {
+                        id: new,
+                        block: paragraph(&second),
+                    },
+                );
                 let (l, r) = &mut self.rows[row];
-                if left { l.push(new) } else { r.push(new) }
+                if left {
+                    l.push(new)
+                } else {
+                    r.push(new)
+                }
             }
             Edit::Merge => {
                 let next = self.side_ref(left)[k + 1].clone();
@@ -204,13 +235,27 @@ impl Doc {
             Edit::Drop => {
                 self.side(left).remove(k);
                 let (l, r) = &mut self.rows[row];
-                if left { l.clear() } else { r.clear() }
+                if left {
+                    l.clear()
+                } else {
+                    r.clear()
+                }
             }
             Edit::Note => {
                 let notes = if left { NOTES_FR } else { NOTES_EN };
                 let new = self.fresh();
-                self.side(left).insert(k + 1, Piece { id: new, block: paragraph(notes[rng.below(notes.len())]) });
-                let note_row = if left { (vec![new], vec![]) } else { (vec![], vec![new]) };
+                self.side(left).insert(
+                    k + 1,
+                    Piece {
+                        id: new,
+                        block: paragraph(notes[rng.below(notes.len())]),
+                    },
+                );
+                let note_row = if left {
+                    (vec![new], vec![])
+                } else {
+                    (vec![], vec![new])
+                };
                 self.rows.insert(row + 1, note_row);
             }
         }
@@ -232,16 +277,27 @@ impl Doc {
 
     /// The true rows as block ranges.
     fn truth(&self) -> Vec<(Range<usize>, Range<usize>)> {
-        let position = |pieces: &[Piece], id: usize| pieces.iter().position(|p| p.id == id).expect("placed");
+        let position =
+            |pieces: &[Piece], id: usize| pieces.iter().position(|p| p.id == id).expect("placed");
         let (mut i, mut j) = (0, 0);
         self.rows
             .iter()
             .map(|(l, r)| {
                 for (k, id) in l.iter().enumerate() {
-                    assert_eq!(position(&self.left, *id), i + k, "{}: left rows in order", self.name);
+                    assert_eq!(
+                        position(&self.left, *id),
+                        i + k,
+                        "{}: left rows in order",
+                        self.name
+                    );
                 }
                 for (k, id) in r.iter().enumerate() {
-                    assert_eq!(position(&self.right, *id), j + k, "{}: right rows in order", self.name);
+                    assert_eq!(
+                        position(&self.right, *id),
+                        j + k,
+                        "{}: right rows in order",
+                        self.name
+                    );
                 }
                 let row = (i..i + l.len(), j..j + r.len());
                 i += l.len();
@@ -264,7 +320,13 @@ fn seed_pairs() -> Vec<(String, Vec<Block>, Vec<Block>)> {
     let built = content::load(&dir).unwrap_or_else(|e| panic!("content/ builds: {e:?}"));
     SEED_PAIRS
         .iter()
-        .map(|(fr, en)| (fr.to_string(), built.bodies[*fr].clone(), built.bodies[*en].clone()))
+        .map(|(fr, en)| {
+            (
+                fr.to_string(),
+                built.bodies[*fr].clone(),
+                built.bodies[*en].clone(),
+            )
+        })
         .collect()
 }
 
@@ -274,10 +336,16 @@ fn sentence_pool(seeds: &[(String, Vec<Block>, Vec<Block>)]) -> Vec<(String, Str
     let mut pool = Vec::new();
     for (_, fr, en) in seeds {
         for (a, b) in fr.iter().zip(en) {
-            let (Some(a), Some(b)) = (text_of(a), text_of(b)) else { continue };
+            let (Some(a), Some(b)) = (text_of(a), text_of(b)) else {
+                continue;
+            };
             let (sa, sb) = (sentences(&a), sentences(&b));
             if sa.len() == sb.len() {
-                pool.extend(sa.into_iter().zip(sb).map(|(x, y)| (x.to_string(), y.to_string())));
+                pool.extend(
+                    sa.into_iter()
+                        .zip(sb)
+                        .map(|(x, y)| (x.to_string(), y.to_string())),
+                );
             }
         }
     }
@@ -294,7 +362,12 @@ fn heading_pool(seeds: &[(String, Vec<Block>, Vec<Block>)]) -> Vec<(Block, Block
         .collect()
 }
 
-fn generated(n: usize, pool: &[(String, String)], headings: &[(Block, Block)], rng: &mut Rng) -> Doc {
+fn generated(
+    n: usize,
+    pool: &[(String, String)],
+    headings: &[(Block, Block)],
+    rng: &mut Rng,
+) -> Doc {
     // Sentences are drawn without putting back, so a document never repeats
     // one (a repeated sentence would be ambiguous for any aligner).
     let mut order: Vec<usize> = (0..pool.len()).collect();
@@ -315,8 +388,20 @@ fn generated(n: usize, pool: &[(String, String)], headings: &[(Block, Block)], r
         if picked.is_empty() {
             break;
         }
-        fr.push(paragraph(&picked.iter().map(|(a, _)| a.as_str()).collect::<Vec<_>>().join(" ")));
-        en.push(paragraph(&picked.iter().map(|(_, b)| b.as_str()).collect::<Vec<_>>().join(" ")));
+        fr.push(paragraph(
+            &picked
+                .iter()
+                .map(|(a, _)| a.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
+        ));
+        en.push(paragraph(
+            &picked
+                .iter()
+                .map(|(_, b)| b.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
+        ));
     }
     Doc::new(format!("generated-{n:03}"), fr, en, true)
 }
@@ -395,7 +480,11 @@ fn score(docs: &[Doc]) -> Score {
         let truth = doc.truth();
         let got = predicted(doc);
         let (left, right) = doc.blocks();
-        assert!(got.fits(left.len(), right.len()), "{}: every block once, in order", doc.name);
+        assert!(
+            got.fits(left.len(), right.len()),
+            "{}: every block once, in order",
+            doc.name
+        );
         let right_rows = truth
             .iter()
             .filter(|t| got.rows.iter().any(|r| (&r.left, &r.right) == (&t.0, &t.1)))
@@ -407,14 +496,43 @@ fn score(docs: &[Doc]) -> Score {
         } else {
             s.failures.push(doc.name.clone());
             if std::env::var("ALIGN_DEBUG").is_ok() {
-                let show = |rows: Vec<(Range<usize>, Range<usize>)>| rows.iter().map(|(l, r)| format!("{}-{}:{}-{}", l.start, l.end, r.start, r.end)).collect::<Vec<_>>().join(" ");
-                eprintln!("{}\n  truth {}\n  got   {}", doc.name, show(truth.clone()), show(got.rows.iter().map(|r| (r.left.clone(), r.right.clone())).collect()));
-                eprintln!("  conf  {:?}", got.rows.iter().map(|r| r.confidence).collect::<Vec<_>>());
-                eprintln!("  lens  {:?} | {:?}", left.iter().map(|b| essais_core::search::block_text(b).chars().count()).collect::<Vec<_>>(), right.iter().map(|b| essais_core::search::block_text(b).chars().count()).collect::<Vec<_>>());
+                let show = |rows: Vec<(Range<usize>, Range<usize>)>| {
+                    rows.iter()
+                        .map(|(l, r)| format!("{}-{}:{}-{}", l.start, l.end, r.start, r.end))
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                };
+                eprintln!(
+                    "{}\n  truth {}\n  got   {}",
+                    doc.name,
+                    show(truth.clone()),
+                    show(
+                        got.rows
+                            .iter()
+                            .map(|r| (r.left.clone(), r.right.clone()))
+                            .collect()
+                    )
+                );
+                eprintln!(
+                    "  conf  {:?}",
+                    got.rows.iter().map(|r| r.confidence).collect::<Vec<_>>()
+                );
+                eprintln!(
+                    "  lens  {:?} | {:?}",
+                    left.iter()
+                        .map(|b| essais_core::search::block_text(b).chars().count())
+                        .collect::<Vec<_>>(),
+                    right
+                        .iter()
+                        .map(|b| essais_core::search::block_text(b).chars().count())
+                        .collect::<Vec<_>>()
+                );
             }
         }
         for row in &got.rows {
-            let correct = truth.iter().any(|t| (&row.left, &row.right) == (&t.0, &t.1));
+            let correct = truth
+                .iter()
+                .any(|t| (&row.left, &row.right) == (&t.0, &t.1));
             if row.confidence < WEAK {
                 s.weak_rows += 1;
                 s.weak_wrong += usize::from(!correct);
@@ -451,12 +569,26 @@ fn percent(part: usize, whole: usize) -> f64 {
 fn the_seed_pairs_align_row_for_row_in_both_directions() {
     let (originals, _) = evaluation_set();
     let s = score(&originals);
-    assert!(percent(s.rows_right, s.rows) >= SEED_ROWS_FLOOR, "{:?}", s.failures);
+    assert!(
+        percent(s.rows_right, s.rows) >= SEED_ROWS_FLOOR,
+        "{:?}",
+        s.failures
+    );
     for doc in &originals {
         let (l, r) = doc.blocks();
         let back = align_bodies(&r, &l, &Corrections::default());
-        assert!(back.rows.iter().all(|row| row.left.len() == 1 && row.right.len() == 1), "{}", doc.name);
-        assert!(back.rows.iter().all(|row| row.confidence >= WEAK), "{}: sure of the seed", doc.name);
+        assert!(
+            back.rows
+                .iter()
+                .all(|row| row.left.len() == 1 && row.right.len() == 1),
+            "{}",
+            doc.name
+        );
+        assert!(
+            back.rows.iter().all(|row| row.confidence >= WEAK),
+            "{}: sure of the seed",
+            doc.name
+        );
     }
 }
 
@@ -469,9 +601,24 @@ fn the_edited_set_meets_its_floors() {
     let rows = percent(s.rows_right, s.rows);
     let docs = percent(s.docs_right, set.len());
     let sentences = percent(s.sentence_rows_right, s.sentence_rows);
-    println!("evaluation set: {} documents, {} edits, {} true rows", set.len(), edits, s.rows);
-    println!("rows right: {} of {} ({:.1}%)", s.rows_right, s.rows, rows * 100.0);
-    println!("documents entirely right: {} of {} ({:.1}%)", s.docs_right, set.len(), docs * 100.0);
+    println!(
+        "evaluation set: {} documents, {} edits, {} true rows",
+        set.len(),
+        edits,
+        s.rows
+    );
+    println!(
+        "rows right: {} of {} ({:.1}%)",
+        s.rows_right,
+        s.rows,
+        rows * 100.0
+    );
+    println!(
+        "documents entirely right: {} of {} ({:.1}%)",
+        s.docs_right,
+        set.len(),
+        docs * 100.0
+    );
     println!(
         "sentences right inside right rows: {} of {} ({:.1}%)",
         s.sentence_rows_right,
@@ -494,7 +641,11 @@ fn the_edited_set_meets_its_floors() {
 fn pairs_that_cannot_be_aligned_still_show_every_block_once() {
     let seeds = seed_pairs();
     let (_, fr, en) = &seeds[1];
-    let headings: Vec<Block> = fr.iter().filter(|b| matches!(b, Block::Heading(..))).cloned().collect();
+    let headings: Vec<Block> = fr
+        .iter()
+        .filter(|b| matches!(b, Block::Heading(..)))
+        .cloned()
+        .collect();
     let cases: Vec<(Vec<Block>, Vec<Block>)> = vec![
         (fr.clone(), vec![]),
         (vec![], en.clone()),
@@ -505,7 +656,12 @@ fn pairs_that_cannot_be_aligned_still_show_every_block_once() {
     for (l, r) in cases {
         let a = align_bodies(&l, &r, &Corrections::default());
         assert!(a.fits(l.len(), r.len()));
-        eprintln!("{:?}", a.rows.iter().map(|r| (r.left.len(), r.right.len(), r.confidence)).collect::<Vec<_>>());
+        eprintln!(
+            "{:?}",
+            a.rows
+                .iter()
+                .map(|r| (r.left.len(), r.right.len(), r.confidence))
+                .collect::<Vec<_>>()
+        );
     }
 }
-

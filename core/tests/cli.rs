@@ -152,7 +152,10 @@ fn put_marker(dir: &Path, file: &str, block: usize, marker: &str) -> usize {
     let mut blocks: Vec<String> = body.trim().split("\n\n").map(str::to_string).collect();
     blocks.insert(block - 1, marker.to_string());
     let new = format!("{front}\n\n{}\n", blocks.join("\n\n"));
-    let line = new[..new.find(marker).expect("marker")].matches('\n').count() + 1;
+    let line = new[..new.find(marker).expect("marker")]
+        .matches('\n')
+        .count()
+        + 1;
     std::fs::write(&path, new).expect("write");
     line
 }
@@ -160,17 +163,36 @@ fn put_marker(dir: &Path, file: &str, block: usize, marker: &str) -> usize {
 #[test]
 fn align_reports_every_row_of_each_pair() {
     let result = corpus(&[Path::new("align"), &content_dir()]);
-    assert!(result.status.success(), "{}", String::from_utf8_lossy(&result.stderr));
+    assert!(
+        result.status.success(),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
     let out = String::from_utf8_lossy(&result.stdout);
     assert!(out.contains("franchir-le-mur-de-la-realite (fr) | breaking-the-reality-barrier (en): 6 rows, 0 to check"), "{out}");
-    assert!(out.contains("le-business-modele-brise-du-business (fr)"), "{out}");
+    assert!(
+        out.contains("le-business-modele-brise-du-business (fr)"),
+        "{out}"
+    );
     assert!(out.contains("Un tweet de Bertrand Duperrin"), "{out}");
-    let only = corpus(&[Path::new("align"), &content_dir(), Path::new("breaking-the-reality-barrier")]);
+    let only = corpus(&[
+        Path::new("align"),
+        &content_dir(),
+        Path::new("breaking-the-reality-barrier"),
+    ]);
     let only = String::from_utf8_lossy(&only.stdout);
-    assert!(only.contains("franchir") && !only.contains("business"), "{only}");
-    let none = corpus(&[Path::new("align"), &content_dir(), Path::new("no-such-essay")]);
+    assert!(
+        only.contains("franchir") && !only.contains("business"),
+        "{only}"
+    );
+    let none = corpus(&[
+        Path::new("align"),
+        &content_dir(),
+        Path::new("no-such-essay"),
+    ]);
     assert_eq!(none.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&none.stderr).contains("no translated pair has the slug or key \"no-such-essay\""));
+    assert!(String::from_utf8_lossy(&none.stderr)
+        .contains("no translated pair has the slug or key \"no-such-essay\""));
 }
 
 #[test]
@@ -178,12 +200,29 @@ fn an_editors_marker_fixes_a_row_and_the_report_says_so() {
     let dir = scratch_dir("marker");
     copy_content(&dir);
     // The translation's third paragraph is said to face nothing.
-    put_marker(&dir, "franchir-le-mur-de-la-realite.en.md", 3, "<!-- faces: none -->");
-    let result = corpus(&[Path::new("align"), &dir, Path::new("franchir-le-mur-de-la-realite")]);
-    assert!(result.status.success(), "{}", String::from_utf8_lossy(&result.stderr));
+    put_marker(
+        &dir,
+        "franchir-le-mur-de-la-realite.en.md",
+        3,
+        "<!-- faces: none -->",
+    );
+    let result = corpus(&[
+        Path::new("align"),
+        &dir,
+        Path::new("franchir-le-mur-de-la-realite"),
+    ]);
+    assert!(
+        result.status.success(),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
     let out = String::from_utf8_lossy(&result.stdout);
     assert!(out.contains("7 rows"), "{out}");
-    assert!(out.lines().any(|l| l.contains("  -         3         0-1   fixed")), "{out}");
+    assert!(
+        out.lines()
+            .any(|l| l.contains("  -         3         0-1   fixed")),
+        "{out}"
+    );
     // The marker is not text: the build's body has the same blocks.
     let out_json = dir.join("public/corpus.json");
     let built = corpus(&[Path::new("build"), &dir, &out_json]);
@@ -204,25 +243,67 @@ fn bad_markers_are_reported_with_file_and_line() {
     };
     // A marker that does not parse is a problem of its file alone, found
     // with the other problems of the files…
-    let malformed = put_marker(&dir, "le-business-modele-brise-du-business.fr.md", 1, "<!-- faces: the third -->");
-    let ending = put_marker(&dir, "le-business-modele-brise-du-business.en.md", 16, "<!-- faces: 3 -->");
+    let malformed = put_marker(
+        &dir,
+        "le-business-modele-brise-du-business.fr.md",
+        1,
+        "<!-- faces: the third -->",
+    );
+    let ending = put_marker(
+        &dir,
+        "le-business-modele-brise-du-business.en.md",
+        16,
+        "<!-- faces: 3 -->",
+    );
     let err = build(&dir);
     for (file, line, says) in [
-        ("le-business-modele-brise-du-business.fr.md", malformed, "`<!-- faces: the third -->`: write the number of a block"),
-        ("le-business-modele-brise-du-business.en.md", ending, "an alignment marker must stand just before a block"),
+        (
+            "le-business-modele-brise-du-business.fr.md",
+            malformed,
+            "`<!-- faces: the third -->`: write the number of a block",
+        ),
+        (
+            "le-business-modele-brise-du-business.en.md",
+            ending,
+            "an alignment marker must stand just before a block",
+        ),
     ] {
-        assert!(err.contains(&format!("{file}:{line}: {says}")), "{file}:{line} in\n{err}");
+        assert!(
+            err.contains(&format!("{file}:{line}: {says}")),
+            "{file}:{line} in\n{err}"
+        );
     }
     // …one that names what is not there is found with the pairs, all at once.
     copy_content(&dir);
-    let unknown = put_marker(&dir, "franchir-le-mur-de-la-realite.fr.md", 2, "<!-- faces: 99 -->");
-    let lonely = put_marker(&dir, "the-stopcock-and-the-new-economy.en.md", 1, "<!-- faces: 2 -->");
+    let unknown = put_marker(
+        &dir,
+        "franchir-le-mur-de-la-realite.fr.md",
+        2,
+        "<!-- faces: 99 -->",
+    );
+    let lonely = put_marker(
+        &dir,
+        "the-stopcock-and-the-new-economy.en.md",
+        1,
+        "<!-- faces: 2 -->",
+    );
     let err = build(&dir);
     for (file, line, says) in [
-        ("franchir-le-mur-de-la-realite.fr.md", unknown, "block 99 does not exist: franchir-le-mur-de-la-realite.en.md has 6 blocks"),
-        ("the-stopcock-and-the-new-economy.en.md", lonely, "alignment marker, but this essay has no translation for its blocks to face"),
+        (
+            "franchir-le-mur-de-la-realite.fr.md",
+            unknown,
+            "block 99 does not exist: franchir-le-mur-de-la-realite.en.md has 6 blocks",
+        ),
+        (
+            "the-stopcock-and-the-new-economy.en.md",
+            lonely,
+            "alignment marker, but this essay has no translation for its blocks to face",
+        ),
     ] {
-        assert!(err.contains(&format!("{file}:{line}: {says}")), "{file}:{line} in\n{err}");
+        assert!(
+            err.contains(&format!("{file}:{line}: {says}")),
+            "{file}:{line} in\n{err}"
+        );
     }
 }
 
@@ -231,11 +312,29 @@ fn crossing_markers_are_refused() {
     let dir = scratch_dir("crossing");
     copy_content(&dir);
     // Block 2 faces 5, and block 4 (after the first marker) faces 2.
-    put_marker(&dir, "franchir-le-mur-de-la-realite.fr.md", 2, "<!-- faces: 5 -->");
-    let line = put_marker(&dir, "franchir-le-mur-de-la-realite.fr.md", 5, "<!-- faces: 2 -->");
+    put_marker(
+        &dir,
+        "franchir-le-mur-de-la-realite.fr.md",
+        2,
+        "<!-- faces: 5 -->",
+    );
+    let line = put_marker(
+        &dir,
+        "franchir-le-mur-de-la-realite.fr.md",
+        5,
+        "<!-- faces: 2 -->",
+    );
     let result = corpus(&[Path::new("build"), &dir, &dir.join("corpus.json")]);
     assert_eq!(result.status.code(), Some(1));
     let err = String::from_utf8_lossy(&result.stderr);
-    assert!(err.contains("franchir-le-mur-de-la-realite.fr.md:"), "{err}");
-    assert!(err.contains(&format!("franchir-le-mur-de-la-realite.fr.md:{line}: this alignment marker contradicts another")), "{err}");
+    assert!(
+        err.contains("franchir-le-mur-de-la-realite.fr.md:"),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!(
+            "franchir-le-mur-de-la-realite.fr.md:{line}: this alignment marker contradicts another"
+        )),
+        "{err}"
+    );
 }

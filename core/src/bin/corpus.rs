@@ -8,8 +8,8 @@
 //! Problems are printed one a line as `file:line: what is wrong`, and the
 //! command exits non-zero; `build` then leaves the previous corpus.json as it was.
 
-use essais_core::content::{self, TAXONOMY_FILE};
 use essais_core::align::WEAK;
+use essais_core::content::{self, TAXONOMY_FILE};
 use essais_core::import::{self, WriteOutcome};
 use essais_core::Lang;
 use std::path::Path;
@@ -164,7 +164,11 @@ fn align(content_dir: &Path, only: Option<&str>) -> ExitCode {
             continue;
         };
         shown += 1;
-        let weak = alignment.rows.iter().filter(|r| r.confidence < WEAK && !r.corrected).count();
+        let weak = alignment
+            .rows
+            .iter()
+            .filter(|r| r.confidence < WEAK && !r.corrected)
+            .count();
         println!(
             "{} (fr) | {} (en): {} rows, {} to check",
             essay.slug,
@@ -172,14 +176,18 @@ fn align(content_dir: &Path, only: Option<&str>) -> ExitCode {
             alignment.rows.len(),
             weak
         );
-        println!("  {:>4}  {:<9} {:<9} {:<5} {:>5}", "row", "fr", "en", "match", "sure");
+        println!(
+            "  {:>4}  {:<9} {:<9} {:<5} {:>5}",
+            "row", "fr", "en", "match", "sure"
+        );
         for (n, row) in alignment.rows.iter().enumerate() {
             let blocks = |range: &std::ops::Range<usize>| match range.len() {
                 0 => "-".to_string(),
                 1 => format!("{}", range.start + 1),
                 _ => format!("{}-{}", range.start + 1, range.end),
             };
-            let opening = |blocks: &[essais_core::document::Block], range: &std::ops::Range<usize>| {
+            let opening = |blocks: &[essais_core::document::Block],
+                           range: &std::ops::Range<usize>| {
                 let text: String = blocks[range.clone()]
                     .iter()
                     .map(essais_core::search::block_text)
@@ -189,14 +197,22 @@ fn align(content_dir: &Path, only: Option<&str>) -> ExitCode {
                 if text.chars().count() > 36 {
                     opening.push('…');
                 }
-                if opening.is_empty() { "(nothing)".to_string() } else { opening }
+                if opening.is_empty() {
+                    "(nothing)".to_string()
+                } else {
+                    opening
+                }
             };
             let sure = if row.corrected {
                 "fixed".to_string()
             } else {
                 format!("{}%", row.confidence)
             };
-            let flag = if row.confidence < WEAK && !row.corrected { "!" } else { " " };
+            let flag = if row.confidence < WEAK && !row.corrected {
+                "!"
+            } else {
+                " "
+            };
             println!(
                 "{flag} {:>4}  {:<9} {:<9} {:<5} {:>5}  {}  |  {}",
                 n + 1,
