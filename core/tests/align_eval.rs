@@ -633,6 +633,19 @@ fn the_edited_set_meets_its_floors() {
         println!("  not entirely right: {failure}");
     }
     assert!(rows >= ROWS_FLOOR, "rows {rows:.3}");
+    // The weak flag must mean something: most wrong rows flagged, few
+    // right ones (so that an editor reads the flagged rows, not all).
+    let wrong = s.weak_wrong + s.strong_wrong;
+    assert!(
+        s.weak_wrong * 2 >= wrong,
+        "only {} of {wrong} wrong rows flagged",
+        s.weak_wrong
+    );
+    assert!(
+        (s.weak_rows - s.weak_wrong) * 20 <= s.rows,
+        "{} right rows flagged",
+        s.weak_rows - s.weak_wrong
+    );
     assert!(docs >= DOCUMENTS_FLOOR, "documents {docs:.3}");
     assert!(sentences >= SENTENCES_FLOOR, "sentences {sentences:.3}");
 }

@@ -143,8 +143,9 @@ fn rows_for(primary: &Body, other_len: usize) -> Vec<essais_core::align::Row> {
 
 /// Rows drawn in the first task (unless a link names one further down).
 const FIRST_ROWS: usize = 80;
-/// Rows drawn per later task: about 20 ms of work on a laptop.
-const ROWS_PER_STEP: usize = 40;
+/// Rows drawn per later task: well under 50 ms of work on these machines
+/// (with 40, one task in three runs took 51 ms).
+const ROWS_PER_STEP: usize = 30;
 
 /// How many rows the first task draws: [`FIRST_ROWS`], or up to the row
 /// holding the block the address names, and a screenful after it.
