@@ -110,6 +110,10 @@ build_test_deployments() {
   sed -i 's/^\(We all know (or should know) that any social initiative.*\)$/\1\n\nTranslator’s note: the French original speaks of the “social” enterprise, a phrase with no settled English equivalent; it is rendered here as social business throughout./' "$pair"
   grep -q "^Translator’s note" "$pair"
   if grep -q "^You may perhaps" "$pair"; then echo "setup: the edited pair kept its dropped paragraph" >&2; exit 1; fi
+  # A sentence the translator added inside a paragraph (tests/e2e/sentences.test.mjs).
+  local business="$edited/essays/le-business-modele-brise-du-business.en.md"
+  sed -i 's/^\(At the micro level.*if only organizations open their doors\.\)$/\1 (A word from the translator: this sentence is not in the French.)/' "$business"
+  grep -q "A word from the translator" "$business"
   (
     cd "$ROOT"
     # The test deployments carry the test hooks (`simulate_crash`); the

@@ -312,6 +312,64 @@ impl Alignment {
         }
     }
 
+    /// For each of `n` left blocks, the right blocks shown under it when the
+    /// translation is revealed in the single view: a row's right blocks go
+    /// under the last of its left blocks; right blocks facing nothing (a
+    /// translator's note) go with those of the block before them (or of the
+    /// first block, at the start), so that revealing every block shows the
+    /// whole translation. None for a block with nothing to show.
+    pub fn shown_under(&self, n: usize) -> Vec<Option<Range<usize>>> {
+        fn join(slot: &mut Option<Range<usize>>, more: Range<usize>) {
+            *slot = Some(match slot.take() {
+                Some(before) => before.start.min(more.start)..before.end.max(more.end),
+                None => more,
+            });
+        }
+        let mut out: Vec<Option<Range<usize>>> = vec![None; n];
+        let mut last = None;
+        let mut before_any: Option<Range<usize>> = None;
+        for row in &self.rows {
+            if row.right.is_empty() {
+                last = row.left.end.checked_sub(1).filter(|&l| l < n).or(last);
+                continue;
+            }
+            match row.left.end.checked_sub(1).filter(|&l| l < n) {
+                Some(l) => {
+                    if let Some(early) = before_any.take() {
+                        join(&mut out[l], early);
+                    }
+                    join(&mut out[l], row.right.clone());
+                    last = Some(l);
+                }
+                None => match last {
+                    Some(l) => join(&mut out[l], row.right.clone()),
+                    None => join(&mut before_any, row.right.clone()),
+                },
+            }
+        }
+        if let (Some(early), Some(slot)) = (before_any, out.first_mut()) {
+            join(slot, early);
+        }
+        out
+    }
+
+    /// For each of `n` left blocks, the number (1-based) of the first right
+    /// block in its row, 0 if it faces nothing: what the search shows under
+    /// a passage.
+    pub fn facing(&self, n: usize) -> Vec<u32> {
+        let mut out = vec![0; n];
+        for row in &self.rows {
+            for i in row.left.clone().filter(|&i| i < n) {
+                out[i] = if row.right.is_empty() {
+                    0
+                } else {
+                    row.right.start as u32 + 1
+                };
+            }
+        }
+        out
+    }
+
     /// The first right block facing left block `index` (0-based): where a
     /// reader at that block should land in the other version. A block
     /// without counterpart maps to the nearest row before it that has one.
@@ -323,6 +381,20 @@ impl Alignment {
             .find(|row| !row.right.is_empty())
             .map(|row| row.right.start)
     }
+}
+
+/// The sentence pair of each sentence of a row's left and right blocks, from
+/// the row's sentence alignment: pair `k` takes the next `a` left and `b`
+/// right sentences; a pair with one side empty leaves its sentences alone
+/// (None).
+pub fn sentence_pairs(sentences: &[(u8, u8)]) -> (Vec<Option<usize>>, Vec<Option<usize>>) {
+    let (mut left, mut right) = (Vec::new(), Vec::new());
+    for (k, &(a, b)) in sentences.iter().enumerate() {
+        let pair = (a > 0 && b > 0).then_some(k);
+        left.extend(std::iter::repeat_n(pair, a as usize));
+        right.extend(std::iter::repeat_n(pair, b as usize));
+    }
+    (left, right)
 }
 
 /// Aligns two bodies, blocks then sentences, obeying the corrections.
@@ -1191,6 +1263,48 @@ mod tests {
         assert!(!empty_row.fits(1, 1));
         assert!(Alignment::by_position(3, 1).fits(3, 1));
         assert_eq!(back.swapped().swapped(), back);
+    }
+
+    #[test]
+    fn sentence_pairs_number_each_sentence_and_leave_lone_ones_alone() {
+        assert_eq!(
+            sentence_pairs(&[(1, 1), (2, 1), (0, 1), (1, 0)]),
+            (
+                vec![Some(0), Some(1), Some(1), None],
+                vec![Some(0), Some(1), None]
+            )
+        );
+        assert_eq!(sentence_pairs(&[]), (vec![], vec![]));
+    }
+
+    #[test]
+    fn what_shows_under_a_block_is_its_rows_other_side_under_its_last_block() {
+        let row = |l: Range<usize>, r: Range<usize>| Row {
+            left: l,
+            right: r,
+            confidence: 0,
+            corrected: false,
+            sentences: vec![],
+        };
+        let a = Alignment {
+            rows: vec![
+                row(0..2, 0..1),
+                row(2..3, 1..1),
+                row(3..4, 1..3),
+                row(4..4, 3..4),
+            ],
+        };
+        // Blocks 0-1 face 0, block 2 nothing, block 3 faces 1-2, then a note (3).
+        assert_eq!(a.shown_under(4), vec![None, Some(0..1), None, Some(1..4)]);
+        assert_eq!(a.facing(4), vec![1, 1, 0, 2]);
+        // Every right block is shown under some left block.
+        let all: usize = a.shown_under(4).iter().flatten().map(|r| r.len()).sum();
+        assert_eq!(all, 4);
+        // A note before anything goes with the first block that shows something.
+        let early = Alignment {
+            rows: vec![row(0..0, 0..1), row(0..1, 1..2), row(1..2, 2..3)],
+        };
+        assert_eq!(early.shown_under(2), vec![Some(0..2), Some(2..3)]);
     }
 
     #[test]

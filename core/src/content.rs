@@ -578,6 +578,10 @@ pub fn assemble(
             passages: std::iter::once(essay.title.clone())
                 .chain(source.blocks.iter().map(crate::search::block_text))
                 .collect(),
+            counterparts: alignment_of
+                .get(&essay.slug)
+                .map(|a: &Alignment| a.facing(source.blocks.len()))
+                .unwrap_or_default(),
         });
         bodies.insert(essay.slug.clone(), source.blocks);
         essays.push(essay);

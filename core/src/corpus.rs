@@ -452,6 +452,10 @@ pub struct SearchData {
 pub struct SearchEntry {
     pub slug: String,
     pub passages: Vec<String>,
+    /// For a translated essay, per body block: the number (1-based) of the
+    /// translation's block that faces it, 0 if none (from the alignment).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub counterparts: Vec<u32>,
 }
 
 impl SearchData {

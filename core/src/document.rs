@@ -393,9 +393,124 @@ pub fn inline_text(inlines: &[Inline]) -> String {
     out
 }
 
+/// A paragraph's inlines cut into its sentences ([`crate::text::sentences`]
+/// of its text): each part keeps its markup (an emphasis or a link that
+/// spans two sentences is cut in two), and the parts together read as the
+/// whole. Sentence-level reading draws each part as one sentence.
+pub fn sentence_parts(inlines: &[Inline]) -> Vec<Vec<Inline>> {
+    let text = inline_text(inlines);
+    let cuts: Vec<usize> = crate::text::sentences(&text)
+        .iter()
+        .skip(1)
+        .map(|s| s.as_ptr() as usize - text.as_ptr() as usize)
+        .collect();
+    let mut parts = vec![Vec::new(); cuts.len() + 1];
+    let mut pos = 0;
+    for (part, inline) in pieces(inlines, &cuts, &mut pos) {
+        parts[part].push(inline);
+    }
+    parts
+}
+
+/// The inlines as pieces, each with the part (sentence) it falls in; `pos`
+/// is the byte offset in [`inline_text`] of the text so far.
+fn pieces(inlines: &[Inline], cuts: &[usize], pos: &mut usize) -> Vec<(usize, Inline)> {
+    let part_at = |p: usize| cuts.partition_point(|&c| c <= p);
+    let mut out = Vec::new();
+    for inline in inlines {
+        match inline {
+            Inline::Text(t) => {
+                let start = *pos;
+                let mut from = 0;
+                for &cut in cuts.iter().filter(|&&c| c > start && c < start + t.len()) {
+                    let at = cut - start;
+                    if t.is_char_boundary(at) && at > from {
+                        out.push((part_at(start + from), Inline::Text(t[from..at].to_string())));
+                        from = at;
+                    }
+                }
+                if from < t.len() {
+                    out.push((part_at(start + from), Inline::Text(t[from..].to_string())));
+                }
+                *pos += t.len();
+            }
+            // A cut never falls inside code or a break: they go whole to the
+            // sentence they start in.
+            Inline::Code(t) => {
+                out.push((part_at(*pos), inline.clone()));
+                *pos += t.len();
+            }
+            Inline::LineBreak => {
+                out.push((part_at(*pos), Inline::LineBreak));
+                *pos += 1;
+            }
+            Inline::Emphasis(children)
+            | Inline::Strong(children)
+            | Inline::Strike(children)
+            | Inline::Link { children, .. } => {
+                let inner = pieces(children, cuts, pos);
+                let mut groups: Vec<(usize, Vec<Inline>)> = Vec::new();
+                for (part, piece) in inner {
+                    match groups.last_mut() {
+                        Some((last, group)) if *last == part => group.push(piece),
+                        _ => groups.push((part, vec![piece])),
+                    }
+                }
+                for (part, children) in groups {
+                    let wrapped = match inline {
+                        Inline::Emphasis(_) => Inline::Emphasis(children),
+                        Inline::Strong(_) => Inline::Strong(children),
+                        Inline::Strike(_) => Inline::Strike(children),
+                        Inline::Link { href, .. } => Inline::Link {
+                            href: href.clone(),
+                            children,
+                        },
+                        _ => continue,
+                    };
+                    out.push((part, wrapped));
+                }
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sentence_parts_keep_markup_and_read_as_the_whole() {
+        let inlines = vec![
+            Inline::Text("Un début. Puis ".into()),
+            Inline::Emphasis(vec![Inline::Text("une emphase. Qui continue".into())]),
+            Inline::Text(" ici ! ".into()),
+            Inline::Code("x. Y".into()),
+            Inline::Text(" Fin.".into()),
+        ];
+        let parts = sentence_parts(&inlines);
+        let texts: Vec<String> = parts.iter().map(|p| inline_text(p)).collect();
+        assert_eq!(
+            texts,
+            // The cut before "Y" falls in the code: the code stays whole.
+            vec![
+                "Un début. ",
+                "Puis une emphase. ",
+                "Qui continue ici ! x. Y",
+                " Fin."
+            ]
+        );
+        assert_eq!(texts.concat(), inline_text(&inlines));
+        assert_eq!(
+            parts[1][1],
+            Inline::Emphasis(vec![Inline::Text("une emphase. ".into())])
+        );
+        assert_eq!(
+            parts[2][0],
+            Inline::Emphasis(vec![Inline::Text("Qui continue".into())])
+        );
+        assert_eq!(sentence_parts(&[]), vec![Vec::<Inline>::new()]);
+    }
 
     fn text(s: &str) -> Inline {
         Inline::Text(s.into())

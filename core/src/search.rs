@@ -171,6 +171,10 @@ struct EssayIndex {
     translation_key: String,
     /// The title, then each body block's text.
     passages: Vec<String>,
+    /// Per body block, the translation's block facing it (1-based; 0: none).
+    counterparts: Vec<u32>,
+    /// The translation's place in `essays`.
+    translation: Option<usize>,
 }
 
 /// Where a term occurs: essay number, passage number.
@@ -202,6 +206,20 @@ pub struct SearchHit {
     /// 1-based body block of the best passage; None for the title.
     pub block: Option<usize>,
     pub snippet: Vec<SnippetPart>,
+    /// In a translated essay, what faces the passage in the translation.
+    pub counterpart: Option<Counterpart>,
+}
+
+/// The passage of the translation that faces a hit's passage.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Counterpart {
+    pub slug: String,
+    pub lang: Lang,
+    /// 1-based body block; None for the title.
+    pub block: Option<usize>,
+    /// Its opening, cut at a word (the query's words are in the other
+    /// language: nothing is highlighted).
+    pub text: String,
 }
 
 /// An essay version that matches a query, before its snippet is made.
@@ -226,16 +244,18 @@ impl SearchIndex {
     /// The index of the essays of `corpus`, from their search data (essays
     /// the data does not have are searched by title only).
     pub fn build(corpus: &Corpus, data: &SearchData) -> SearchIndex {
-        let by_slug: HashMap<&str, &Vec<String>> = data
+        let by_slug: HashMap<&str, (&Vec<String>, &Vec<u32>)> = data
             .essays
             .iter()
-            .map(|e| (e.slug.as_str(), &e.passages))
+            .map(|e| (e.slug.as_str(), (&e.passages, &e.counterparts)))
             .collect();
         let mut index = SearchIndex::default();
         for (n, essay) in corpus.essays.iter().enumerate() {
-            let passages = match by_slug.get(essay.slug.as_str()) {
-                Some(passages) if !passages.is_empty() => (*passages).clone(),
-                _ => vec![essay.title.clone()],
+            let (passages, counterparts) = match by_slug.get(essay.slug.as_str()) {
+                Some((passages, counterparts)) if !passages.is_empty() => {
+                    ((*passages).clone(), (*counterparts).clone())
+                }
+                _ => (vec![essay.title.clone()], Vec::new()),
             };
             for (p, text) in passages.iter().enumerate() {
                 for token in tokenize(text, essay.lang) {
@@ -251,7 +271,28 @@ impl SearchIndex {
                 lang: essay.lang,
                 translation_key: essay.translation_key.clone(),
                 passages,
+                counterparts,
+                translation: None,
             });
+        }
+        let by_key: HashMap<(&str, Lang), usize> = index
+            .essays
+            .iter()
+            .enumerate()
+            .map(|(n, e)| ((e.translation_key.as_str(), e.lang), n))
+            .collect();
+        let translations: Vec<Option<usize>> = index
+            .essays
+            .iter()
+            .map(|e| {
+                Lang::ALL
+                    .into_iter()
+                    .filter(|&l| l != e.lang)
+                    .find_map(|l| by_key.get(&(e.translation_key.as_str(), l)).copied())
+            })
+            .collect();
+        for (essay, translation) in index.essays.iter_mut().zip(translations) {
+            essay.translation = translation;
         }
         index
     }
@@ -392,8 +433,40 @@ impl SearchIndex {
             translation_key: essay.translation_key.clone(),
             block,
             snippet,
+            counterpart: self.counterpart(found.essay, block),
         }
     }
+
+    /// What faces passage `block` (None: the title) of essay `essay` in its
+    /// translation, if the build aligned the pair and something faces it.
+    fn counterpart(&self, essay: usize, block: Option<usize>) -> Option<Counterpart> {
+        let own = &self.essays[essay];
+        let other = &self.essays[own.translation?];
+        let facing = match block {
+            None => None,
+            Some(b) => Some(*own.counterparts.get(b - 1)? as usize).filter(|&f| f > 0),
+        };
+        if block.is_some() && facing.is_none() {
+            return None;
+        }
+        let text = other.passages.get(facing.unwrap_or(0))?;
+        Some(Counterpart {
+            slug: other.slug.clone(),
+            lang: other.lang,
+            block: facing,
+            text: opening(text, 2 * SNIPPET_CONTEXT),
+        })
+    }
+}
+
+/// The first `max` bytes of `text` or so, cut after a word, with "…" if cut.
+fn opening(text: &str, max: usize) -> String {
+    if text.len() <= max {
+        return text.to_string();
+    }
+    let cut = floor_char_boundary(text, max);
+    let cut = text[..cut].rfind(' ').unwrap_or(cut);
+    format!("{}…", text[..cut].trim_end())
 }
 
 /// The values in both sorted lists.

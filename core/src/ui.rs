@@ -45,6 +45,10 @@ pub struct UiStrings {
     pub no_counterpart: &'static str,
     /// On a side-by-side row the aligner was unsure of.
     pub uncertain_pairing: &'static str,
+    /// Said by a sentence, side by side, that faces no sentence.
+    pub no_sentence_counterpart: &'static str,
+    /// How to go sentence by sentence in a side-by-side row.
+    pub sentence_keys: &'static str,
     /// " : " in French typography, ": " in English.
     pub colon: &'static str,
     pub categories_and_tags: &'static str,
@@ -111,6 +115,8 @@ pub const FR: UiStrings = UiStrings {
     no_side_by_side: "Pas de lecture côte à côte : cet essai n’a pas de traduction.",
     no_counterpart: "Pas d’équivalent dans l’autre langue",
     uncertain_pairing: "Correspondance incertaine",
+    no_sentence_counterpart: "Cette phrase n’a pas d’équivalent dans l’autre langue",
+    sentence_keys: "Flèches gauche et droite : phrase par phrase",
     colon: " : ",
     categories_and_tags: "Catégories et mots-clés",
     filters_heading: "Filtrer",
@@ -173,6 +179,8 @@ pub const EN: UiStrings = UiStrings {
     no_side_by_side: "No side-by-side reading: this essay has no translation.",
     no_counterpart: "No counterpart in the other language",
     uncertain_pairing: "Uncertain pairing",
+    no_sentence_counterpart: "This sentence has no counterpart in the other language",
+    sentence_keys: "Left and right arrows: sentence by sentence",
     colon: ": ",
     categories_and_tags: "Categories and tags",
     filters_heading: "Filter",
@@ -288,6 +296,14 @@ pub fn found_in(reader: Lang, matched: Lang) -> String {
     match reader {
         Lang::Fr => format!("Trouvé en {}", FR.language(matched)),
         Lang::En => format!("Found in {}", EN.language(matched)),
+    }
+}
+
+/// Labels the passage of the translation that faces a search hit.
+pub fn facing_in(reader: Lang, other: Lang) -> String {
+    match reader {
+        Lang::Fr => format!("En regard, en {}", FR.language(other)),
+        Lang::En => format!("Facing it, in {}", EN.language(other)),
     }
 }
 

@@ -78,3 +78,28 @@ fn a_hit_points_at_its_paragraph_with_the_words_highlighted() {
         "{marked:?}"
     );
 }
+
+#[test]
+fn a_hit_in_a_translated_essay_carries_the_passage_facing_it() {
+    let hits = index().search("rotules");
+    let hit = &hits[0];
+    assert_eq!(hit.slug, "franchir-le-mur-de-la-realite");
+    // "Vous me traiterez peut-être d’idéaliste, mais lorsque les rotules…"
+    // is block 5; the English block 5 faces it.
+    assert_eq!(hit.block, Some(5));
+    let counterpart = hit.counterpart.as_ref().expect("the pair is aligned");
+    assert_eq!(counterpart.slug, "breaking-the-reality-barrier");
+    assert_eq!(counterpart.lang, Lang::En);
+    assert_eq!(counterpart.block, Some(5));
+    assert!(
+        counterpart
+            .text
+            .starts_with("You may perhaps call me an idealist"),
+        "{}",
+        counterpart.text
+    );
+    assert!(counterpart.text.ends_with('…') && counterpart.text.chars().count() < 200);
+    // The essay without translation has none.
+    let stopcock = &index().search("stopcock")[0];
+    assert_eq!(stopcock.counterpart, None);
+}

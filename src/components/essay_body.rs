@@ -42,16 +42,44 @@ impl Anchor {
 }
 
 pub fn block_view(block: Block, anchor: Option<Anchor>) -> AnyView {
+    block_in_sentences(block, anchor, None)
+}
+
+/// Which sentence of the other text a sentence faces, side by side: the
+/// number of its sentence pair in the row, or None if it faces none.
+pub type SentencePair = Option<usize>;
+
+/// A block's sentences, side by side: the pair of each, and what a sentence
+/// without counterpart says when it has the focus (in the reading language).
+#[derive(Clone, Copy)]
+pub struct Sentences<'a> {
+    pub pairs: &'a [SentencePair],
+    pub alone_note: &'static str,
+}
+
+/// A block whose paragraph or heading text is drawn sentence by sentence
+/// when `pairs` is given (one per sentence of its text, as
+/// `text::sentences` cuts it): each sentence a span carrying its pair's
+/// number, so that side by side a sentence can light its counterpart.
+pub fn block_in_sentences(
+    block: Block,
+    anchor: Option<Anchor>,
+    sentences: Option<Sentences>,
+) -> AnyView {
     let (id, data_block) = match anchor {
         Some(a) => (Some(a.id), a.number.map(|n| n.to_string())),
         None => (None, None),
     };
+    let text = |inlines: Vec<Inline>| match sentences {
+        Some(sentences) => sentence_spans(inlines, sentences),
+        None => render_inlines(inlines),
+    };
     match block {
         Block::Paragraph(inlines) => {
-            view! { <p id=id data-block=data_block>{render_inlines(inlines)}</p> }.into_any()
+            view! { <p id=id data-block=data_block>{text(inlines)}</p> }.into_any()
         }
         Block::Heading(level, inlines) => {
-            let children = render_inlines(inlines);
+            let children = text(inlines);
             match level {
                 2 => view! { <h2 id=id data-block=data_block>{children}</h2> }.into_any(),
                 3 => view! { <h3 id=id data-block=data_block>{children}</h3> }.into_any(),
@@ -82,6 +110,35 @@ pub fn block_view(block: Block, anchor: Option<Anchor>) -> AnyView {
         }
         Block::Rule => view! { <hr id=id data-block=data_block /> }.into_any(),
     }
+}
+
+/// The id of the one hidden sentence that describes a sentence without
+/// counterpart to screen readers (drawn once by the side-by-side view).
+pub const NO_SENTENCE_COUNTERPART_ID: &str = "no-sentence-counterpart";
+
+fn sentence_spans(inlines: Vec<Inline>, sentences: Sentences) -> AnyView {
+    let parts = essais_core::document::sentence_parts(&inlines);
+    let Sentences { pairs, alone_note } = sentences;
+    if parts.len() != pairs.len() {
+        // Not the sentences the build aligned (cannot happen with one build):
+        // the text, without sentence links.
+        return render_inlines(inlines);
+    }
+    parts
+        .into_iter()
+        .zip(pairs)
+        .map(|(part, pair)| match pair {
+            Some(k) => view! {
+                <span class="sentence" data-pair=k.to_string() tabindex="-1">{render_inlines(part)}</span>
+            }
+            .into_any(),
+            None => view! {
+                <span class="sentence alone" tabindex="-1" data-note=alone_note aria-describedby=NO_SENTENCE_COUNTERPART_ID>{render_inlines(part)}</span>
+            }
+            .into_any(),
+        })
+        .collect_view()
+        .into_any()
 }
 
 fn render_inlines(inlines: Vec<Inline>) -> AnyView {

@@ -10,4 +10,5 @@ pub mod notices;
 pub mod search;
 pub mod side_by_side;
 pub mod taxonomy_links;
+pub mod translations_at_hand;
 pub mod view_controls;

@@ -7,7 +7,7 @@ use crate::router::use_location;
 use essais_core::library::{search_query, LibraryFilter};
 use essais_core::routes::{essay_path, library_path, library_search_path, parse_query};
 use essais_core::search::{SearchHit, SearchIndex, SearchMatch};
-use essais_core::ui::{found_in, result_count, show_more_results, strings};
+use essais_core::ui::{facing_in, found_in, result_count, show_more_results, strings};
 use essais_core::{Corpus, CorpusLoadError, Lang};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -218,11 +218,26 @@ pub fn search_results(
                     }
                 })
                 .collect_view();
+            // In a translated essay, the passage of the translation that
+            // faces it, marked as such; it opens the translation there.
+            let counterpart = hit.counterpart.map(|c| {
+                let mut link = href(&essay_path(c.lang, &c.slug));
+                if let Some(block) = c.block {
+                    link.push_str(&format!("#p{block}"));
+                }
+                view! {
+                    <p class="counterpart">
+                        <span class="counterpart-label">{facing_in(lang, c.lang)}</span>
+                        <a class="counterpart-text" href=link lang=c.lang.code()>{c.text}</a>
+                    </p>
+                }
+            });
             view! {
                 <li class="search-hit">
                     <h2 class="essay-title" lang=title.1><a href=link>{title.0}</a></h2>
                     <p class="found-in">{found_in(lang, hit.lang)}</p>
                     <p class="snippet" lang=hit.lang.code()>{snippet}</p>
+                    {counterpart}
                 </li>
             }
         })

@@ -9,14 +9,18 @@
 //! consistent build never writes) is shown block beside block, every row
 //! marked uncertain, rather than lose a block.
 
-use essais_core::align::{Alignment, WEAK};
+use essais_core::align::{sentence_pairs, Alignment, WEAK};
 use essais_core::ui::strings;
 use essais_core::{Essay, Lang};
 use leptos::prelude::*;
 
 use crate::api::Body;
-use crate::components::essay_body::{block_view, Anchor};
+use crate::components::essay_body::{
+    block_in_sentences, Anchor, SentencePair, Sentences, NO_SENTENCE_COUNTERPART_ID,
+};
+use essais_core::document::inline_text;
 use essais_core::document::Block;
+use wasm_bindgen::JsCast;
 
 /// `primary` is the version in the reading language (its blocks carry the
 /// `#p<n>` anchors); `swapped` puts it on the right.
@@ -64,6 +68,7 @@ pub fn SideBySide(
                 .filter_map(|j| Some((j + 1, other_blocks.get_mut(j)?.take()?)))
                 .collect(),
             confidence: row.confidence,
+            sentences: row.sentences,
         };
         if let Some(batch) = batches.last_mut() {
             batch.push(data);
@@ -115,6 +120,8 @@ pub fn SideBySide(
                 {move || if all_hidden.get() { ui.show_translations } else { ui.hide_translations }}
             </button>
         </div>
+        <span id=NO_SENTENCE_COUNTERPART_ID class="visually-hidden">{ui.no_sentence_counterpart}</span>
+        <span id=SENTENCE_KEYS_ID class="visually-hidden">{ui.sentence_keys}</span>
         <div class="essay-body parallel" class:swapped=swapped>
             <div class="pair column-heads" aria-hidden="true">
                 <div class="cell primary" lang=primary_lang>{strings(primary.lang).language_name}</div>
@@ -140,6 +147,9 @@ fn rows_for(primary: &Body, other_len: usize) -> Vec<essais_core::align::Row> {
         }
     }
 }
+
+/// The hidden hint that a row's cell can be read sentence by sentence.
+const SENTENCE_KEYS_ID: &str = "sentence-keys";
 
 /// Rows drawn in the first task (unless a link names one further down).
 const FIRST_ROWS: usize = 80;
@@ -173,6 +183,119 @@ struct RowData {
     primary: Vec<(usize, Block)>,
     other: Vec<(usize, Block)>,
     confidence: u8,
+    /// The row's sentence alignment (counts per sentence pair), as built.
+    sentences: Vec<(u8, u8)>,
+}
+
+/// The blocks of a cell, each paragraph or heading sentence by sentence when
+/// the row's sentences fit its blocks (as they do when one build wrote both).
+fn cell_blocks(
+    blocks: Vec<(usize, Block)>,
+    pairs: &[SentencePair],
+    anchor: fn(usize) -> Anchor,
+    alone_note: &'static str,
+) -> Vec<AnyView> {
+    let counts: Option<Vec<usize>> = blocks
+        .iter()
+        .map(|(_, block)| match block {
+            Block::Paragraph(inlines) | Block::Heading(_, inlines) => {
+                Some(essais_core::text::sentences(&inline_text(inlines)).len())
+            }
+            _ => None,
+        })
+        .collect();
+    let counts = counts.filter(|c| !pairs.is_empty() && c.iter().sum::<usize>() == pairs.len());
+    let mut offset = 0;
+    blocks
+        .into_iter()
+        .enumerate()
+        .map(|(k, (n, block))| {
+            let sentences = counts.as_ref().map(|counts| {
+                let range = offset..offset + counts[k];
+                offset = range.end;
+                Sentences {
+                    pairs: &pairs[range],
+                    alone_note,
+                }
+            });
+            block_in_sentences(block, Some(anchor(n)), sentences)
+        })
+        .collect()
+}
+
+/// Lights the sentences of `row` that share `sentence`'s pair (a sentence
+/// alone lights nothing), and puts out the others.
+fn light(row: &web_sys::Element, sentence: Option<web_sys::Element>) {
+    let each = |selector: &str, f: &dyn Fn(&web_sys::Element)| {
+        if let Ok(list) = row.query_selector_all(selector) {
+            for k in 0..list.length() {
+                if let Some(element) = list
+                    .item(k)
+                    .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+                {
+                    f(&element);
+                }
+            }
+        }
+    };
+    each(".sentence.lit", &|e| {
+        let _ = e.class_list().remove_1("lit");
+    });
+    if let Some(pair) = sentence.and_then(|s| s.get_attribute("data-pair")) {
+        each(&format!(".sentence[data-pair=\"{pair}\"]"), &|e| {
+            let _ = e.class_list().add_1("lit");
+        });
+    }
+}
+
+/// The row an event happened in, and the sentence it happened on.
+fn row_and_sentence(ev: &web_sys::Event) -> Option<(web_sys::Element, Option<web_sys::Element>)> {
+    let row = ev.current_target()?.dyn_into::<web_sys::Element>().ok()?;
+    let sentence = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|t| t.closest(".sentence").ok().flatten());
+    Some((row, sentence))
+}
+
+/// Left and right arrows in a row go from sentence to sentence of the
+/// reading-language text (the counterpart lights as each gets the focus).
+fn step_sentence(ev: &web_sys::KeyboardEvent) {
+    let forward = match ev.key().as_str() {
+        "ArrowRight" => true,
+        "ArrowLeft" => false,
+        _ => return,
+    };
+    let Some(row) = ev
+        .current_target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return;
+    };
+    let Ok(list) = row.query_selector_all(".primary .sentence") else {
+        return;
+    };
+    let count = list.length();
+    if count == 0 {
+        return;
+    }
+    let active = document().active_element();
+    let current = (0..count).find(|&k| {
+        list.item(k)
+            .is_some_and(|node| active.as_ref().is_some_and(|a| node.is_same_node(Some(a))))
+    });
+    let next = match (current, forward) {
+        (None, _) => 0,
+        (Some(k), true) => (k + 1).min(count - 1),
+        (Some(k), false) => k.saturating_sub(1),
+    };
+    if let Some(element) = list
+        .item(next)
+        .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        ev.prevent_default();
+        let _ = element.focus();
+    }
 }
 
 fn row_view(
@@ -184,16 +307,20 @@ fn row_view(
     other_lang: &'static str,
 ) -> impl IntoView {
     let ui = strings(lang);
-    let primary_cell: Vec<AnyView> = data
-        .primary
-        .into_iter()
-        .map(|(n, b)| block_view(b, Some(Anchor::reading(n))))
-        .collect();
-    let other_cell: Vec<AnyView> = data
-        .other
-        .into_iter()
-        .map(|(n, b)| block_view(b, Some(Anchor::other(n))))
-        .collect();
+    let (primary_pairs, other_pairs) = sentence_pairs(&data.sentences);
+    let primary_cell = cell_blocks(
+        data.primary,
+        &primary_pairs,
+        Anchor::reading,
+        ui.no_sentence_counterpart,
+    );
+    let other_cell = cell_blocks(
+        data.other,
+        &other_pairs,
+        Anchor::other,
+        ui.no_sentence_counterpart,
+    );
+    let has_sentences = !primary_pairs.is_empty();
     let row_hidden: RwSignal<Option<bool>> = RwSignal::new(None);
     Effect::new(move |_| {
         all_hidden.track();
@@ -221,8 +348,41 @@ fn row_view(
         }
     });
     view! {
-        <div class="pair" class:swapped=swapped class:translation-hidden=hidden class:weak=weak>
-            <div class="cell primary" class:empty=primary_empty lang=primary_lang tabindex=(!primary_empty).then_some("0")>
+        <div
+            class="pair"
+            class:swapped=swapped
+            class:translation-hidden=hidden
+            class:weak=weak
+            on:mouseover=|ev| {
+                if let Some((row, sentence)) = row_and_sentence(&ev) {
+                    light(&row, sentence);
+                }
+            }
+            on:focusin=|ev| {
+                if let Some((row, sentence)) = row_and_sentence(&ev) {
+                    light(&row, sentence);
+                }
+            }
+            on:mouseleave=|ev| {
+                if let Some((row, _)) = row_and_sentence(&ev) {
+                    light(&row, None);
+                }
+            }
+            on:focusout=|ev| {
+                if let Some((row, _)) = row_and_sentence(&ev) {
+                    light(&row, None);
+                }
+            }
+            on:keydown=|ev| step_sentence(&ev)
+        >
+            <div
+                class="cell primary"
+                class:empty=primary_empty
+                lang=primary_lang
+                tabindex=(!primary_empty).then_some("0")
+                aria-keyshortcuts=has_sentences.then_some("ArrowLeft ArrowRight")
+                aria-describedby=has_sentences.then_some(SENTENCE_KEYS_ID)
+            >
                 {if primary_empty { Some(view! { <span class="visually-hidden">{ui.no_counterpart}</span> }) } else { None }}
                 {weak.then(|| view! { <span class="weak-note" lang=lang.code()>{ui.uncertain_pairing}</span> })}
                 {primary_cell}

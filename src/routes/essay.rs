@@ -13,6 +13,7 @@ use crate::components::essay_meta::EssayMeta;
 use crate::components::load_error::PartLoadError;
 use crate::components::side_by_side::SideBySide;
 use crate::components::taxonomy_links::TaxonomyLinks;
+use crate::components::translations_at_hand::TranslationsAtHand;
 use crate::language::{set_document_title, use_reading_language};
 use crate::paths::{go_to, href, use_route};
 use crate::reading_place::scroll_to_fragment;
@@ -160,6 +161,7 @@ fn EssayText(
         let url = other.body_url.clone();
         Effect::new(move |_| cache.prefetch(url.clone()));
     }
+    let at_hand = translation.clone().filter(|_| !side_by_side);
     let other = translation.filter(|_| side_by_side);
     let urls = (
         essay.body_url.clone(),
@@ -171,7 +173,14 @@ fn EssayText(
             <SideBySide primary=essay.clone() other=other.clone() primary_body=primary other_body=other_blocks swapped=swapped lang=lang />
         }
         .into_any(),
-        _ => view! { <div class="essay-body"><EssayBody blocks=primary.blocks.clone() /></div> }.into_any(),
+        _ => match &at_hand {
+            // A translated essay, alone: its translation at hand.
+            Some(translation) if primary.alignment.is_some() => view! {
+                <TranslationsAtHand essay=essay.clone() body=primary translation=translation.clone() lang=lang />
+            }
+            .into_any(),
+            _ => view! { <div class="essay-body"><EssayBody blocks=primary.blocks.clone() /></div> }.into_any(),
+        },
     }
     };
     // Both texts already in memory (the other only if shown): no loading step.

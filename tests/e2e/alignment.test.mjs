@@ -3,25 +3,14 @@
 // of the French untranslated and adds a translator's note
 // (scripts/setup.sh). The rows were aligned at build time.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import { appReady, distDir, launchBrowser, openPage, serveStatic } from './harness.mjs';
+import { updateDistDir, useApp } from './harness.mjs';
 
-const app = {};
-before(async () => {
-  app.server = await serveStatic(path.join(path.dirname(distDir), 'dist-update'));
-  app.browser = await launchBrowser();
-});
-after(async () => {
-  await app.browser?.close();
-  await app.server?.close();
-});
+const app = useApp(updateDistDir);
 
 async function visit(address, options = {}) {
-  const session = await openPage(app.browser, options);
-  await session.page.goto(app.server.url + address);
-  await appReady(session.page);
+  const session = await app.visit(address, options);
   await session.page.locator('.parallel').waitFor();
   return session;
 }

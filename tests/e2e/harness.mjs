@@ -133,15 +133,19 @@ export async function appReady(page) {
   await page.locator('.essay-entry, .search-hit, article.essay, .not-found, .load-error, .no-match').first().waitFor();
 }
 
+/** The deployment in which content changed (scripts/setup.sh, build_test_deployments). */
+export const updateDistDir = path.join(path.dirname(distDir), 'dist-update');
+
 /**
- * For a test file: one static server over dist/ and one browser, started
- * before its tests and stopped after. `visit(address, options)` opens the
- * app at `address` in a fresh context and waits until it has rendered.
+ * For a test file: one static server over `dir` (dist/ unless told) and one
+ * browser, started before its tests and stopped after. `visit(address,
+ * options)` opens the app at `address` in a fresh context and waits until it
+ * has rendered.
  */
-export function useApp() {
+export function useApp(dir = distDir) {
   const app = {};
   before(async () => {
-    app.server = await serveStatic();
+    app.server = await serveStatic(dir);
     app.browser = await launchBrowser();
   });
   after(async () => {
