@@ -10,17 +10,16 @@
 //! marked uncertain, rather than lose a block.
 
 use essais_core::align::{sentence_pairs, Alignment, WEAK};
+use essais_core::document::{inline_text, Block};
 use essais_core::ui::strings;
 use essais_core::{Essay, Lang};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::api::Body;
 use crate::components::essay_body::{
     block_in_sentences, Anchor, SentencePair, Sentences, NO_SENTENCE_COUNTERPART_ID,
 };
-use essais_core::document::inline_text;
-use essais_core::document::Block;
-use wasm_bindgen::JsCast;
 
 /// `primary` is the version in the reading language (its blocks carry the
 /// `#p<n>` anchors); `swapped` puts it on the right.
@@ -97,6 +96,8 @@ pub fn SideBySide(
             set_timeout(move || drawn.set(done + 1), std::time::Duration::ZERO);
         }
     });
+    // The row whose sentences are lit, to put them out when another lights.
+    let lit_row = StoredValue::new_local(None::<web_sys::Element>);
     let rows_view = view! {
         {first_batch}
         {later
@@ -122,7 +123,15 @@ pub fn SideBySide(
         </div>
         <span id=NO_SENTENCE_COUNTERPART_ID class="visually-hidden">{ui.no_sentence_counterpart}</span>
         <span id=SENTENCE_KEYS_ID class="visually-hidden">{ui.sentence_keys}</span>
-        <div class="essay-body parallel" class:swapped=swapped>
+        <div
+            class="essay-body parallel"
+            class:swapped=swapped
+            on:mouseover=move |ev| follow(lit_row, &ev)
+            on:focusin=move |ev| follow(lit_row, &ev)
+            on:focusout=move |_| put_out(lit_row)
+            on:mouseleave=move |_| put_out(lit_row)
+            on:keydown=|ev| step_sentence(&ev)
+        >
             <div class="pair column-heads" aria-hidden="true">
                 <div class="cell primary" lang=primary_lang>{strings(primary.lang).language_name}</div>
                 <div class="cell other" lang=other_lang>{strings(other.lang).language_name}</div>
@@ -154,8 +163,9 @@ const SENTENCE_KEYS_ID: &str = "sentence-keys";
 /// Rows drawn in the first task (unless a link names one further down).
 const FIRST_ROWS: usize = 80;
 /// Rows drawn per later task: well under 50 ms of work on these machines
-/// (with 40, one task in three runs took 51 ms).
-const ROWS_PER_STEP: usize = 30;
+/// (drawn sentence by sentence, 30 rows took up to 76 ms, 15 up to 59 ms;
+/// with 10, one task a run still reaches 50-61 ms: docs/performance.md).
+const ROWS_PER_STEP: usize = 10;
 
 /// How many rows the first task draws: [`FIRST_ROWS`], or up to the row
 /// holding the block the address names, and a screenful after it.
@@ -248,14 +258,43 @@ fn light(row: &web_sys::Element, sentence: Option<web_sys::Element>) {
     }
 }
 
-/// The row an event happened in, and the sentence it happened on.
-fn row_and_sentence(ev: &web_sys::Event) -> Option<(web_sys::Element, Option<web_sys::Element>)> {
-    let row = ev.current_target()?.dyn_into::<web_sys::Element>().ok()?;
-    let sentence = ev
+/// The row an event happened in (a `.pair`), and the sentence it happened on.
+fn row_and_sentence(ev: &web_sys::Event) -> (Option<web_sys::Element>, Option<web_sys::Element>) {
+    let target = ev
         .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .and_then(|t| t.closest(".sentence").ok().flatten());
-    Some((row, sentence))
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+    let closest = |selector: &str| {
+        target
+            .as_ref()
+            .and_then(|t| t.closest(selector).ok().flatten())
+    };
+    (closest(".pair"), closest(".sentence"))
+}
+
+/// Lights what the pointer or the focus is on, and puts out the row lit
+/// before. One listener for the whole view (not one per row: a book has
+/// thousands of rows, and every listener costs at drawing time).
+fn follow(lit_row: StoredValue<Option<web_sys::Element>, LocalStorage>, ev: &web_sys::Event) {
+    let (row, sentence) = row_and_sentence(ev);
+    lit_row.update_value(|last| {
+        if let Some(previous) = last.take() {
+            if row.as_ref() != Some(&previous) {
+                light(&previous, None);
+            }
+        }
+        if let Some(row) = &row {
+            light(row, sentence);
+        }
+        *last = row;
+    });
+}
+
+fn put_out(lit_row: StoredValue<Option<web_sys::Element>, LocalStorage>) {
+    lit_row.update_value(|last| {
+        if let Some(previous) = last.take() {
+            light(&previous, None);
+        }
+    });
 }
 
 /// Left and right arrows in a row go from sentence to sentence of the
@@ -353,27 +392,6 @@ fn row_view(
             class:swapped=swapped
             class:translation-hidden=hidden
             class:weak=weak
-            on:mouseover=|ev| {
-                if let Some((row, sentence)) = row_and_sentence(&ev) {
-                    light(&row, sentence);
-                }
-            }
-            on:focusin=|ev| {
-                if let Some((row, sentence)) = row_and_sentence(&ev) {
-                    light(&row, sentence);
-                }
-            }
-            on:mouseleave=|ev| {
-                if let Some((row, _)) = row_and_sentence(&ev) {
-                    light(&row, None);
-                }
-            }
-            on:focusout=|ev| {
-                if let Some((row, _)) = row_and_sentence(&ev) {
-                    light(&row, None);
-                }
-            }
-            on:keydown=|ev| step_sentence(&ev)
         >
             <div
                 class="cell primary"

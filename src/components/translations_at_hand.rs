@@ -7,11 +7,14 @@ use essais_core::document::Block;
 use essais_core::ui::strings;
 use essais_core::{CorpusLoadError, Essay, Lang};
 use leptos::prelude::*;
-use std::collections::BTreeSet;
 use std::ops::Range;
 
 use crate::api::{use_bodies, Body};
 use crate::components::essay_body::{block_view, Anchor};
+
+/// The translation's body: not asked for until a paragraph opens (the essay
+/// page fetches it ahead anyway, so it is usually there already).
+type Other = RwSignal<Option<Result<Body, CorpusLoadError>>, LocalStorage>;
 
 /// `body` is the essay's (with its rows against `translation`).
 #[component]
@@ -29,69 +32,91 @@ pub fn TranslationsAtHand(
         .as_ref()
         .map(|a| a.shown_under(body.blocks.len()))
         .unwrap_or_else(|| vec![None; body.blocks.len()]);
-    let revealable: BTreeSet<usize> = facing
+    // One switch per paragraph that has something to reveal: opening one
+    // wakes only its own paragraph.
+    let switches: Vec<Option<RwSignal<bool>>> = facing
+        .iter()
+        .map(|f| f.as_ref().map(|_| RwSignal::new(false)))
+        .collect();
+    let all: Vec<(usize, RwSignal<bool>)> = switches
         .iter()
         .enumerate()
-        .filter_map(|(i, f)| f.as_ref().map(|_| i))
+        .filter_map(|(i, s)| Some((i, (*s)?)))
         .collect();
-    let open: RwSignal<BTreeSet<usize>> = RwSignal::new(BTreeSet::new());
-    let key = storage_key(&essay.slug);
+    let all = StoredValue::new(all);
+    let other: Other = RwSignal::new_local(None);
+    let cache = use_bodies();
+    let url = StoredValue::new(translation.body_url.clone());
+    let need_other = move || {
+        if other.with_untracked(Option::is_some) {
+            return;
+        }
+        let url = url.get_value();
+        match cache.get(&url) {
+            Some(body) => other.set(Some(Ok(body))),
+            None => leptos::task::spawn_local(async move {
+                let fetched = cache.fetch(url).await;
+                other.set(Some(fetched));
+            }),
+        }
+    };
+    let key = StoredValue::new(storage_key(&essay.slug));
+    let remember = move || {
+        let open: Vec<usize> = all.with_value(|all| {
+            all.iter()
+                .filter(|(_, s)| s.get_untracked())
+                .map(|(i, _)| *i)
+                .collect()
+        });
+        crate::storage::set(&key.get_value(), &stored_open(&open));
+    };
     // What this reader had open here, once the page is the app's (the page
     // as served has nothing open, so the takeover moves nothing).
-    {
-        let (key, revealable) = (key.clone(), revealable.clone());
-        Effect::new(move |_| {
-            if let Some(saved) = crate::storage::get(&key) {
-                open.set(parse_open(&saved, &revealable));
+    Effect::new(move |_| {
+        let Some(saved) = crate::storage::get(&key.get_value()) else {
+            return;
+        };
+        let open = parse_open(&saved);
+        all.with_value(|all| {
+            for (i, switch) in all {
+                switch.set(open.contains(i));
             }
         });
-    }
-    let remember = move |now: &BTreeSet<usize>| {
-        crate::storage::set(&key, &stored_open(now));
-    };
-    let remember_one = remember.clone();
-    let cache = use_bodies();
-    let url = translation.body_url.clone();
-    let other = LocalResource::new(move || cache.fetch(url.clone()));
-    let all_open = {
-        let revealable = revealable.clone();
-        Memo::new(move |_| !revealable.is_empty() && open.with(|o| o.len() == revealable.len()))
-    };
-    let toggle_all = {
-        let revealable = revealable.clone();
-        move |_| {
-            let now = if all_open.get_untracked() {
-                BTreeSet::new()
-            } else {
-                revealable.clone()
-            };
-            remember(&now);
-            open.set(now);
+        if !open.is_empty() {
+            need_other();
         }
+    });
+    let all_open = Memo::new(move |_| {
+        all.with_value(|all| !all.is_empty() && all.iter().all(|(_, s)| s.get()))
+    });
+    let toggle_all = move |_| {
+        let open = !all_open.get_untracked();
+        if open {
+            need_other();
+        }
+        all.with_value(|all| all.iter().for_each(|(_, s)| s.set(open)));
+        remember();
     };
     let blocks = body
         .blocks
         .iter()
         .cloned()
         .zip(facing)
+        .zip(switches)
         .enumerate()
-        .map(|(i, (block, facing))| {
+        .map(|(i, ((block, facing), switch))| {
             let text = block_view(block, Some(Anchor::reading(i + 1)));
-            let Some(range) = facing else {
+            let (Some(range), Some(switch)) = (facing, switch) else {
                 return text;
             };
-            let is_open = move || open.with(|o| o.contains(&i));
-            let remember = remember_one.clone();
             let toggle = move |_| {
-                let mut now = open.get_untracked();
-                if !now.remove(&i) {
-                    now.insert(i);
+                if !switch.get_untracked() {
+                    need_other();
                 }
-                remember(&now);
-                open.set(now);
+                switch.update(|open| *open = !*open);
+                remember();
             };
             let id = format!("t{}", i + 1);
-            let code = code.clone();
             // Named "Afficher la traduction EN": the visible code is part of
             // the name, as it must be for those who speak to their browser.
             view! {
@@ -100,18 +125,18 @@ pub fn TranslationsAtHand(
                     <button
                         type="button"
                         class="reveal"
-                        aria-expanded=move || is_open().to_string()
+                        aria-expanded=move || switch.get().to_string()
                         aria-controls=id.clone()
                         on:click=toggle
                     >
                         <span class="visually-hidden">
-                            {move || if is_open() { ui.hide_translation } else { ui.show_translation }}
+                            {move || if switch.get() { ui.hide_translation } else { ui.show_translation }}
                             " "
                         </span>
-                        <span class="reveal-code">{code}</span>
+                        <span class="reveal-code">{code.clone()}</span>
                     </button>
                     <div class="revealed" id=id lang=other_lang.code()>
-                        {move || is_open().then(|| revealed(other.get(), range.clone(), lang))}
+                        {move || switch.get().then(|| revealed(other, range.clone(), lang))}
                     </div>
                 </div>
             }
@@ -119,7 +144,7 @@ pub fn TranslationsAtHand(
         })
         .collect_view();
     view! {
-        {(!revealable.is_empty()).then(|| view! {
+        {all.with_value(|all| !all.is_empty()).then(|| view! {
             <div class="at-hand-controls">
                 <button type="button" class="reveal-all" aria-pressed=move || all_open.get().to_string() on:click=toggle_all>
                     {move || if all_open.get() { ui.hide_translations } else { ui.show_translations }}
@@ -131,13 +156,9 @@ pub fn TranslationsAtHand(
 }
 
 /// The translation's blocks in `range`, or why they are not there yet.
-fn revealed(
-    other: Option<Result<Body, CorpusLoadError>>,
-    range: Range<usize>,
-    lang: Lang,
-) -> AnyView {
+fn revealed(other: Other, range: Range<usize>, lang: Lang) -> AnyView {
     let ui = strings(lang);
-    match other {
+    other.with(|other| match other {
         None => view! { <p class="status" lang=lang.code()>{ui.loading_text}</p> }.into_any(),
         Some(Err(_)) => {
             view! { <p class="status" lang=lang.code()>{ui.text_failed}</p> }.into_any()
@@ -154,7 +175,7 @@ fn revealed(
                 .collect_view()
                 .into_any()
         }
-    }
+    })
 }
 
 fn storage_key(slug: &str) -> String {
@@ -162,19 +183,18 @@ fn storage_key(slug: &str) -> String {
 }
 
 /// The open blocks as stored: their numbers (from 1), comma-separated.
-fn stored_open(open: &BTreeSet<usize>) -> String {
+fn stored_open(open: &[usize]) -> String {
     open.iter()
         .map(|i| (i + 1).to_string())
         .collect::<Vec<_>>()
         .join(",")
 }
 
-/// The stored open blocks, keeping only those that can open (the essay may
-/// have changed since).
-fn parse_open(saved: &str, revealable: &BTreeSet<usize>) -> BTreeSet<usize> {
+/// The stored open blocks (0-based); numbers that no longer open anything
+/// (the essay changed since) are simply not found.
+fn parse_open(saved: &str) -> Vec<usize> {
     saved
         .split(',')
         .filter_map(|n| n.trim().parse::<usize>().ok()?.checked_sub(1))
-        .filter(|i| revealable.contains(i))
         .collect()
 }

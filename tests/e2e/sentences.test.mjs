@@ -6,7 +6,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { updateDistDir, useApp } from './harness.mjs';
+import { openPage, updateDistDir, useApp } from './harness.mjs';
 
 const app = useApp();
 const edited = useApp(updateDistDir);
@@ -162,3 +162,25 @@ for (const [name, viewport] of [['desktop', DESKTOP], ['phone', PHONE]]) {
     }
   });
 }
+
+test('offline, the translations at hand, the sentence pairs and the paired search hits still work', async (t) => {
+  const session = await openPage(app.browser, { locale: 'fr-FR', viewport: DESKTOP });
+  t.after(() => session.close());
+  const { page, context } = session;
+  await page.goto(app.server.url + 'fr/');
+  await page.locator('.offline-ready').waitFor();
+  await context.setOffline(true);
+  // A paired search hit.
+  await page.reload();
+  await page.getByRole('searchbox').fill('rotules');
+  await page.locator('.search-hit .counterpart-text').waitFor();
+  // The translation at hand, opened from there.
+  await page.goto(app.server.url + 'fr/le-business-modele-brise-du-business/');
+  await page.getByRole('button', { name: 'Afficher la traduction EN', exact: true }).first().click();
+  await page.locator('#t1 p').waitFor();
+  // A sentence and its counterpart.
+  await page.goto(app.server.url + 'fr/le-business-modele-brise-du-business/?view=side-by-side');
+  await page.locator('#p4 .sentence').first().hover();
+  assert.ok((await lit(page, 4)).other.length >= 1);
+  session.expectNoErrors();
+});
