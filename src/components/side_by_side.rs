@@ -305,10 +305,8 @@ fn step_sentence(ev: &web_sys::KeyboardEvent) {
         "ArrowLeft" => false,
         _ => return,
     };
-    let Some(row) = ev
-        .current_target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-    else {
+    // The row the focus is in (the listener is on the whole view).
+    let (Some(row), _) = row_and_sentence(ev) else {
         return;
     };
     let Ok(list) = row.query_selector_all(".primary .sentence") else {
