@@ -22,6 +22,7 @@
 //! Alignment runs at build time (`corpus build`); the app reads the result.
 
 use crate::document::Block;
+use crate::library::shared;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
@@ -586,6 +587,13 @@ fn align_with_ratio(
     let (n, m) = (left.len(), right.len());
     let (force_left, force_right) = forced(corrections, n, m);
     let centre = centres(n, m, &corrections.pairs());
+    let pair = Pair {
+        left,
+        right,
+        ratio,
+        force_left: &force_left,
+        force_right: &force_right,
+    };
     // Translations keep their order, so the path stays near the diagonal.
     // The band starts narrow and doubles while the best path touches its
     // edge (somewhere the truth may lie outside); small inputs are searched
@@ -602,7 +610,7 @@ fn align_with_ratio(
                 .unzip()
         };
         let mut table = Table::new(lo, hi);
-        fill(&mut table, left, right, ratio, &force_left, &force_right);
+        fill(&mut table, &pair);
         let path = trace(&table, n, m);
         // Edges of the band, not of the table: there the truth may lie beyond.
         let touches_edge = !full
@@ -611,7 +619,7 @@ fn align_with_ratio(
                 (lo > 0 && j <= lo + 1) || (hi < m && j + 1 >= hi)
             });
         if let Some(path) = path.filter(|_| !touches_edge) {
-            let back = backward(&table, left, right, ratio, &force_left, &force_right);
+            let back = backward(&table, &pair);
             return rows_of(&path, &table, &back, &force_left, &force_right);
         }
         if full {
@@ -625,43 +633,50 @@ fn align_with_ratio(
     }
 }
 
-fn fill(
-    table: &mut Table,
-    left: &[Unit],
-    right: &[Unit],
+/// What one dynamic programme works on: the two sides, their length ratio
+/// and what the corrections force.
+struct Pair<'a> {
+    left: &'a [Unit],
+    right: &'a [Unit],
     ratio: f64,
-    force_left: &[Option<Facing>],
-    force_right: &[Option<Facing>],
-) {
-    let (n, m) = (left.len(), right.len());
+    force_left: &'a [Option<Facing>],
+    force_right: &'a [Option<Facing>],
+}
+
+/// The matches that can leave cell (i, j) of the band under the
+/// corrections: (match type, the cell it reaches, its cost). Shared by the
+/// forward and the backward pass.
+fn moves(table: &Table, pair: &Pair, i: usize, j: usize) -> [Option<(usize, usize, f64)>; 6] {
+    std::array::from_fn(|k| {
+        let (di, dj, _) = MATCHES[k];
+        let (ni, nj) = (i + di, j + dj);
+        if ni > pair.left.len()
+            || nj > pair.right.len()
+            || !allowed(i..ni, j..nj, pair.force_left, pair.force_right)
+        {
+            return None;
+        }
+        let cell = table.cell(ni, nj)?;
+        let cost = match_cost(&pair.left[i..ni], &pair.right[j..nj], pair.ratio, k)?;
+        Some((k, cell, cost))
+    })
+}
+
+/// The forward pass: the cheapest cost from the start to each cell.
+fn fill(table: &mut Table, pair: &Pair) {
     table.cost[0] = 0.0;
-    for i in 0..=n {
+    for i in 0..=pair.left.len() {
         let (lo, w) = (table.lo[i], table.width[i]);
         for j in lo..lo + w {
-            let Some(here_cell) = table.cell(i, j) else {
+            let Some(here) = table.cell(i, j).map(|c| table.cost[c]) else {
                 continue;
             };
-            let here = table.cost[here_cell];
             if !here.is_finite() {
                 continue;
             }
-            for (k, &(di, dj, _)) in MATCHES.iter().enumerate() {
-                let (ni, nj) = (i + di, j + dj);
-                if ni > n || nj > m {
-                    continue;
-                }
-                let Some(cell) = table.cell(ni, nj) else {
-                    continue;
-                };
-                if !allowed(i..ni, j..nj, force_left, force_right) {
-                    continue;
-                }
-                let Some(match_cost) = match_cost(&left[i..ni], &right[j..nj], ratio, k) else {
-                    continue;
-                };
-                let total = here + match_cost;
-                if total < table.cost[cell] {
-                    table.cost[cell] = total;
+            for (k, cell, cost) in moves(table, pair, i, j).into_iter().flatten() {
+                if here + cost < table.cost[cell] {
+                    table.cost[cell] = here + cost;
                     table.step[cell] = k as u8;
                 }
             }
@@ -749,41 +764,20 @@ fn rows_of(
         .collect()
 }
 
-/// The cheapest cost from each cell of the band to the end.
-fn backward(
-    table: &Table,
-    left: &[Unit],
-    right: &[Unit],
-    ratio: f64,
-    force_left: &[Option<Facing>],
-    force_right: &[Option<Facing>],
-) -> Vec<f64> {
-    let (n, m) = (left.len(), right.len());
+/// The backward pass: the cheapest cost from each cell of the band to the end.
+fn backward(table: &Table, pair: &Pair) -> Vec<f64> {
     let mut cost = vec![f64::INFINITY; table.cost.len()];
-    if let Some(end) = table.cell(n, m) {
+    if let Some(end) = table.cell(pair.left.len(), pair.right.len()) {
         cost[end] = 0.0;
     }
-    for i in (0..=n).rev() {
+    for i in (0..=pair.left.len()).rev() {
         let (lo, w) = (table.lo[i], table.width[i]);
         for j in (lo..lo + w).rev() {
             let Some(here) = table.cell(i, j) else {
                 continue;
             };
-            for (k, &(di, dj, _)) in MATCHES.iter().enumerate() {
-                let (ni, nj) = (i + di, j + dj);
-                if ni > n || nj > m {
-                    continue;
-                }
-                let Some(next) = table.cell(ni, nj) else {
-                    continue;
-                };
-                if !cost[next].is_finite() || !allowed(i..ni, j..nj, force_left, force_right) {
-                    continue;
-                }
-                let Some(c) = match_cost(&left[i..ni], &right[j..nj], ratio, k) else {
-                    continue;
-                };
-                cost[here] = cost[here].min(c + cost[next]);
+            for (_, next, step) in moves(table, pair, i, j).into_iter().flatten() {
+                cost[here] = cost[here].min(step + cost[next]);
             }
         }
     }
@@ -888,23 +882,6 @@ fn merged(units: &[Unit]) -> std::borrow::Cow<'_, [u32]> {
             std::borrow::Cow::Owned(all)
         }
     }
-}
-
-/// The size of the intersection of two sorted multisets.
-fn shared(a: &[u32], b: &[u32]) -> usize {
-    let (mut i, mut j, mut count) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                count += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    count
 }
 
 /// Frequent French and English words of four letters or more that would

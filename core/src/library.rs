@@ -214,8 +214,10 @@ fn postings<'c>(corpus: &'c Corpus, value: &FilterValue) -> &'c [usize] {
     }
 }
 
-/// How many places two ascending lists share.
-fn shared(a: &[usize], b: &[usize]) -> usize {
+/// How many values two ascending lists share (as multisets: a value twice
+/// in each counts twice). The filters count postings with it, the aligner
+/// anchors.
+pub(crate) fn shared<T: Ord>(a: &[T], b: &[T]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
