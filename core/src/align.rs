@@ -1005,6 +1005,17 @@ mod tests {
         }
     }
 
+    /// A row of these blocks, sure of nothing.
+    fn row(left: Range<usize>, right: Range<usize>) -> Row {
+        Row {
+            left,
+            right,
+            confidence: 0,
+            corrected: false,
+            sentences: vec![],
+        }
+    }
+
     fn shape(rows: &[Row]) -> Vec<(Range<usize>, Range<usize>)> {
         rows.iter()
             .map(|r| (r.left.clone(), r.right.clone()))
@@ -1256,13 +1267,6 @@ mod tests {
 
     #[test]
     fn what_shows_under_a_block_is_its_rows_other_side_under_its_last_block() {
-        let row = |l: Range<usize>, r: Range<usize>| Row {
-            left: l,
-            right: r,
-            confidence: 0,
-            corrected: false,
-            sentences: vec![],
-        };
         let a = Alignment {
             rows: vec![
                 row(0..2, 0..1),
@@ -1286,13 +1290,6 @@ mod tests {
 
     #[test]
     fn counterparts_follow_rows_and_fall_back_to_the_row_before() {
-        let row = |l: Range<usize>, r: Range<usize>| Row {
-            left: l,
-            right: r,
-            confidence: 0,
-            corrected: false,
-            sentences: vec![],
-        };
         let a = Alignment {
             rows: vec![
                 row(0..1, 0..1),
