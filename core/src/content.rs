@@ -17,7 +17,8 @@ use crate::corpus::{
 use crate::document::{parse_body_with_markers, Block};
 use crate::lang::Lang;
 use crate::library::{excerpt, EXCERPT_CHARS};
-use crate::text::{is_slug, word_count};
+use crate::limits;
+use crate::text::{contained, is_slug, word_count};
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::fmt;
@@ -79,10 +80,10 @@ pub enum Problem {
     UnknownLanguage(String),
     #[error("position must be 1 or more")]
     BadPosition,
-    #[error("unknown category {0:?}: add it to content/taxonomy.toml or fix the id")]
-    UnknownCategory(String),
-    #[error("unknown tag {0:?}: add it to content/taxonomy.toml or fix the id")]
-    UnknownTag(String),
+    #[error("unknown category {id:?}{hint}: add it to content/taxonomy.toml or fix the id")]
+    UnknownCategory { id: String, hint: Hint },
+    #[error("unknown tag {id:?}{hint}: add it to content/taxonomy.toml or fix the id")]
+    UnknownTag { id: String, hint: Hint },
     #[error("taxonomy id {0:?} must be lower-case letters and digits joined by single hyphens")]
     BadTaxonomyId(String),
     #[error("taxonomy id {id:?} is defined twice (first at {first})")]
@@ -115,6 +116,48 @@ pub enum Problem {
     },
     #[error("this alignment marker contradicts another: rows keep both texts' order and a block faces one block")]
     MarkerConflict,
+    #[error("the title is {chars} characters long; the limit is {limit}")]
+    TitleTooLong { chars: usize, limit: usize },
+    #[error("the body is {bytes} bytes long; the limit is {limit} (split the essay in parts)")]
+    BodyTooLarge { bytes: usize, limit: usize },
+    #[error("the body has {blocks} paragraphs, headings and other blocks; the limit is {limit} (split the essay in parts)")]
+    TooManyBlocks { blocks: usize, limit: usize },
+    #[error("quotes, lists, emphasis and links nest more than {limit} levels deep here; the limit is {limit}")]
+    NestedTooDeep { limit: usize },
+}
+
+/// What follows an unknown id: the closest known one, if one is close.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Hint {
+    #[default]
+    None,
+    /// A known id of the same kind, a typo or two away.
+    DidYouMean(String),
+    /// The id exists, as a tag where a category was expected or the reverse.
+    OtherKind(&'static str),
+}
+
+impl fmt::Display for Hint {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Hint::None => Ok(()),
+            Hint::DidYouMean(id) => write!(f, " (did you mean {id:?}?)"),
+            Hint::OtherKind(kind) => write!(f, " (that id is a {kind})"),
+        }
+    }
+}
+
+impl Hint {
+    /// The closest of `known` to `id`, by edit distance (a swap of two
+    /// letters counts one), if at most a third of its letters differ.
+    fn closest<'k>(id: &str, known: impl Iterator<Item = &'k str>) -> Hint {
+        let most = (id.chars().count() / 3).max(1);
+        known
+            .map(|k| (strsim::damerau_levenshtein(id, k), k))
+            .filter(|&(d, _)| d <= most)
+            .min()
+            .map_or(Hint::None, |(_, k)| Hint::DidYouMean(k.to_string()))
+    }
 }
 
 #[derive(Deserialize)]
@@ -141,6 +184,7 @@ pub fn parse_taxonomy(file: &Path, text: &str) -> Result<Taxonomy, Vec<ContentEr
         line,
         problem,
     };
+    let text = &normalized(text);
     let source: TaxonomySource = toml::from_str(text).map_err(|e| {
         let line = e.span().map(|s| line_of(text, s.start)).unwrap_or(0);
         vec![at(
@@ -173,8 +217,8 @@ pub fn parse_taxonomy(file: &Path, text: &str) -> Result<Taxonomy, Vec<ContentEr
             out.push(TaxonomyEntry {
                 id: entry.id,
                 label: Label {
-                    fr: entry.fr,
-                    en: entry.en,
+                    fr: contained(entry.fr),
+                    en: contained(entry.en),
                 },
             });
         }
@@ -187,6 +231,39 @@ pub fn parse_taxonomy(file: &Path, text: &str) -> Result<Taxonomy, Vec<ContentEr
     } else {
         Err(errors)
     }
+}
+
+/// The ids of a taxonomy that [`parse_taxonomy`] refused, if its TOML at
+/// least parses: enough to check the essays' categories and tags in the same
+/// run (labels are not read).
+fn taxonomy_ids(text: &str) -> Option<Taxonomy> {
+    #[derive(Deserialize)]
+    struct Ids {
+        #[serde(default)]
+        category: Vec<Id>,
+        #[serde(default)]
+        tag: Vec<Id>,
+    }
+    #[derive(Deserialize)]
+    struct Id {
+        id: String,
+    }
+    let ids: Ids = toml::from_str(text).ok()?;
+    let entries = |list: Vec<Id>| {
+        list.into_iter()
+            .map(|e| TaxonomyEntry {
+                id: e.id,
+                label: Label {
+                    fr: String::new(),
+                    en: String::new(),
+                },
+            })
+            .collect()
+    };
+    Some(Taxonomy {
+        categories: entries(ids.category),
+        tags: entries(ids.tag),
+    })
 }
 
 /// An essay file's front matter, the one type that reads it ([`parse_essay`],
@@ -317,13 +394,15 @@ pub struct EssaySource {
 }
 
 /// Parses one essay file (front matter and body), checking what can be
-/// checked without the rest of the corpus.
+/// checked without the rest of the corpus: every problem found, in one list
+/// (a front matter that does not parse still lets the body be checked).
 pub fn parse_essay(file: &Path, text: &str) -> Result<EssaySource, Vec<ContentError>> {
     let at = |line: usize, problem: Problem| ContentError {
         file: file.to_path_buf(),
         line,
         problem,
     };
+    let text = &normalized(text);
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut lines = text.split_inclusive('\n');
     match lines.next() {
@@ -347,67 +426,96 @@ pub fn parse_essay(file: &Path, text: &str) -> Result<EssaySource, Vec<ContentEr
     // Lines of the front matter are counted in the whole file.
     let line_at = |front_offset: usize| line_of(text, front_start + front_offset);
 
-    let fm: FrontMatter = toml::from_str(front).map_err(|e| {
-        let line = e.span().map(|s| line_at(s.start)).unwrap_or(1);
-        vec![at(
-            line,
-            Problem::MalformedFrontMatter(e.message().trim().to_string()),
-        )]
-    })?;
-
     let mut errors = Vec::new();
-    let slug_line = line_at(fm.slug.span().start);
-    if !is_slug(fm.slug.get_ref()) {
-        errors.push(at(slug_line, Problem::BadSlug(fm.slug.get_ref().clone())));
-    }
-    let key_line = line_at(fm.translation_key.span().start);
-    if !is_slug(fm.translation_key.get_ref()) {
-        errors.push(at(
-            key_line,
-            Problem::BadTranslationKey(fm.translation_key.get_ref().clone()),
-        ));
-    }
-    let lang = Lang::from_code(fm.lang.get_ref());
-    if lang.is_none() {
-        errors.push(at(
-            line_at(fm.lang.span().start),
-            Problem::UnknownLanguage(fm.lang.get_ref().clone()),
-        ));
-    }
-    let title = match &fm.title {
-        Some(t) if !t.get_ref().trim().is_empty() => t.get_ref().trim().to_string(),
-        Some(t) => {
-            errors.push(at(line_at(t.span().start), Problem::MissingTitle));
-            String::new()
+    let fm: Option<FrontMatter> = toml::from_str(front)
+        .map_err(|e| {
+            let line = e.span().map(|s| line_at(s.start)).unwrap_or(1);
+            errors.push(at(
+                line,
+                Problem::MalformedFrontMatter(e.message().trim().to_string()),
+            ))
+        })
+        .ok();
+    let mut title = String::new();
+    if let Some(fm) = &fm {
+        if !is_slug(fm.slug.get_ref()) {
+            errors.push(at(
+                line_at(fm.slug.span().start),
+                Problem::BadSlug(fm.slug.get_ref().clone()),
+            ));
         }
-        None => {
-            errors.push(at(1, Problem::MissingTitle));
-            String::new()
+        if !is_slug(fm.translation_key.get_ref()) {
+            errors.push(at(
+                line_at(fm.translation_key.span().start),
+                Problem::BadTranslationKey(fm.translation_key.get_ref().clone()),
+            ));
         }
-    };
-    let position_line = line_at(fm.position.span().start);
-    if *fm.position.get_ref() == 0 {
-        errors.push(at(position_line, Problem::BadPosition));
+        if Lang::from_code(fm.lang.get_ref()).is_none() {
+            errors.push(at(
+                line_at(fm.lang.span().start),
+                Problem::UnknownLanguage(fm.lang.get_ref().clone()),
+            ));
+        }
+        match &fm.title {
+            Some(t) if !t.get_ref().trim().is_empty() => {
+                title = t.get_ref().trim().to_string();
+                let chars = title.chars().count();
+                if chars > limits::MAX_TITLE_CHARS {
+                    errors.push(at(
+                        line_at(t.span().start),
+                        Problem::TitleTooLong {
+                            chars,
+                            limit: limits::MAX_TITLE_CHARS,
+                        },
+                    ));
+                }
+            }
+            Some(t) => errors.push(at(line_at(t.span().start), Problem::MissingTitle)),
+            None => errors.push(at(1, Problem::MissingTitle)),
+        }
+        if *fm.position.get_ref() == 0 {
+            errors.push(at(line_at(fm.position.span().start), Problem::BadPosition));
+        }
     }
-    let body = text[body_start..].trim().to_string();
+    let body = text[body_start..].trim();
+    let body_offset =
+        body_start + (text[body_start..].len() - text[body_start..].trim_start().len());
+    let body_line = line_of(text, body_offset);
     if body.is_empty() {
         errors.push(at(line_of(text, body_start), Problem::MissingBody));
     }
-    if !errors.is_empty() {
-        return Err(errors);
+    if body.len() > limits::MAX_BODY_BYTES {
+        errors.push(at(
+            body_line,
+            Problem::BodyTooLarge {
+                bytes: body.len(),
+                limit: limits::MAX_BODY_BYTES,
+            },
+        ));
     }
-    let category_lines = fm
-        .categories
-        .iter()
-        .map(|c| line_at(c.span().start))
-        .collect();
-    let tag_lines = fm.tags.iter().map(|t| line_at(t.span().start)).collect();
-    let slug = fm.slug.into_inner();
-    let (blocks, found) = parse_body_with_markers(&body);
-    let body_offset =
-        body_start + (text[body_start..].len() - text[body_start..].trim_start().len());
+    let parsed = parse_body_with_markers(body);
+    if let Some(offset) = parsed.too_deep {
+        errors.push(at(
+            line_of(text, body_offset + offset),
+            Problem::NestedTooDeep {
+                limit: limits::MAX_NESTING,
+            },
+        ));
+    }
+    // As the app will read them: directional controls contained, and the
+    // search passages and alignment made of the same text.
+    let blocks: Vec<Block> = parsed.blocks.into_iter().map(Block::sanitized).collect();
+    if blocks.len() > limits::MAX_BLOCKS {
+        errors.push(at(
+            body_line,
+            Problem::TooManyBlocks {
+                blocks: blocks.len(),
+                limit: limits::MAX_BLOCKS,
+            },
+        ));
+    }
     let mut markers: Vec<(usize, Facing, usize)> = Vec::new();
-    for marker in found {
+    for marker in parsed.markers {
         let line = line_of(text, body_offset + marker.offset);
         let facing = match marker.value.as_str() {
             "none" => Some(Facing::Nothing),
@@ -428,23 +536,36 @@ pub fn parse_essay(file: &Path, text: &str) -> Result<EssaySource, Vec<ContentEr
             },
         }
     }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
+    let fm = match fm {
+        Some(fm) if errors.is_empty() => fm,
+        _ => return Err(errors),
+    };
+    let slug_line = line_at(fm.slug.span().start);
+    let key_line = line_at(fm.translation_key.span().start);
+    let position_line = line_at(fm.position.span().start);
+    let category_lines = fm
+        .categories
+        .iter()
+        .map(|c| line_at(c.span().start))
+        .collect();
+    let tag_lines = fm.tags.iter().map(|t| line_at(t.span().start)).collect();
     let essay = Essay {
-        lang: lang.unwrap_or(Lang::En),
+        lang: Lang::from_code(fm.lang.get_ref()).unwrap_or(Lang::En),
         translation_key: fm.translation_key.into_inner(),
-        title,
-        word_count: word_count(&body),
-        excerpt: excerpt(&body, EXCERPT_CHARS),
+        title: contained(title),
+        word_count: word_count(body),
+        excerpt: contained(excerpt(body, EXCERPT_CHARS)),
         // Named once the body is complete, with its alignment (`assemble`).
         body_url: String::new(),
-        slug,
+        slug: fm.slug.into_inner(),
         categories: fm.categories.into_iter().map(Spanned::into_inner).collect(),
         tags: fm.tags.into_iter().map(Spanned::into_inner).collect(),
         comments: fm.comments,
         position: fm.position.into_inner(),
-        image_alt: fm.image_alt.filter(|alt| !alt.trim().is_empty()),
+        image_alt: fm
+            .image_alt
+            .filter(|alt| !alt.trim().is_empty())
+            .map(contained),
     };
     Ok(EssaySource {
         file: file.to_path_buf(),
@@ -457,6 +578,19 @@ pub fn parse_essay(file: &Path, text: &str) -> Result<EssaySource, Vec<ContentEr
         tag_lines,
         markers,
     })
+}
+
+/// Text as the corpus keeps it: in Unicode's composed form (NFC), so that an
+/// accent typed as a letter plus a combining mark (as some editors and
+/// systems write it) is the same text as the composed letter, for search
+/// and for the aligner alike. Canonically equivalent: nothing a reader sees
+/// changes. Lines stay where they were.
+fn normalized(text: &str) -> std::borrow::Cow<'_, str> {
+    use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+    match is_nfc_quick(text.chars()) {
+        IsNormalized::Yes => std::borrow::Cow::Borrowed(text),
+        _ => std::borrow::Cow::Owned(text.nfc().collect()),
+    }
 }
 
 /// A built corpus: the index (`corpus.json`) and the files it points to.
@@ -499,26 +633,61 @@ pub fn assemble(
     taxonomy: Taxonomy,
     sources: Vec<EssaySource>,
 ) -> Result<BuiltCorpus, Vec<ContentError>> {
+    let errors = check(Some(&taxonomy), &sources);
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(build(taxonomy, sources))
+}
+
+/// Every problem between essays, and with the taxonomy when there is one
+/// (a taxonomy that does not parse still lets the rest be checked).
+fn check(taxonomy: Option<&Taxonomy>, sources: &[EssaySource]) -> Vec<ContentError> {
     let mut errors = Vec::new();
     let place = |s: &EssaySource, line: usize| format!("{}:{}", s.file.display(), line);
     let mut slugs: HashMap<&str, &EssaySource> = HashMap::new();
     let mut group_langs: HashMap<(&str, Lang), &EssaySource> = HashMap::new();
     let mut positions: HashMap<u32, &EssaySource> = HashMap::new();
-    for source in &sources {
+    let categories: Vec<&str> = taxonomy.map_or_else(Vec::new, |t| ids(&t.categories));
+    let tags: Vec<&str> = taxonomy.map_or_else(Vec::new, |t| ids(&t.tags));
+    let hint = |id: &str, same: &[&str], other: &[&str], other_kind: &'static str| {
+        if other.contains(&id) {
+            Hint::OtherKind(other_kind)
+        } else {
+            Hint::closest(id, same.iter().copied())
+        }
+    };
+    for source in sources {
         let essay = &source.essay;
         let at = |line: usize, problem: Problem| ContentError {
             file: source.file.clone(),
             line,
             problem,
         };
-        for (id, line) in essay.categories.iter().zip(&source.category_lines) {
-            if !taxonomy.categories.iter().any(|c| &c.id == id) {
-                errors.push(at(*line, Problem::UnknownCategory(id.clone())));
+        if taxonomy.is_some() {
+            for (id, line) in essay.categories.iter().zip(&source.category_lines) {
+                if !categories.contains(&id.as_str()) {
+                    let hint = hint(id, &categories, &tags, "tag");
+                    errors.push(at(
+                        *line,
+                        Problem::UnknownCategory {
+                            id: id.clone(),
+                            hint,
+                        },
+                    ));
+                }
             }
-        }
-        for (id, line) in essay.tags.iter().zip(&source.tag_lines) {
-            if !taxonomy.tags.iter().any(|t| &t.id == id) {
-                errors.push(at(*line, Problem::UnknownTag(id.clone())));
+            for (id, line) in essay.tags.iter().zip(&source.tag_lines) {
+                if !tags.contains(&id.as_str()) {
+                    let hint = hint(id, &tags, &categories, "category");
+                    errors.push(at(
+                        *line,
+                        Problem::UnknownTag {
+                            id: id.clone(),
+                            hint,
+                        },
+                    ));
+                }
             }
         }
         if let Some(first) = slugs.insert(&essay.slug, source) {
@@ -553,12 +722,19 @@ pub fn assemble(
             ));
         }
     }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
+    errors.extend(check_markers(sources));
+    errors
+}
+
+fn ids(entries: &[TaxonomyEntry]) -> Vec<&str> {
+    entries.iter().map(|e| e.id.as_str()).collect()
+}
+
+/// Builds checked sources ([`check`]) into the corpus.
+fn build(taxonomy: Taxonomy, sources: Vec<EssaySource>) -> BuiltCorpus {
     let mut sources = sources;
     sources.sort_by_key(|s| s.essay.position);
-    let alignments = align_pairs(&sources)?;
+    let alignments = align_pairs(&sources);
     let mut files = Vec::with_capacity(sources.len() + 1);
     let mut search = SearchData::default();
     let mut bodies = HashMap::with_capacity(sources.len());
@@ -589,7 +765,7 @@ pub fn assemble(
     let search_json = serde_json::to_string(&search).unwrap_or_default();
     let search_url = data_url("_search", &search_json);
     files.push((search_url.clone(), search_json));
-    Ok(BuiltCorpus {
+    BuiltCorpus {
         corpus: Corpus {
             schema_version: SCHEMA_VERSION,
             taxonomy,
@@ -602,29 +778,46 @@ pub fn assemble(
         alignments: alignment_of,
         search,
         files,
-    })
+    }
 }
 
-/// Aligns every translated pair, French on the left, obeying the editors'
-/// markers: by index into `sources`, each version's alignment with the
-/// other from its own side. Alignment itself never fails; only a marker
-/// that cannot hold does, with its place.
-fn align_pairs(sources: &[EssaySource]) -> Result<HashMap<usize, Alignment>, Vec<ContentError>> {
+/// Each essay's translation (the other language of its group), by index.
+fn translations(sources: &[EssaySource]) -> Vec<Option<usize>> {
     let mut by_key: HashMap<(&str, Lang), usize> = HashMap::new();
     for (k, source) in sources.iter().enumerate() {
         by_key.insert((&source.essay.translation_key, source.essay.lang), k);
     }
+    sources
+        .iter()
+        .map(|source| {
+            Lang::ALL
+                .iter()
+                .filter(|&&lang| lang != source.essay.lang)
+                .find_map(|&lang| {
+                    by_key
+                        .get(&(source.essay.translation_key.as_str(), lang))
+                        .copied()
+                })
+        })
+        .collect()
+}
+
+/// The editors' markers of each pair, as the aligner's corrections (French
+/// on the left).
+fn corrections(fr: &EssaySource, en: &EssaySource) -> Corrections {
+    Corrections {
+        left: fr.markers.iter().map(|&(b, f, _)| (b, f)).collect(),
+        right: en.markers.iter().map(|&(b, f, _)| (b, f)).collect(),
+    }
+}
+
+/// Every alignment marker that cannot hold, with its place: on an essay
+/// without translation, naming a block the translation does not have, or
+/// contradicting another marker.
+fn check_markers(sources: &[EssaySource]) -> Vec<ContentError> {
     let mut errors = Vec::new();
-    let mut out = HashMap::new();
-    for (k, source) in sources.iter().enumerate() {
-        let other = Lang::ALL
-            .iter()
-            .filter(|&&lang| lang != source.essay.lang)
-            .find_map(|&lang| {
-                by_key
-                    .get(&(source.essay.translation_key.as_str(), lang))
-                    .copied()
-            });
+    for (k, other) in translations(sources).into_iter().enumerate() {
+        let source = &sources[k];
         let Some(other) = other else {
             if let Some(&(_, _, line)) = source.markers.first() {
                 errors.push(ContentError {
@@ -636,47 +829,56 @@ fn align_pairs(sources: &[EssaySource]) -> Result<HashMap<usize, Alignment>, Vec
             continue;
         };
         if source.essay.lang != Lang::Fr {
-            continue; // Aligned once, from the French side.
+            continue; // Checked once, from the French side.
         }
         let (fr, en) = (source, &sources[other]);
-        let corrections = Corrections {
-            left: fr.markers.iter().map(|&(b, f, _)| (b, f)).collect(),
-            right: en.markers.iter().map(|&(b, f, _)| (b, f)).collect(),
-        };
-        if let Some((is_left, index, problem)) =
-            corrections.conflict(fr.blocks.len(), en.blocks.len())
-        {
-            let (own, other) = if is_left { (fr, en) } else { (en, fr) };
-            let line = own.markers.get(index).map_or(0, |m| m.2);
-            let problem = match problem {
-                CorrectionProblem::NoSuchBlock(block, count) => Problem::MarkerNoSuchBlock {
-                    block,
-                    file: other
-                        .file
-                        .file_name()
-                        .unwrap_or_default()
-                        .to_string_lossy()
-                        .into_owned(),
-                    count,
-                },
-                CorrectionProblem::Crossing => Problem::MarkerConflict,
-            };
-            errors.push(ContentError {
-                file: own.file.clone(),
-                line,
-                problem,
-            });
+        let Some((is_left, index, problem)) =
+            corrections(fr, en).conflict(fr.blocks.len(), en.blocks.len())
+        else {
             continue;
+        };
+        let (own, other) = if is_left { (fr, en) } else { (en, fr) };
+        let line = own.markers.get(index).map_or(0, |m| m.2);
+        let problem = match problem {
+            CorrectionProblem::NoSuchBlock(block, count) => Problem::MarkerNoSuchBlock {
+                block,
+                file: other
+                    .file
+                    .file_name()
+                    .unwrap_or_default()
+                    .to_string_lossy()
+                    .into_owned(),
+                count,
+            },
+            CorrectionProblem::Crossing => Problem::MarkerConflict,
+        };
+        errors.push(ContentError {
+            file: own.file.clone(),
+            line,
+            problem,
+        });
+    }
+    errors
+}
+
+/// Aligns every translated pair, French on the left, obeying the editors'
+/// markers (checked by [`check_markers`]): by index into `sources`, each
+/// version's alignment with the other from its own side.
+fn align_pairs(sources: &[EssaySource]) -> HashMap<usize, Alignment> {
+    let mut out = HashMap::new();
+    for (k, other) in translations(sources).into_iter().enumerate() {
+        let (fr, Some(other)) = (&sources[k], other) else {
+            continue;
+        };
+        if fr.essay.lang != Lang::Fr {
+            continue; // Aligned once, from the French side.
         }
-        let alignment = align_bodies(&fr.blocks, &en.blocks, &corrections);
+        let en = &sources[other];
+        let alignment = align_bodies(&fr.blocks, &en.blocks, &corrections(fr, en));
         out.insert(other, alignment.swapped());
         out.insert(k, alignment);
     }
-    if errors.is_empty() {
-        Ok(out)
-    } else {
-        Err(errors)
-    }
+    out
 }
 
 /// Reads and checks a whole content directory.
@@ -687,9 +889,18 @@ pub fn load(content_dir: &Path) -> Result<BuiltCorpus, Vec<ContentError>> {
         line: 0,
         problem: Problem::Unreadable(err.to_string()),
     };
-    let taxonomy = fs::read_to_string(&taxonomy_path)
-        .map_err(|e| vec![unreadable(&taxonomy_path, e)])
-        .and_then(|text| parse_taxonomy(&taxonomy_path, &text));
+    // A refused taxonomy still names its ids, if its TOML parses.
+    let (taxonomy, ids) = match fs::read_to_string(&taxonomy_path) {
+        Ok(text) => {
+            let taxonomy = parse_taxonomy(&taxonomy_path, &text);
+            let ids = taxonomy
+                .is_err()
+                .then(|| taxonomy_ids(&normalized(&text)))
+                .flatten();
+            (taxonomy, ids)
+        }
+        Err(e) => (Err(vec![unreadable(&taxonomy_path, e)]), None),
+    };
 
     let essays_dir = content_dir.join(ESSAYS_DIR);
     let mut files: Vec<PathBuf> = match fs::read_dir(&essays_dir) {
@@ -720,17 +931,18 @@ pub fn load(content_dir: &Path) -> Result<BuiltCorpus, Vec<ContentError>> {
             problem: Problem::NoEssays,
         });
     }
-    let taxonomy = match taxonomy {
-        Ok(t) => t,
-        Err(mut errs) => {
-            errs.append(&mut errors);
-            return Err(errs);
+    // Every problem of every file in one report: the essays that parsed are
+    // checked against each other and the taxonomy even when others did not.
+    let taxonomy = taxonomy.map_err(|errs| errors.extend(errs)).ok();
+    errors.extend(check(taxonomy.as_ref().or(ids.as_ref()), &sources));
+    match taxonomy {
+        Some(taxonomy) if errors.is_empty() => Ok(build(taxonomy, sources)),
+        _ => {
+            // The report reads file by file, line by line.
+            errors.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
+            Err(errors)
         }
-    };
-    if !errors.is_empty() {
-        return Err(errors);
     }
-    assemble(taxonomy, sources)
 }
 
 /// Writes a built corpus: its body and search files into `corpus/` beside
@@ -927,7 +1139,187 @@ en = "Future of work"
         );
         assert_eq!(
             (errors[1].line, &errors[1].problem),
-            (9, &Problem::UnknownTag("gone".into()))
+            (
+                9,
+                &Problem::UnknownTag {
+                    id: "gone".into(),
+                    hint: Hint::None
+                }
+            )
+        );
+    }
+
+    #[test]
+    fn an_unknown_id_close_to_a_known_one_gets_a_suggestion() {
+        let text = source("a", "fr", "a", 1)
+            .replace("[\"lived\"]", "[\"lvied\", \"future-of-work\"]")
+            .replace("[\"future-of-work\"]", "[\"futur-of-work\", \"lived\"]");
+        let errors = assemble_errors(&[("a.fr.md", text)]);
+        let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            messages,
+            [
+                "a.fr.md:7: unknown category \"lvied\" (did you mean \"lived\"?): add it to content/taxonomy.toml or fix the id",
+                "a.fr.md:7: unknown category \"future-of-work\" (that id is a tag): add it to content/taxonomy.toml or fix the id",
+                "a.fr.md:8: unknown tag \"futur-of-work\" (did you mean \"future-of-work\"?): add it to content/taxonomy.toml or fix the id",
+                "a.fr.md:8: unknown tag \"lived\" (that id is a category): add it to content/taxonomy.toml or fix the id",
+            ]
+        );
+        // Nothing close: no guess.
+        assert_eq!(
+            Hint::closest("zzz", ["lived", "future-of-work"].into_iter()),
+            Hint::None
+        );
+    }
+
+    #[test]
+    fn a_malformed_front_matter_still_lets_the_body_be_checked() {
+        let deep = format!("{}deep", "> ".repeat(limits::MAX_NESTING + 1));
+        let text = format!(
+            "+++\nslug = \"a\"\ntitle = \n+++\n\nIntro.\n\n{deep}\n\n<!-- faces: x -->\n\nEnd.\n"
+        );
+        let errors = parse("a.fr.md", &text).expect_err("refused");
+        let lines: Vec<(usize, String)> = errors
+            .iter()
+            .map(|e| (e.line, e.problem.to_string()))
+            .collect();
+        assert_eq!(lines.len(), 3, "{lines:?}");
+        assert_eq!(lines[0].0, 3);
+        assert!(
+            lines[0].1.starts_with("malformed front matter"),
+            "{lines:?}"
+        );
+        assert_eq!(
+            lines[1],
+            (8, format!("quotes, lists, emphasis and links nest more than {0} levels deep here; the limit is {0}", limits::MAX_NESTING))
+        );
+        assert_eq!(lines[2].0, 10);
+    }
+
+    #[test]
+    fn nesting_at_the_limit_is_kept_and_one_past_it_is_refused_on_its_line() {
+        // Lists, the kind that costs the most in the body file.
+        let list = |depth: usize| {
+            (0..depth)
+                .map(|d| format!("{}- level {}\n", "  ".repeat(d), d + 1))
+                .collect::<String>()
+        };
+        let at_limit = source("a", "fr", "a", 1).replace("A body.", &list(limits::MAX_NESTING));
+        let essay = parse("a.fr.md", &at_limit).expect("nesting at the limit is accepted");
+        assert_eq!(essay.blocks[0].nesting(), limits::MAX_NESTING);
+        // What the tool writes, the app reads.
+        let json = body_json(&essay.blocks, None);
+        let body = EssayBody::from_json(&json).expect("the app reads it");
+        assert_eq!(body.blocks, essay.blocks);
+
+        let past = source("a", "fr", "a", 1).replace("A body.", &list(limits::MAX_NESTING + 1));
+        let err = one_error(parse("a.fr.md", &past));
+        assert_eq!(
+            err.line,
+            12 + limits::MAX_NESTING,
+            "the line of the level past the limit"
+        );
+        assert_eq!(
+            err.problem,
+            Problem::NestedTooDeep {
+                limit: limits::MAX_NESTING
+            }
+        );
+        // Emphasis counts too, and a pathological depth is refused without
+        // building (or dropping) a tree as deep.
+        let stars = format!("{}x{}", "*a ".repeat(50_000), " a*".repeat(50_000));
+        let err = one_error(parse(
+            "a.fr.md",
+            &source("a", "fr", "a", 1).replace("A body.", &stars),
+        ));
+        assert_eq!(
+            err.problem,
+            Problem::NestedTooDeep {
+                limit: limits::MAX_NESTING
+            }
+        );
+        let quotes = ">".repeat(100_000);
+        let err = one_error(parse(
+            "a.fr.md",
+            &source("a", "fr", "a", 1).replace("A body.", &quotes),
+        ));
+        assert_eq!(
+            (err.line, err.problem),
+            (
+                12,
+                Problem::NestedTooDeep {
+                    limit: limits::MAX_NESTING
+                }
+            )
+        );
+    }
+
+    #[test]
+    fn title_body_and_block_count_limits_are_each_reported_with_the_limit() {
+        let long_title = "t".repeat(limits::MAX_TITLE_CHARS + 1);
+        let text = source("a", "fr", "a", 1).replace("A title", &long_title);
+        let err = one_error(parse("a.fr.md", &text));
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "a.fr.md:4: the title is {} characters long; the limit is {}",
+                limits::MAX_TITLE_CHARS + 1,
+                limits::MAX_TITLE_CHARS
+            )
+        );
+        let at_limit =
+            source("a", "fr", "a", 1).replace("A title", &"é".repeat(limits::MAX_TITLE_CHARS));
+        parse("a.fr.md", &at_limit).expect("a title at the limit is accepted");
+
+        let blocks = "Paragraph.\n\n".repeat(limits::MAX_BLOCKS + 1);
+        let err = one_error(parse(
+            "a.fr.md",
+            &source("a", "fr", "a", 1).replace("A body.", &blocks),
+        ));
+        assert_eq!(
+            (err.line, err.problem),
+            (
+                12,
+                Problem::TooManyBlocks {
+                    blocks: limits::MAX_BLOCKS + 1,
+                    limit: limits::MAX_BLOCKS
+                }
+            )
+        );
+
+        let word = "w".repeat(limits::MAX_BODY_BYTES + 1);
+        let err = one_error(parse(
+            "a.fr.md",
+            &source("a", "fr", "a", 1).replace("A body.", &word),
+        ));
+        assert_eq!(
+            (err.line, err.problem),
+            (
+                12,
+                Problem::BodyTooLarge {
+                    bytes: limits::MAX_BODY_BYTES + 1,
+                    limit: limits::MAX_BODY_BYTES
+                }
+            )
+        );
+    }
+
+    #[test]
+    fn decomposed_accents_are_composed_at_build_lines_unchanged() {
+        let text = source("a", "fr", "a", 1)
+            .replace("A title", "E\u{301}te\u{301}")
+            .replace(
+                "A body.",
+                "Un e\u{301}te\u{301} chaud.\n\n<!-- faces: q -->\n\nFin.",
+            );
+        let err = one_error(parse("a.fr.md", &text));
+        assert_eq!(err.line, 14, "lines are counted as written");
+        let text = text.replace("<!-- faces: q -->\n\n", "");
+        let essay = parse("a.fr.md", &text).expect("parses");
+        assert_eq!(essay.essay.title, "Été");
+        assert_eq!(
+            essay.blocks[0],
+            Block::Paragraph(vec![crate::document::Inline::Text("Un été chaud.".into())])
         );
     }
 

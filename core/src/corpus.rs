@@ -8,6 +8,7 @@
 //! documented in `docs/corpus.md`.
 
 use crate::lang::Lang;
+use crate::text::contained;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use thiserror::Error;
@@ -226,6 +227,9 @@ pub enum CorpusLoadError {
     UnsupportedSchema { found: Option<u64> },
     #[error("the corpus did not arrive within {seconds} seconds")]
     Timeout { seconds: u32 },
+    /// Past [`crate::limits::MAX_NESTING`]: the tool never writes such a body.
+    #[error("the text nests more than {limit} levels deep")]
+    TooDeep { limit: usize },
 }
 
 impl From<serde_json::Error> for CorpusLoadError {
@@ -288,7 +292,7 @@ impl Corpus {
                     .flatten()
                     .filter_map(|v| serde_json::from_str::<String>(v.get()).ok())
                     .find(|s| !s.trim().is_empty())
-                    .map(|s| s.chars().take(120).collect())
+                    .map(|s| contained(s.chars().take(120).collect()))
                     .unwrap_or_else(|| format!("#{}", i + 1))
             };
             match serde_json::from_str::<Essay>(raw.get()) {
@@ -296,7 +300,14 @@ impl Corpus {
                     name: name(),
                     reason: format!("body_url {:?} is not a file of corpus/", essay.body_url),
                 }),
-                Ok(essay) => essays.push(essay),
+                // Text from a fetched file: its directional controls are
+                // kept from reaching past it (`text::contain_bidi`).
+                Ok(essay) => essays.push(Essay {
+                    title: contained(essay.title),
+                    excerpt: contained(essay.excerpt),
+                    image_alt: essay.image_alt.map(contained),
+                    ..essay
+                }),
                 Err(err) => rejected.push(RejectedEssay {
                     name: name(),
                     reason: err.to_string(),
@@ -308,9 +319,24 @@ impl Corpus {
         } else {
             String::new()
         };
+        let contained_entries = |entries: Vec<TaxonomyEntry>| -> Vec<TaxonomyEntry> {
+            entries
+                .into_iter()
+                .map(|e| TaxonomyEntry {
+                    label: Label {
+                        fr: contained(e.label.fr),
+                        en: contained(e.label.en),
+                    },
+                    ..e
+                })
+                .collect()
+        };
         Ok(Corpus {
             schema_version: document.schema_version,
-            taxonomy: document.taxonomy,
+            taxonomy: Taxonomy {
+                categories: contained_entries(document.taxonomy.categories),
+                tags: contained_entries(document.taxonomy.tags),
+            },
             essays,
             search_url,
             rejected,
@@ -431,8 +457,14 @@ pub struct EssayBody {
 
 impl EssayBody {
     /// Reads a fetched body file; its blocks come back [sanitized](crate::document::Block::sanitized).
+    /// A body nested deeper than the tool would write is refused (serde_json
+    /// refuses much deeper JSON before that: see [`crate::limits::MAX_NESTING`]).
     pub fn from_json(text: &str) -> Result<EssayBody, CorpusLoadError> {
         let body: EssayBody = serde_json::from_str(text)?;
+        let limit = crate::limits::MAX_NESTING;
+        if body.blocks.iter().any(|b| b.nesting() > limit) {
+            return Err(CorpusLoadError::TooDeep { limit });
+        }
         Ok(EssayBody {
             blocks: body.blocks.into_iter().map(|b| b.sanitized()).collect(),
             alignment: body.alignment,
@@ -689,6 +721,31 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_body_nested_past_the_limit_is_refused_however_deep() {
+        let quotes = |depth: usize| {
+            format!(
+                r#"{{"blocks":[{}{{"p":[{{"t":"x"}}]}}{}]}}"#,
+                r#"{"q":["#.repeat(depth),
+                "]}".repeat(depth)
+            )
+        };
+        let limit = crate::limits::MAX_NESTING;
+        assert_eq!(
+            EssayBody::from_json(&quotes(limit)).unwrap().blocks[0].nesting(),
+            limit
+        );
+        assert_eq!(
+            EssayBody::from_json(&quotes(limit + 1)),
+            Err(CorpusLoadError::TooDeep { limit })
+        );
+        // Far past what serde_json reads: an error, not a stack overflow.
+        assert!(matches!(
+            EssayBody::from_json(&quotes(100_000)),
+            Err(CorpusLoadError::InvalidJson { .. })
+        ));
+    }
+
+    #[test]
     fn load_errors_speak_both_languages() {
         let errors = [
             CorpusLoadError::Network("x".into()),
@@ -700,6 +757,7 @@ pub(crate) mod tests {
             },
             CorpusLoadError::UnsupportedSchema { found: Some(9) },
             CorpusLoadError::Timeout { seconds: 15 },
+            CorpusLoadError::TooDeep { limit: 24 },
         ];
         for err in errors {
             let fr = crate::ui::load_error_message(Lang::Fr, &err);

@@ -6,6 +6,7 @@
 //! it is a web, mail or relative address (`javascript:`, `data:` and every
 //! other scheme lose the link, keep the text).
 
+use crate::text::contained;
 #[cfg(feature = "markdown")]
 use crate::text::markdown_options;
 #[cfg(feature = "markdown")]
@@ -109,10 +110,29 @@ pub fn safe_href(url: &str) -> Option<SafeHref> {
 }
 
 impl Block {
+    /// How many quotes, lists, emphases and links stand inside one another
+    /// in this block (a plain paragraph is 0): see [`crate::limits::MAX_NESTING`].
+    pub fn nesting(&self) -> usize {
+        match self {
+            Block::Paragraph(inlines) | Block::Heading(_, inlines) => inline_nesting(inlines),
+            Block::Quote(blocks) => 1 + blocks.iter().map(Block::nesting).max().unwrap_or(0),
+            Block::List { items, .. } => {
+                1 + items
+                    .iter()
+                    .flatten()
+                    .map(Block::nesting)
+                    .max()
+                    .unwrap_or(0)
+            }
+            Block::Code(_) | Block::Rule => 0,
+        }
+    }
+
     /// The block as the app may render it. A body file is fetched like any
     /// other input, so what the tool guaranteed is checked again: every link
     /// target passes [`safe_href`] anew (a `javascript:` URL written straight
-    /// into the JSON loses its link) and heading levels stay within 2 to 6.
+    /// into the JSON loses its link), heading levels stay within 2 to 6, and
+    /// no text's directional controls reach past it ([`crate::text::contain_bidi`]).
     pub fn sanitized(self) -> Block {
         match self {
             Block::Paragraph(inlines) => Block::Paragraph(sanitize_inlines(inlines)),
@@ -129,10 +149,22 @@ impl Block {
                     .map(|item| item.into_iter().map(Block::sanitized).collect())
                     .collect(),
             },
-            Block::Code(text) => Block::Code(text),
+            Block::Code(text) => Block::Code(contained(text)),
             Block::Rule => Block::Rule,
         }
     }
+}
+
+fn inline_nesting(inlines: &[Inline]) -> usize {
+    inlines
+        .iter()
+        .map(|inline| match inline {
+            Inline::Emphasis(c) | Inline::Strong(c) | Inline::Strike(c) => 1 + inline_nesting(c),
+            Inline::Link { children, .. } => 1 + inline_nesting(children),
+            Inline::Text(_) | Inline::Code(_) | Inline::LineBreak => 0,
+        })
+        .max()
+        .unwrap_or(0)
 }
 
 fn sanitize_inlines(inlines: Vec<Inline>) -> Vec<Inline> {
@@ -146,7 +178,9 @@ fn sanitize_inlines(inlines: Vec<Inline>) -> Vec<Inline> {
                 href: href.and_then(|h| safe_href(&h.url)),
                 children: sanitize_inlines(children),
             },
-            other => other,
+            Inline::Text(text) => Inline::Text(contained(text)),
+            Inline::Code(text) => Inline::Code(contained(text)),
+            Inline::LineBreak => Inline::LineBreak,
         })
         .collect()
 }
@@ -154,7 +188,7 @@ fn sanitize_inlines(inlines: Vec<Inline>) -> Vec<Inline> {
 /// Parses an essay body into blocks.
 #[cfg(feature = "markdown")]
 pub fn parse_body(markdown: &str) -> Vec<Block> {
-    parse_body_with_markers(markdown).0
+    parse_body_with_markers(markdown).blocks
 }
 
 /// An editor's alignment marker: an HTML comment `<!-- faces: … -->` on its
@@ -171,12 +205,27 @@ pub struct Marker {
     pub value: String,
 }
 
+/// An essay body as the tool parsed it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParsedBody {
+    pub blocks: Vec<Block>,
+    pub markers: Vec<Marker>,
+    /// Byte offset of the first quote, list, emphasis or link that stands
+    /// deeper than [`crate::limits::MAX_NESTING`]: the body is refused, and
+    /// what is inside it was not kept (so no tree is ever deeper).
+    pub too_deep: Option<usize>,
+}
+
 /// Parses an essay body into blocks, and takes out its alignment markers.
 #[cfg(feature = "markdown")]
-pub fn parse_body_with_markers(markdown: &str) -> (Vec<Block>, Vec<Marker>) {
+pub fn parse_body_with_markers(markdown: &str) -> ParsedBody {
     let mut builder = Builder::default();
     let mut markers = Vec::new();
+    let mut too_deep = None;
     for (event, range) in Parser::new_ext(markdown, markdown_options()).into_offset_iter() {
+        if builder.opens_past_limit(&event) {
+            too_deep.get_or_insert(range.start);
+        }
         if let Event::Html(html) = &event {
             if builder.stack.is_empty() {
                 if let Some(value) = marker_value(html) {
@@ -191,7 +240,11 @@ pub fn parse_body_with_markers(markdown: &str) -> (Vec<Block>, Vec<Marker>) {
         }
         builder.event(event);
     }
-    (builder.finish(), markers)
+    ParsedBody {
+        blocks: builder.finish(),
+        markers,
+        too_deep,
+    }
 }
 
 #[cfg(feature = "markdown")]
@@ -226,15 +279,72 @@ enum Open {
 }
 
 #[cfg(feature = "markdown")]
+impl Open {
+    /// Whether it counts towards [`crate::limits::MAX_NESTING`] (as
+    /// [`Block::nesting`] counts: a list and its item are one level).
+    fn nests(&self) -> bool {
+        matches!(
+            self,
+            Open::Quote(_)
+                | Open::List(..)
+                | Open::Emphasis(_)
+                | Open::Strong(_)
+                | Open::Strike(_)
+                | Open::Link(..)
+        )
+    }
+}
+
+#[cfg(feature = "markdown")]
 #[derive(Default)]
 struct Builder {
     stack: Vec<Open>,
     blocks: Vec<Block>,
+    /// Levels of [`Open::nests`] on the stack.
+    depth: usize,
+    /// Containers opened past the limit and not kept, still open.
+    past_limit: usize,
 }
 
 #[cfg(feature = "markdown")]
 impl Builder {
+    /// Whether this event opens a level past [`crate::limits::MAX_NESTING`].
+    fn opens_past_limit(&self, event: &Event<'_>) -> bool {
+        matches!(
+            event,
+            Event::Start(
+                Tag::BlockQuote(_)
+                    | Tag::List(_)
+                    | Tag::Emphasis
+                    | Tag::Strong
+                    | Tag::Strikethrough
+                    | Tag::Link { .. }
+            )
+        ) && (self.past_limit > 0 || self.depth >= crate::limits::MAX_NESTING)
+    }
+
     fn event(&mut self, event: Event<'_>) {
+        // Past the limit, containers are not kept (their text is, flattened
+        // into the last container kept): the body is refused anyway, and a
+        // tree 10,000 levels deep would exhaust the stack when dropped.
+        if self.opens_past_limit(&event) {
+            self.past_limit += 1;
+            return;
+        }
+        if self.past_limit > 0 {
+            if let Event::End(
+                TagEnd::BlockQuote(_)
+                | TagEnd::List(_)
+                | TagEnd::Emphasis
+                | TagEnd::Strong
+                | TagEnd::Strikethrough
+                | TagEnd::Link,
+            ) = event
+            {
+                self.past_limit -= 1;
+                return;
+            }
+        }
         match event {
             Event::Start(tag) => self.start(tag),
             Event::End(tag) => self.end(tag),
@@ -265,6 +375,7 @@ impl Builder {
             // HTML blocks arrive as Html events inside; other tags are not enabled.
             _ => return,
         };
+        self.depth += usize::from(open.nests());
         self.stack.push(open);
     }
 
@@ -287,6 +398,7 @@ impl Builder {
             return;
         }
         let Some(open) = self.stack.pop() else { return };
+        self.depth -= usize::from(open.nests());
         match open {
             Open::Paragraph(inlines) => self.block(Block::Paragraph(inlines)),
             Open::Heading(level, inlines) => self.block(Block::Heading(level, inlines)),

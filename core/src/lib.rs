@@ -10,6 +10,7 @@
 //!   feature, Markdown parsed into them);
 //! - [`lang`]: the two reading languages;
 //! - [`library`]: the library's filters, facet counts and excerpts;
+//! - [`limits`]: the sizes the tool refuses to write and the app to read;
 //! - [`routes`]: the app's addresses, parsed and built;
 //! - [`align`]: a translation's blocks aligned with the original's;
 //! - [`search`]: the search index and its matches;
@@ -24,6 +25,7 @@ pub mod corpus;
 pub mod document;
 pub mod lang;
 pub mod library;
+pub mod limits;
 pub mod routes;
 pub mod search;
 pub mod text;

@@ -11,7 +11,7 @@
 use crate::corpus::{Corpus, SearchData};
 use crate::document::{inline_text, Block};
 use crate::lang::Lang;
-use crate::text::ascii_folding;
+use crate::text::{ascii_folding, contained};
 use std::collections::HashMap;
 
 /// A token: its normalised, stemmed form and where it is in the source text
@@ -23,16 +23,65 @@ pub struct Token {
     pub end: usize,
 }
 
-/// Lower case, accents folded, œ/æ spelled out; nothing else changes.
+/// Lower case, accents folded, œ/æ spelled out, and what text pasted from
+/// elsewhere hides inside words taken out: combining accents (an accent
+/// typed after its letter), zero-width and bidirectional control characters,
+/// full-width letters and digits, and the ﬁ/ﬂ ligatures. The corpus is
+/// composed (NFC) at build time by the unicode-normalization crate; this
+/// covers the rest of what NFKC would fold for search, in a few ranges
+/// rather than the crate's tables in the app (the tests check both agree).
 pub fn normalize_word(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
     for ch in word.chars() {
+        if is_invisible_in_word(ch) {
+            continue;
+        }
+        let ch = match ch {
+            // Full-width forms of ASCII (ＡＢＣ, ０１２).
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(ch as u32 - 0xFEE0).unwrap_or(ch),
+            'ﬀ' => {
+                out.push_str("ff");
+                continue;
+            }
+            'ﬁ' => {
+                out.push_str("fi");
+                continue;
+            }
+            'ﬂ' => {
+                out.push_str("fl");
+                continue;
+            }
+            'ﬃ' => {
+                out.push_str("ffi");
+                continue;
+            }
+            'ﬄ' => {
+                out.push_str("ffl");
+                continue;
+            }
+            'ﬅ' | 'ﬆ' => {
+                out.push_str("st");
+                continue;
+            }
+            other => other,
+        };
         match ascii_folding(ch) {
             Some(folded) => out.push_str(folded),
             None => out.extend(ch.to_lowercase()),
         }
     }
     out
+}
+
+/// Characters that belong to the word they stand in without being letters
+/// of it: combining marks, zero-width and bidirectional controls, the soft
+/// hyphen. A word is not cut at them, and they are not part of its term.
+fn is_invisible_in_word(ch: char) -> bool {
+    matches!(ch,
+        '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}'
+        | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}'
+        | '\u{00AD}' | '\u{061C}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
 }
 
 /// Folds plurals to the singular, per language.
@@ -76,7 +125,8 @@ pub fn tokenize(text: &str, lang: Lang) -> Vec<Token> {
         .char_indices()
         .chain(std::iter::once((text.len(), ' ')))
     {
-        let is_word = ch.is_alphanumeric() && i < text.len();
+        let is_word = i < text.len()
+            && (ch.is_alphanumeric() || (start.is_some() && is_invisible_in_word(ch)));
         match (is_word, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
@@ -557,19 +607,19 @@ fn snippet(passage: &Passage, query: &Query) -> Vec<SnippetPart> {
         }
         if start > at {
             parts.push(SnippetPart {
-                text: text[at..start].to_string(),
+                text: contained(text[at..start].to_string()),
                 highlighted: false,
             });
         }
         parts.push(SnippetPart {
-            text: text[start..end].to_string(),
+            text: contained(text[start..end].to_string()),
             highlighted: true,
         });
         at = end;
     }
     if at < to {
         parts.push(SnippetPart {
-            text: text[at..to].to_string(),
+            text: contained(text[at..to].to_string()),
             highlighted: false,
         });
     }
@@ -579,6 +629,8 @@ fn snippet(passage: &Passage, query: &Query) -> Vec<SnippetPart> {
             highlighted: false,
         });
     }
+    // Each part is a piece of a passage: a control opened before its cut
+    // is closed within it.
     parts
 }
 
@@ -598,6 +650,45 @@ mod tests {
         assert_eq!(normalize_word("Économie"), "economie");
         assert_eq!(normalize_word("RÉELLE"), "reelle");
         assert_eq!(normalize_word("œuvre"), "oeuvre");
+    }
+
+    #[test]
+    fn what_pasted_text_hides_in_words_does_not_hide_them_from_search() {
+        use unicode_normalization::UnicodeNormalization;
+        let terms = |text: &str| -> Vec<String> {
+            tokenize(text, Lang::Fr)
+                .into_iter()
+                .map(|t| t.term)
+                .collect()
+        };
+        let plain = terms("été motclé fin essai 2024");
+        for pasted in [
+            "e\u{301}te\u{301} mot\u{200B}cle\u{301} ﬁn ｅｓｓａｉ ２０２４",
+            "\u{202E}été\u{202C} mot\u{200D}clé\u{2069} f\u{AD}in es\u{2060}sai 2024\u{FEFF}",
+        ] {
+            assert_eq!(terms(pasted), plain, "{pasted:?}");
+        }
+        // The hand-written folding agrees with Unicode's compatibility
+        // decomposition (the unicode-normalization crate) on every
+        // full-width form and Latin ligature.
+        for ch in ('\u{FF01}'..='\u{FF5E}').chain('\u{FB00}'..='\u{FB06}') {
+            let nfkd: String = ch.to_string().nfkd().collect();
+            assert_eq!(
+                normalize_word(&ch.to_string()),
+                normalize_word(&nfkd),
+                "{ch}"
+            );
+        }
+        // And on every accented letter of French, decomposed.
+        for ch in "àâäçéèêëîïôöùûüÿœæÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ".chars()
+        {
+            let nfd: String = ch.to_string().nfd().collect();
+            assert_eq!(
+                normalize_word(&nfd),
+                normalize_word(&ch.to_string()),
+                "{ch}"
+            );
+        }
     }
 
     #[test]

@@ -186,6 +186,54 @@ pub fn plain_text(markdown: &str) -> String {
     out.trim_end().to_string()
 }
 
+/// A text whose directional controls cannot reach past it. An editor's
+/// paste may hold a right-to-left override (U+202E) or embedding that is
+/// never closed: shown as is, it would reverse whatever the page puts after
+/// the text on the same line (a count, the site's name in the tab title).
+/// Every control opened is closed at the end, and closers that close
+/// nothing are dropped; the text itself is kept, with its intended
+/// direction. The explicit controls are these nine characters (Unicode's
+/// bidirectional algorithm, UAX #9), so no table is needed.
+pub fn contain_bidi(text: &str) -> std::borrow::Cow<'_, str> {
+    const PDF: char = '\u{202C}';
+    const PDI: char = '\u{2069}';
+    let is_control = |ch: char| matches!(ch, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+    if !text.contains(is_control) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    // Open controls, innermost last: `true` for an isolate.
+    let mut open: Vec<bool> = Vec::new();
+    for ch in text.chars() {
+        match ch {
+            '\u{202A}' | '\u{202B}' | '\u{202D}' | '\u{202E}' => open.push(false),
+            '\u{2066}'..='\u{2068}' => open.push(true),
+            PDF if open.last() == Some(&false) => {
+                open.pop();
+            }
+            // A PDI closes its isolate and every embedding opened inside it.
+            PDI if open.contains(&true) => while open.pop() == Some(false) {},
+            PDF | PDI => continue,
+            _ => {}
+        }
+        out.push(ch);
+    }
+    out.extend(
+        open.iter()
+            .rev()
+            .map(|&isolate| if isolate { PDI } else { PDF }),
+    );
+    std::borrow::Cow::Owned(out)
+}
+
+/// [`contain_bidi`] for an owned text, which is kept when nothing changes.
+pub fn contained(text: String) -> String {
+    match contain_bidi(&text) {
+        std::borrow::Cow::Borrowed(_) => text,
+        std::borrow::Cow::Owned(changed) => changed,
+    }
+}
+
 #[cfg(feature = "markdown")]
 /// Words as a reader counts them: runs of non-space that hold a letter or
 /// digit (so "—" and "…" are not words, "9xxx" and "l’entreprise" are).
@@ -254,6 +302,31 @@ mod tests {
     fn escaping_leaves_ordinary_prose_readable() {
         let prose = "Nous savons tous (ou devrions savoir) que l’entreprise, c’est 3% : “vendre”.";
         assert_eq!(escape_markdown_text(prose), prose);
+    }
+
+    #[test]
+    fn directional_controls_are_closed_within_their_text() {
+        assert!(matches!(
+            contain_bidi("plain"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        assert_eq!(contain_bidi("a\u{202E}bc"), "a\u{202E}bc\u{202C}");
+        assert_eq!(contain_bidi("a\u{202E}b\u{202C}c"), "a\u{202E}b\u{202C}c");
+        assert_eq!(
+            contain_bidi("\u{202C}\u{2069}x"),
+            "x",
+            "closers of nothing go"
+        );
+        assert_eq!(
+            contain_bidi("\u{2067}a\u{202D}b"),
+            "\u{2067}a\u{202D}b\u{202C}\u{2069}",
+            "innermost closed first"
+        );
+        assert_eq!(
+            contain_bidi("\u{2068}a\u{202B}b\u{2069}c\u{202C}"),
+            "\u{2068}a\u{202B}b\u{2069}c",
+            "a PDI closes the embeddings inside its isolate"
+        );
     }
 
     #[test]

@@ -414,6 +414,12 @@ pub fn load_error_cause(lang: Lang, error: &CorpusLoadError) -> String {
         (CorpusLoadError::Timeout { seconds }, Lang::En) => {
             format!("the server did not answer within {seconds} seconds.")
         }
+        (CorpusLoadError::TooDeep { limit }, Lang::Fr) => {
+            format!("le texte imbrique citations, listes et emphases sur plus de {limit} niveaux, la limite de cette application.")
+        }
+        (CorpusLoadError::TooDeep { limit }, Lang::En) => {
+            format!("the text nests quotes, lists and emphasis more than {limit} levels deep, this app's limit.")
+        }
     }
 }
 
@@ -450,6 +456,12 @@ pub fn load_error_message(lang: Lang, error: &CorpusLoadError) -> String {
             }
             (CorpusLoadError::Timeout { seconds }, Lang::En) => {
                 format!("The essays could not be loaded: the server did not answer within {seconds} seconds.")
+            }
+            (CorpusLoadError::TooDeep { .. }, Lang::Fr) => {
+                format!("Impossible de charger les essais : {}", load_error_cause(lang, error))
+            }
+            (CorpusLoadError::TooDeep { .. }, Lang::En) => {
+                format!("The essays could not be loaded: {}", load_error_cause(lang, error))
             }
         }
 }

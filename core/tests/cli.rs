@@ -241,8 +241,9 @@ fn bad_markers_are_reported_with_file_and_line() {
         assert!(!dir.join("corpus.json").exists(), "nothing written");
         String::from_utf8_lossy(&result.stderr).into_owned()
     };
-    // A marker that does not parse is a problem of its file alone, found
-    // with the other problems of the files…
+    // Every kind of marker problem, in one run: one that does not parse,
+    // one after the last block, one naming a block that is not there, one
+    // on an essay without translation.
     let malformed = put_marker(
         &dir,
         "le-business-modele-brise-du-business.fr.md",
@@ -255,26 +256,6 @@ fn bad_markers_are_reported_with_file_and_line() {
         16,
         "<!-- faces: 3 -->",
     );
-    let err = build(&dir);
-    for (file, line, says) in [
-        (
-            "le-business-modele-brise-du-business.fr.md",
-            malformed,
-            "`<!-- faces: the third -->`: write the number of a block",
-        ),
-        (
-            "le-business-modele-brise-du-business.en.md",
-            ending,
-            "an alignment marker must stand just before a block",
-        ),
-    ] {
-        assert!(
-            err.contains(&format!("{file}:{line}: {says}")),
-            "{file}:{line} in\n{err}"
-        );
-    }
-    // …one that names what is not there is found with the pairs, all at once.
-    copy_content(&dir);
     let unknown = put_marker(
         &dir,
         "franchir-le-mur-de-la-realite.fr.md",
@@ -289,6 +270,16 @@ fn bad_markers_are_reported_with_file_and_line() {
     );
     let err = build(&dir);
     for (file, line, says) in [
+        (
+            "le-business-modele-brise-du-business.fr.md",
+            malformed,
+            "`<!-- faces: the third -->`: write the number of a block",
+        ),
+        (
+            "le-business-modele-brise-du-business.en.md",
+            ending,
+            "an alignment marker must stand just before a block",
+        ),
         (
             "franchir-le-mur-de-la-realite.fr.md",
             unknown,
@@ -305,6 +296,65 @@ fn bad_markers_are_reported_with_file_and_line() {
             "{file}:{line} in\n{err}"
         );
     }
+}
+
+#[test]
+fn every_problem_of_every_file_is_reported_in_one_run() {
+    let dir = scratch_dir("one-round");
+    copy_content(&dir);
+    let edit = |file: &str, from: &str, to: &str| {
+        let path = dir.join(file);
+        let text = std::fs::read_to_string(&path).expect("read");
+        assert!(text.contains(from), "{from} in {file}");
+        std::fs::write(&path, text.replacen(from, to, 1)).expect("write");
+    };
+    // A front matter that does not parse, in one file…
+    edit(
+        "essays/franchir-le-mur-de-la-realite.fr.md",
+        "title = ",
+        "title = = ",
+    );
+    // …a misspelt category and tag in another…
+    edit(
+        "essays/the-stopcock-and-the-new-economy.en.md",
+        "\"lived\"",
+        "\"lvied\"",
+    );
+    // …a list nested past the limit in a third…
+    let deep: String = (0..=essais_core::limits::MAX_NESTING)
+        .map(|d| format!("{}- level {}\n", "  ".repeat(d), d + 1))
+        .collect();
+    let path = dir.join("essays/le-business-modele-brise-du-business.en.md");
+    let text = std::fs::read_to_string(&path).expect("read");
+    std::fs::write(&path, format!("{}\n{deep}", text.trim_end())).expect("write");
+    let deep_line = text.trim_end().lines().count() + 1 + essais_core::limits::MAX_NESTING;
+    // …and a taxonomy entry without its English label.
+    edit("taxonomy.toml", "en = ", "english = ");
+
+    let result = corpus(&[Path::new("build"), &dir, &dir.join("corpus.json")]);
+    assert_eq!(result.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&result.stderr);
+    let problems: Vec<&str> = err
+        .lines()
+        .filter(|l| l.contains(".md:") || l.contains(".toml:"))
+        .collect();
+    assert_eq!(problems.len(), 4, "{err}");
+    assert!(
+        problems[0].contains("franchir-le-mur-de-la-realite.fr.md:")
+            && problems[0].contains("malformed front matter"),
+        "{err}"
+    );
+    assert!(problems[1].ends_with(&format!(
+        "le-business-modele-brise-du-business.en.md:{deep_line}: quotes, lists, emphasis and links nest more than 24 levels deep here; the limit is 24"
+    )), "{err}");
+    assert!(problems[2].ends_with(
+        "the-stopcock-and-the-new-economy.en.md:7: unknown category \"lvied\" (did you mean \"lived\"?): add it to content/taxonomy.toml or fix the id"
+    ), "{err}");
+    assert!(
+        problems[3].contains("taxonomy.toml:") && problems[3].contains("english"),
+        "{err}"
+    );
+    assert!(err.contains("corpus: 4 problem(s)"), "{err}");
 }
 
 #[test]

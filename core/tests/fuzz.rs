@@ -3,11 +3,12 @@
 
 use essais_core::align::{align, BlockKind, Corrections, Unit};
 use essais_core::content::parse_essay;
-use essais_core::document::{parse_body, safe_href};
+use essais_core::document::{parse_body, safe_href, Block, Inline, SafeHref};
 use essais_core::import::parse_export;
+use essais_core::limits::MAX_NESTING;
 use essais_core::routes::{parse_query, percent_decode, Route};
 use essais_core::text::{escape_markdown_text, plain_text};
-use essais_core::{Corpus, Label, Taxonomy, TaxonomyEntry};
+use essais_core::{Corpus, EssayBody, Label, SearchData, Taxonomy, TaxonomyEntry};
 use proptest::prelude::*;
 use std::path::Path;
 
@@ -39,6 +40,63 @@ fn export_like() -> impl Strategy<Value = String> {
         Just("lang = \"fr\"".to_string()),
     ];
     prop::collection::vec(line, 0..40).prop_map(|lines| lines.join("\n"))
+}
+
+/// A body of one block whose containers stand `kinds` deep (quotes and
+/// lists outside, emphasis and links inside a paragraph), around `text`.
+fn nested_block(kinds: &[u8], text: String) -> Block {
+    let (mut blocks, mut inlines): (Vec<u8>, Vec<u8>) = kinds.iter().partition(|&&k| k < 3);
+    blocks.sort_unstable();
+    inlines.sort_unstable();
+    let mut inline = Inline::Text(text);
+    for &k in inlines.iter().rev() {
+        inline = match k {
+            3 => Inline::Emphasis(vec![inline]),
+            4 => Inline::Strong(vec![inline, Inline::Text(" and".into())]),
+            5 => Inline::Strike(vec![inline]),
+            _ => Inline::Link {
+                href: Some(SafeHref {
+                    url: "https://example.org/".into(),
+                    external: true,
+                }),
+                children: vec![inline],
+            },
+        };
+    }
+    let mut block = Block::Paragraph(vec![inline]);
+    for &k in blocks.iter().rev() {
+        block = match k {
+            0 => Block::Quote(vec![block]),
+            ordered => Block::List {
+                ordered: ordered == 1,
+                items: vec![vec![Block::Rule], vec![block]],
+            },
+        };
+    }
+    block
+}
+
+/// JSON nested `depth` deep by any of the readers' shapes, or none.
+fn deep_json() -> impl Strategy<Value = String> {
+    let open = prop_oneof![
+        Just(("{\"q\":[", "]}")),
+        Just(("{\"list\":{\"ordered\":true,\"items\":[[", "]]}}")),
+        Just(("{\"p\":[{\"em\":[", "]}]}")),
+        Just(("[", "]")),
+        Just(("{\"a\":", "}")),
+        Just(("{\"blocks\":[", "]}")),
+        Just(("{\"essays\":[", "]}")),
+    ];
+    (
+        prop::collection::vec(open, 0..400),
+        "[a-z\"{}\\[\\]:,0-9]{0,20}",
+    )
+        .prop_map(|(levels, core)| {
+            let mut json: String = levels.iter().map(|l| l.0).collect();
+            json.push_str(&core);
+            json.extend(levels.iter().rev().map(|l| l.1));
+            json
+        })
 }
 
 fn line_count(text: &str) -> usize {
@@ -110,6 +168,44 @@ proptest! {
         let _ = Route::parse(&text);
         let _ = parse_query(&text);
         let _ = percent_decode(&text);
+    }
+
+    #[test]
+    fn the_app_reads_every_body_the_tool_can_write(
+        kinds in prop::collection::vec(0u8..7, 0..40),
+        text in ".{0,40}",
+        copies in 1usize..50,
+    ) {
+        let block = nested_block(&kinds, text);
+        let depth = block.nesting();
+        prop_assert_eq!(depth, kinds.len());
+        let json = serde_json::to_string(&EssayBody { blocks: vec![block; copies], alignment: None }).unwrap();
+        match EssayBody::from_json(&json) {
+            Ok(body) => {
+                prop_assert!(depth <= MAX_NESTING);
+                prop_assert_eq!(body.blocks.len(), copies);
+            }
+            Err(err) => prop_assert!(depth > MAX_NESTING, "a body at depth {} refused: {}", depth, err),
+        }
+    }
+
+    #[test]
+    fn the_app_readers_refuse_any_nesting_and_size_without_panicking(json in deep_json(), size in 0usize..200_000) {
+        let _ = EssayBody::from_json(&json);
+        let _ = Corpus::from_json(&json);
+        let _ = SearchData::from_json(&json);
+        // The same inside a valid document, with a long string beside it.
+        let long = "x".repeat(size);
+        let body = format!("{{\"blocks\":[{{\"p\":[{{\"t\":\"{long}\"}}]}},{json}]}}");
+        if let Ok(body) = EssayBody::from_json(&body) {
+            prop_assert!(body.blocks.iter().all(|b| b.nesting() <= MAX_NESTING));
+        }
+        let index = format!("{{\"schema_version\":{},\"taxonomy\":{{\"categories\":[],\"tags\":[]}},\"essays\":[{json},{{\"title\":\"{long}\"}}]}}", essais_core::SCHEMA_VERSION);
+        if let Ok(corpus) = Corpus::from_json(&index) {
+            prop_assert!(corpus.essays.is_empty(), "nothing here is an essay");
+        }
+        let search = format!("{{\"essays\":[{{\"slug\":\"a\",\"passages\":[\"{long}\"]}},{json}]}}");
+        let _ = SearchData::from_json(&search);
     }
 
     #[test]
