@@ -464,7 +464,14 @@ impl Builder {
 
     fn block(&mut self, block: Block) {
         match self.stack.last_mut() {
-            Some(Open::Quote(blocks)) | Some(Open::Item(blocks, _)) => blocks.push(block),
+            Some(Open::Quote(blocks)) => blocks.push(block),
+            Some(Open::Item(blocks, inlines)) => {
+                // A tight item's text comes before the list nested in it.
+                if !inlines.is_empty() {
+                    blocks.push(Block::Paragraph(std::mem::take(inlines)));
+                }
+                blocks.push(block);
+            }
             _ => self.blocks.push(block),
         }
     }
@@ -760,6 +767,27 @@ mod tests {
                 },
                 Block::Code("let x;\n".into()),
             ]
+        );
+    }
+
+    #[test]
+    fn a_tight_items_text_comes_before_the_list_nested_in_it() {
+        let text = |t: &str| Block::Paragraph(vec![Inline::Text(t.into())]);
+        assert_eq!(
+            parse_body("- one\n  - inner\n- two"),
+            vec![Block::List {
+                ordered: false,
+                items: vec![
+                    vec![
+                        text("one"),
+                        Block::List {
+                            ordered: false,
+                            items: vec![vec![text("inner")]]
+                        }
+                    ],
+                    vec![text("two")],
+                ]
+            }]
         );
     }
 }
