@@ -6,7 +6,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, updateDistDir, useApp } from './harness.mjs';
+import { appReady, openPage, updateDistDir, useApp } from './harness.mjs';
 
 const app = useApp();
 const edited = useApp(updateDistDir);
@@ -168,6 +168,8 @@ test('offline, the translations at hand, the sentence pairs and the paired searc
   t.after(() => session.close());
   const { page, context } = session;
   await page.goto(app.server.url + 'fr/');
+  // The app's own footer (the pre-rendered page has one too until takeover).
+  await appReady(page);
   await page.locator('.offline-ready').waitFor();
   await context.setOffline(true);
   // A paired search hit.
