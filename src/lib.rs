@@ -14,6 +14,7 @@
 
 pub mod api;
 pub mod components;
+pub mod keys;
 pub mod language;
 pub mod offline;
 pub mod paths;

@@ -11,6 +11,7 @@
 //! - [`lang`]: the two reading languages;
 //! - [`library`]: the library's filters, facet counts and excerpts;
 //! - [`limits`]: the sizes the tool refuses to write and the app to read;
+//! - [`reading`]: where the reader left each essay, and the reading keys;
 //! - [`routes`]: the app's addresses, parsed and built;
 //! - [`align`]: a translation's blocks aligned with the original's;
 //! - [`search`]: the search index and its matches;
@@ -26,6 +27,7 @@ pub mod document;
 pub mod lang;
 pub mod library;
 pub mod limits;
+pub mod reading;
 pub mod routes;
 pub mod search;
 pub mod text;

@@ -75,6 +75,18 @@ pub struct UiStrings {
     pub search_loading: &'static str,
     /// Followed by `colon` and [`crate::CorpusLoadError::cause`].
     pub search_failed: &'static str,
+    pub continue_reading: &'static str,
+    pub forget_places: &'static str,
+    pub reading_progress: &'static str,
+    pub copy_passage_link: &'static str,
+    pub link_copied: &'static str,
+    pub shortcuts_title: &'static str,
+    pub close: &'static str,
+    /// What each reading key does, in the order of [`crate::reading::KEYS`].
+    pub shortcut_next: &'static str,
+    pub shortcut_previous: &'static str,
+    pub shortcut_translation: &'static str,
+    pub shortcut_help: &'static str,
 }
 
 pub const FR: UiStrings = UiStrings {
@@ -140,6 +152,17 @@ pub const FR: UiStrings = UiStrings {
     text_failed: "Le texte de cet essai n’a pas pu être chargé",
     search_loading: "Préparation de la recherche…",
     search_failed: "La recherche n’a pas pu être préparée",
+    continue_reading: "Reprendre la lecture",
+    forget_places: "Oublier ces lectures",
+    reading_progress: "Progression de la lecture",
+    copy_passage_link: "Copier le lien de ce paragraphe",
+    link_copied: "Lien copié",
+    shortcuts_title: "Raccourcis clavier",
+    close: "Fermer",
+    shortcut_next: "paragraphe suivant",
+    shortcut_previous: "paragraphe précédent",
+    shortcut_translation: "afficher ou masquer la traduction du paragraphe",
+    shortcut_help: "afficher ces raccourcis",
 };
 
 pub const EN: UiStrings = UiStrings {
@@ -204,6 +227,17 @@ pub const EN: UiStrings = UiStrings {
     text_failed: "The text of this essay could not be loaded",
     search_loading: "Preparing the search…",
     search_failed: "The search could not be prepared",
+    continue_reading: "Continue reading",
+    forget_places: "Forget these",
+    reading_progress: "Reading progress",
+    copy_passage_link: "Copy a link to this paragraph",
+    link_copied: "Link copied",
+    shortcuts_title: "Keyboard shortcuts",
+    close: "Close",
+    shortcut_next: "next paragraph",
+    shortcut_previous: "previous paragraph",
+    shortcut_translation: "show or hide the paragraph’s translation",
+    shortcut_help: "show these shortcuts",
 };
 
 pub fn strings(lang: Lang) -> &'static UiStrings {
@@ -360,6 +394,34 @@ pub fn remove_filter(lang: Lang, label: &str) -> String {
 /// What a screen reader hears after a filter's label: " (2 essais)".
 pub fn filter_count(lang: Lang, count: usize) -> String {
     format!(" ({})", essay_count(lang, count))
+}
+
+/// "+ 3 autres" / "+ 3 more": the tags an entry does not list.
+pub fn more_tags(lang: Lang, n: usize) -> String {
+    match (lang, n) {
+        (Lang::Fr, 1) => "+ 1 autre".into(),
+        (Lang::Fr, n) => format!("+ {n} autres"),
+        (Lang::En, n) => format!("+ {n} more"),
+    }
+}
+
+/// "12 min restantes" / "12 min left" (and "Terminé" / "Done" at the end).
+pub fn minutes_left(lang: Lang, minutes: u32) -> String {
+    match (lang, minutes) {
+        (Lang::Fr, 0) => "Terminé".into(),
+        (Lang::En, 0) => "Done".into(),
+        (Lang::Fr, 1) => "1 min restante".into(),
+        (Lang::Fr, n) => format!("{n} min restantes"),
+        (Lang::En, n) => format!("{n} min left"),
+    }
+}
+
+/// "Lu à 30 %" / "30% read": how far a remembered essay was read.
+pub fn percent_read(lang: Lang, percent: u32) -> String {
+    match lang {
+        Lang::Fr => format!("lu à {percent}\u{a0}%"),
+        Lang::En => format!("{percent}% read"),
+    }
 }
 
 /// "12 min de lecture" / "12 min read": a reading time at 230 words a minute,

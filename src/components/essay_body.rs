@@ -74,12 +74,17 @@ pub fn block_in_sentences(
         Some(sentences) => sentence_spans(inlines, sentences),
         None => render_inlines(inlines),
     };
+    // A paragraph or heading of the reading-language text offers its link
+    // (components/passage_links.rs handles every such button at once).
+    let link = data_block.is_some().then(|| {
+        view! { <button type="button" class="passage-link" aria-labelledby=PASSAGE_LINK_LABEL_ID></button> }
+    });
     match block {
         Block::Paragraph(inlines) => {
-            view! { <p id=id data-block=data_block>{text(inlines)}</p> }.into_any()
+            view! { <p id=id data-block=data_block>{text(inlines)}{link}</p> }.into_any()
         }
         Block::Heading(level, inlines) => {
-            let children = text(inlines);
+            let children = view! { {text(inlines)}{link} };
             match level {
                 2 => view! { <h2 id=id data-block=data_block>{children}</h2> }.into_any(),
                 3 => view! { <h3 id=id data-block=data_block>{children}</h3> }.into_any(),
@@ -111,6 +116,10 @@ pub fn block_in_sentences(
         Block::Rule => view! { <hr id=id data-block=data_block /> }.into_any(),
     }
 }
+
+/// The id of the one hidden text that names every paragraph's link button
+/// (drawn once by the essay page, in the reading language).
+pub const PASSAGE_LINK_LABEL_ID: &str = "passage-link-label";
 
 /// The id of the one hidden sentence that describes a sentence without
 /// counterpart to screen readers (drawn once by the side-by-side view).

@@ -12,6 +12,9 @@ use crate::components::essay_meta::EssayMeta;
 use crate::components::taxonomy_links::TaxonomyLinks;
 use crate::paths::href;
 
+/// Tags shown on an entry; the others are counted.
+const ENTRY_TAGS: usize = 6;
+
 /// The entries for `keys` (translation keys, in the order given).
 #[component]
 pub fn EssayList(corpus: Arc<Corpus>, keys: Vec<String>, lang: Lang) -> impl IntoView {
@@ -44,6 +47,7 @@ fn entry(corpus: &Arc<Corpus>, group: &TranslationGroup<'_>, lang: Lang) -> impl
                 tags=essay.tags.clone()
                 lang=lang
                 label=ui.categories_and_tags
+                most=ENTRY_TAGS
             />
         </li>
     }

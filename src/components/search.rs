@@ -97,18 +97,12 @@ pub fn SearchBox(state: SearchState) -> impl IntoView {
     // A listener on the window: browser work, in an effect.
     Effect::new(move |_| {
         let shortcut = window_event_listener(leptos::ev::keydown, move |event| {
-            if event.key() != "/" || event.ctrl_key() || event.meta_key() || event.alt_key() {
+            if event.key() != "/" || crate::keys::not_for_us(&event) {
                 return;
             }
-            let typing = document().active_element().is_some_and(|el| {
-                matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-                    || el.has_attribute("contenteditable")
-            });
-            if !typing {
-                if let Some(field) = input.get_untracked() {
-                    event.prevent_default();
-                    let _ = field.focus();
-                }
+            if let Some(field) = input.get_untracked() {
+                event.prevent_default();
+                let _ = field.focus();
             }
         });
         on_cleanup(move || shortcut.remove());

@@ -11,12 +11,14 @@ use crate::api::{use_bodies, use_corpus, Body};
 use crate::components::essay_body::EssayBody;
 use crate::components::essay_meta::EssayMeta;
 use crate::components::load_error::PartLoadError;
+use crate::components::passage_links::PassageLinks;
+use crate::components::reading_keys::ReadingKeys;
+use crate::components::reading_progress::{go_to_place, ReadingProgress};
 use crate::components::side_by_side::SideBySide;
 use crate::components::taxonomy_links::TaxonomyLinks;
 use crate::components::translations_at_hand::TranslationsAtHand;
 use crate::language::{set_document_title, use_reading_language};
 use crate::paths::{go_to, href, use_route};
-use crate::reading_place::scroll_to_fragment;
 use crate::routes::not_found::NotFoundPage;
 
 #[component]
@@ -72,12 +74,16 @@ pub fn EssayPage(slug: String) -> impl IntoView {
 
     // Once the body is in the page, go to the paragraph the URL names (#p12):
     // deep links, and the place kept across a language switch.
-    Effect::new(move |_| {
-        let hash = location.hash.get();
-        corpus.track();
-        view_mode.track();
-        request_animation_frame(move || scroll_to_fragment(&hash));
-    });
+    {
+        let slug = slug.clone();
+        Effect::new(move |_| {
+            let hash = location.hash.get();
+            corpus.track();
+            view_mode.track();
+            let slug = slug.clone();
+            request_animation_frame(move || go_to_place(&hash, &slug));
+        });
+    }
 
     move || {
         let lang = lang.get();
@@ -140,6 +146,8 @@ pub fn EssayPage(slug: String) -> impl IntoView {
                 {previous}
                 {next}
             </nav>
+            <ReadingKeys lang=lang />
+            <PassageLinks lang=lang />
         }
         .into_any()
     }
@@ -167,8 +175,21 @@ fn EssayText(
         essay.body_url.clone(),
         other.as_ref().map(|o| o.body_url.clone()),
     );
+    let progress = {
+        let versions: Vec<String> = std::iter::once(essay.slug.clone())
+            .chain(at_hand.iter().chain(&other).map(|t| t.slug.clone()))
+            .collect();
+        let (slug, word_count) = (essay.slug.clone(), essay.word_count);
+        move |blocks: usize| {
+            view! {
+                <ReadingProgress slug=slug.clone() versions=versions.clone() word_count=word_count blocks=blocks side_by_side=side_by_side lang=lang />
+            }
+        }
+    };
+    let slug = essay.slug.clone();
     let render = move |primary: Body, other_blocks: Option<Body>| {
-        match (&other, other_blocks) {
+        let progress = progress(primary.blocks.len());
+        let text = match (&other, other_blocks) {
         (Some(other), Some(other_blocks)) => view! {
             <SideBySide primary=essay.clone() other=other.clone() primary_body=primary other_body=other_blocks swapped=swapped lang=lang />
         }
@@ -181,7 +202,8 @@ fn EssayText(
             .into_any(),
             _ => view! { <div class="essay-body"><EssayBody blocks=primary.blocks.clone() /></div> }.into_any(),
         },
-    }
+    };
+        view! { {text} {progress} }.into_any()
     };
     // Both texts already in memory (the other only if shown): no loading step.
     let cached = match (
@@ -214,8 +236,9 @@ fn EssayText(
             crate::prerender::page_ready();
         }
         if matches!(bodies.get(), Some(Ok(_))) {
-            request_animation_frame(|| {
-                scroll_to_fragment(&window().location().hash().unwrap_or_default())
+            let slug = slug.clone();
+            request_animation_frame(move || {
+                go_to_place(&window().location().hash().unwrap_or_default(), &slug)
             });
         }
     });

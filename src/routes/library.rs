@@ -8,6 +8,7 @@ use essais_core::ui::{essay_count, rejected_essays, show_more, strings};
 use leptos::prelude::*;
 
 use crate::api::use_corpus;
+use crate::components::continue_reading::ContinueReading;
 use crate::components::essay_list::EssayList;
 use crate::components::filters::{ActiveFilters, FilterPanel};
 use crate::components::search::{search_results, use_search_query, SearchBox, SearchState};
@@ -78,8 +79,15 @@ pub fn LibraryPage() -> impl IntoView {
         Some(view! {
             {unreadable}
             {notice}
-            <FilterPanel corpus=corpus.clone() filter=filter.clone() lang=lang search=search />
             <ActiveFilters corpus=corpus filter=filter lang=lang search=search />
+        })
+    };
+    let panel = move || {
+        let corpus = corpus.get()?;
+        let (filter, _) = filter.get();
+        Some(view! {
+            <ContinueReading corpus=corpus.clone() lang=lang.get() />
+            <FilterPanel corpus=corpus filter=filter lang=lang.get() search=search />
         })
     };
     let results = move || {
@@ -130,11 +138,21 @@ pub fn LibraryPage() -> impl IntoView {
         };
         results
     };
+    // Readers come for the essays: on wide screens the filters stand in a
+    // column beside them (style/main.css), on phones they fold behind a
+    // button between the search and the list.
     view! {
-        <h1>{move || strings(lang.get()).library_heading}</h1>
-        <SearchBox state=search_state />
-        {filters}
-        {results}
+        <div class="library">
+            <div class="library-head">
+                <h1>{move || strings(lang.get()).library_heading}</h1>
+                <SearchBox state=search_state />
+            </div>
+            <div class="library-side">{panel}</div>
+            <div class="library-results">
+                {filters}
+                {results}
+            </div>
+        </div>
     }
 }
 

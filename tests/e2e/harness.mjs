@@ -2,7 +2,8 @@
 // build, Debian's Chromium driven by playwright-core, and a page that fails
 // the test on any console error or uncaught exception.
 
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
 import { once } from 'node:events';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -131,6 +132,22 @@ export async function axeViolations(page) {
 export async function appReady(page) {
   await page.waitForFunction(() => !document.getElementById('boot'), null, { timeout: 30_000 });
   await page.locator('.essay-entry, .search-hit, article.essay, .not-found, .load-error, .no-match').first().waitFor();
+}
+
+/**
+ * A deployment of the release build with the corpus of `content` (a content
+ * directory) in place of the seed's, written into `dir` by the same tools as
+ * Trunk's hooks (corpus build, pages, service worker). Returns its path.
+ */
+export function deployContent(content, dir) {
+  const dist = path.join(dir, 'dist');
+  fs.cpSync(distDir, dist, { recursive: true });
+  for (const old of ['fr', 'en', 'essais', 'corpus']) fs.rmSync(path.join(dist, old), { recursive: true, force: true });
+  const run = (pkg, bin, args) => execFileSync('cargo', ['run', '--quiet', '--offline', '-p', pkg, '--bin', bin, '--', ...args], { cwd: root, stdio: 'inherit' });
+  run('essais-core', 'corpus', ['build', content, path.join(dist, 'corpus.json')]);
+  run('essais-pages', 'pages', [path.join(dist, 'corpus.json'), dist]);
+  execFileSync('node', ['scripts/service-worker.mjs', dist], { cwd: root, stdio: 'inherit' });
+  return dist;
 }
 
 /** The deployment in which content changed (scripts/setup.sh, build_test_deployments). */

@@ -7,30 +7,22 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { appReady, distDir, launchBrowser, openPage, serveStatic } from './harness.mjs';
+import { appReady, deployContent, launchBrowser, openPage, serveStatic } from './harness.mjs';
 import { HIDDEN_WORDS, MAX_NESTING, RTL_TAG, pastTheLimit, writeStressContent } from '../stress/corpus.mjs';
 
 const WIDTHS = [320, 390, 1280];
-const tool = (bin, args) => execFileSync('cargo', ['run', '--quiet', '--offline', '-p', bin === 'corpus' ? 'essais-core' : 'essais-pages', '--bin', bin, '--', ...args], { stdio: 'inherit' });
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'essais-stress-'));
 const content = path.join(work, 'content');
 const essays = writeStressContent(content);
 const app = {};
 
-// The release build with the stress corpus in place of the seed's, its
-// entry pages and service worker written by the same tools as Trunk's hooks.
 before(async () => {
-  const dist = path.join(work, 'dist');
-  fs.cpSync(distDir, dist, { recursive: true });
-  for (const old of ['fr', 'en', 'essais', 'corpus']) fs.rmSync(path.join(dist, old), { recursive: true, force: true });
-  tool('corpus', ['build', content, path.join(dist, 'corpus.json')]);
-  tool('pages', [path.join(dist, 'corpus.json'), dist]);
-  execFileSync('node', ['scripts/service-worker.mjs', dist], { stdio: 'inherit' });
+  const dist = deployContent(content, work);
   app.corpus = JSON.parse(fs.readFileSync(path.join(dist, 'corpus.json'), 'utf8'));
   app.server = await serveStatic(dist);
   app.browser = await launchBrowser();

@@ -1,0 +1,302 @@
+// A reader's companions: essays on the library's first screen, continue
+// reading where one left off (with a progress bar and the minutes left),
+// and the reading keys. French and English, desktop and phone.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { appReady, deployContent, openPage, useApp, serveStatic } from './harness.mjs';
+
+const app = useApp();
+const DESKTOP = { width: 1280, height: 720 };
+const PHONE = { width: 390, height: 844 };
+const BUSINESS = { fr: 'le-business-modele-brise-du-business', en: 'the-broken-business-model-of-business' };
+
+/** The seed with 30 more tags, spread over its essays. */
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'essais-30-tags-'));
+const tagged = {};
+before(() => {
+  const content = path.join(work, 'content');
+  fs.cpSync(path.resolve('content'), content, { recursive: true });
+  let taxonomy = fs.readFileSync(path.join(content, 'taxonomy.toml'), 'utf8');
+  const ids = [];
+  for (let i = 1; i <= 30; i++) {
+    ids.push(`extra-${i}`);
+    taxonomy += `\n[[tag]]\nid = "extra-${i}"\nfr = "Étiquette supplémentaire ${i}"\nen = "Additional tag ${i}"\n`;
+  }
+  fs.writeFileSync(path.join(content, 'taxonomy.toml'), taxonomy);
+  for (const name of fs.readdirSync(path.join(content, 'essays'))) {
+    const file = path.join(content, 'essays', name);
+    const text = fs.readFileSync(file, 'utf8');
+    fs.writeFileSync(file, text.replace(/^tags = \[/m, `tags = [${ids.map((id) => `"${id}"`).join(', ')}, `));
+  }
+  tagged.dist = deployContent(content, work);
+});
+after(async () => {
+  await tagged.server?.close();
+  fs.rmSync(work, { recursive: true, force: true });
+});
+
+/** Titles of the library entries entirely on the first screen. */
+async function titlesOnFirstScreen(page) {
+  return page.evaluate(() => [...document.querySelectorAll('.essay-entry .essay-title')]
+    .filter((t) => t.getBoundingClientRect().bottom <= window.innerHeight && t.getBoundingClientRect().top >= 0)
+    .map((t) => t.textContent));
+}
+
+for (const corpus of ['seed', '30 tags']) {
+  test(`at 1280x720 the library's first screen shows at least two essays, in both languages (${corpus})`, async (t) => {
+    let base = app.server.url;
+    if (corpus !== 'seed') {
+      tagged.server ??= await serveStatic(tagged.dist);
+      base = tagged.server.url;
+    }
+    for (const lang of ['fr', 'en']) {
+      const session = await openPage(app.browser, { viewport: DESKTOP, serviceWorkers: 'block' });
+      t.after(() => session.close());
+      await session.page.goto(base + `${lang}/`);
+      await appReady(session.page);
+      if (corpus !== 'seed') {
+        assert.ok((await session.page.locator('.facet-group.tags .facet').count()) >= 44);
+        // An entry lists a few tags and counts the others.
+        assert.match(await session.page.locator('.essay-entry .more-tags').first().textContent(), lang === 'fr' ? /^\+ \d+ autres$/ : /^\+ \d+ more$/);
+      }
+      const seen = await titlesOnFirstScreen(session.page);
+      assert.ok(seen.length >= 2, `${lang}: ${seen.length} titles on the first screen: ${seen.join(' | ')}`);
+      // The filters are still there, beside the essays.
+      const [filters, list] = await Promise.all([session.page.locator('#filters').boundingBox(), session.page.locator('.essay-list').boundingBox()]);
+      assert.ok(filters.x > list.x + list.width - 1, 'the filters stand in a column to the right of the essays');
+      session.expectNoErrors();
+    }
+  });
+}
+
+/** Scrolls the essay so that paragraph `n` is at the top, and lets the place be recorded. */
+async function readTo(page, n) {
+  await page.evaluate((n) => {
+    const header = document.querySelector('.site-header').getBoundingClientRect().bottom;
+    const top = document.getElementById(`p${n}`).getBoundingClientRect().top + window.scrollY - header;
+    window.scrollTo(0, top + 2);
+  }, n);
+  await page.waitForTimeout(700);
+}
+
+/** The number of the first paragraph below the header. */
+async function paragraphAtTop(page) {
+  return page.evaluate(() => {
+    const header = document.querySelector('.site-header').getBoundingClientRect().bottom;
+    const block = [...document.querySelectorAll('article.essay [data-block]')].find((b) => b.getBoundingClientRect().bottom > header + 1);
+    return Number(block?.getAttribute('data-block'));
+  });
+}
+
+for (const [lang, viewport, where] of [['fr', DESKTOP, 'desktop'], ['en', PHONE, 'phone'], ['en', DESKTOP, 'desktop'], ['fr', PHONE, 'phone']]) {
+  const texts = lang === 'fr'
+    ? { heading: 'Reprendre la lecture', forget: 'Oublier ces lectures', left: /^\d+ min restantes?$/, done: 'Terminé', read: /lu à \d+\u00a0%/ }
+    : { heading: 'Continue reading', forget: 'Forget these', left: /^\d+ min left$/, done: 'Done', read: /\d+% read/ };
+
+  test(`continue reading: the place is remembered, listed, reopened, overridden by #p and forgotten (${lang}, ${where})`, async (t) => {
+    const session = await openPage(app.browser, { locale: lang === 'fr' ? 'fr-FR' : 'en-US', viewport, serviceWorkers: 'block' });
+    t.after(() => session.close());
+    const { page } = session;
+    const essay = BUSINESS[lang];
+    await page.goto(app.server.url + `${lang}/`);
+    await appReady(page);
+    assert.equal(await page.locator('.continue-reading').count(), 0, 'nothing started yet');
+
+    await page.goto(app.server.url + `${lang}/${essay}/`);
+    await appReady(page);
+    await page.locator('#p8').waitFor();
+    // The progress bar and the minutes left follow the reading.
+    const before = Number(await page.locator('.reading-progress progress').getAttribute('value'));
+    assert.match(await page.locator('.minutes-left').textContent(), texts.left);
+    await readTo(page, 8);
+    const after = Number(await page.locator('.reading-progress progress').getAttribute('value'));
+    assert.ok(after > before, `progress ${before} → ${after}`);
+    assert.equal(await page.locator('.reading-progress progress').getAttribute('aria-valuetext'), await page.locator('.minutes-left').textContent());
+
+    // The library lists it, and its link opens the essay at its place.
+    await page.goto(app.server.url + `${lang}/`);
+    await appReady(page);
+    const line = page.locator('.continue-reading');
+    await line.waitFor();
+    assert.equal(await line.locator('h2').textContent(), texts.heading);
+    assert.equal(await line.locator('li').count(), 1);
+    assert.match(await line.locator('li').textContent(), texts.read);
+    await line.locator('li a').click();
+    await appReady(page);
+    await page.locator('#p8').waitFor();
+    await page.waitForTimeout(300);
+    assert.equal(await paragraphAtTop(page), 8, 'opened at its place');
+
+    // Opened without an address of a place: at the remembered one…
+    await page.goto(app.server.url + `${lang}/${essay}/`);
+    await appReady(page);
+    await page.locator('#p8').waitFor();
+    await page.waitForTimeout(300);
+    assert.equal(await paragraphAtTop(page), 8, 'back at the remembered place');
+    // …but an address with #p wins.
+    await page.goto(app.server.url + `${lang}/${essay}/#p3`);
+    await appReady(page);
+    await page.waitForTimeout(300);
+    assert.equal(await paragraphAtTop(page), 3, '#p3 wins');
+
+    // Read to the end: finished, no longer listed; the bar says so.
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await page.waitForTimeout(700);
+    assert.equal(await page.locator('.minutes-left').textContent(), texts.done);
+    await page.goto(app.server.url + `${lang}/`);
+    await appReady(page);
+    assert.equal(await page.locator('.continue-reading').count(), 0, 'a finished essay is not to continue');
+
+    // Started again, then forgotten.
+    await page.goto(app.server.url + `${lang}/${essay}/#p5`);
+    await appReady(page);
+    await readTo(page, 6);
+    await page.goto(app.server.url + `${lang}/`);
+    await appReady(page);
+    await page.getByRole('button', { name: texts.forget }).click();
+    assert.equal(await page.locator('.continue-reading').count(), 0);
+    await page.reload();
+    await appReady(page);
+    assert.equal(await page.locator('.continue-reading').count(), 0, 'forgotten for good');
+    session.expectNoErrors();
+  });
+}
+
+test('with storage unavailable, reading and the library work and nothing is listed', async (t) => {
+  const session = await openPage(app.browser, { serviceWorkers: 'block' });
+  t.after(() => session.close());
+  const { page, context } = session;
+  await context.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', { get() { throw new Error('storage disabled'); } });
+  });
+  await page.goto(app.server.url + `en/${BUSINESS.en}/`);
+  await appReady(page);
+  await page.locator('#p8').waitFor();
+  await readTo(page, 8);
+  await page.goto(app.server.url + 'en/');
+  await appReady(page);
+  assert.equal(await page.locator('.continue-reading').count(), 0);
+  assert.ok((await page.locator('.essay-entry').count()) > 0);
+  session.expectNoErrors();
+});
+
+for (const [lang, viewport, where] of [['fr', DESKTOP, 'desktop'], ['en', PHONE, 'phone']]) {
+  test(`reading keys: j/k step through paragraphs, t reveals the translation, ? lists the keys, none while typing (${lang}, ${where})`, async (t) => {
+    const session = await openPage(app.browser, { locale: lang === 'fr' ? 'fr-FR' : 'en-US', viewport, serviceWorkers: 'block' });
+    t.after(() => session.close());
+    const { page } = session;
+    const focused = () => page.evaluate(() => document.activeElement?.closest('[data-block]')?.id ?? document.activeElement?.tagName);
+    await page.goto(app.server.url + `${lang}/${BUSINESS[lang]}/`);
+    await appReady(page);
+    await page.locator('#p3').waitFor();
+    await page.keyboard.press('j');
+    assert.equal(await focused(), 'p1');
+    await page.keyboard.press('j');
+    await page.keyboard.press('j');
+    assert.equal(await focused(), 'p3');
+    await page.keyboard.press('k');
+    assert.equal(await focused(), 'p2');
+    // t: the translation of the paragraph the keys are on, and back.
+    const reveal = page.locator('#p2 + .at-hand .reveal');
+    await page.keyboard.press('t');
+    assert.equal(await reveal.getAttribute('aria-expanded'), 'true');
+    await page.locator('#t2 p').waitFor();
+    await page.keyboard.press('t');
+    assert.equal(await reveal.getAttribute('aria-expanded'), 'false');
+    assert.equal(await focused(), 'p2', 'the keys stay on the paragraph');
+    // ?: the list, in the reading language; Escape closes it.
+    await page.keyboard.press('?');
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    assert.equal(await dialog.locator('h2').textContent(), lang === 'fr' ? 'Raccourcis clavier' : 'Keyboard shortcuts');
+    assert.deepEqual(await dialog.locator('kbd').allTextContents(), ['j', 'k', 't', '?']);
+    await page.keyboard.press('Escape');
+    assert.equal(await page.getByRole('dialog').count(), 0);
+
+    // Side by side: the row and its counterpart light up.
+    await page.goto(app.server.url + `${lang}/${BUSINESS[lang]}/?view=side-by-side`);
+    await appReady(page);
+    await page.locator('.parallel #p2').waitFor();
+    await page.keyboard.press('j');
+    await page.keyboard.press('j');
+    assert.equal(await focused(), 'p2');
+    const lit = await page.evaluate(() => {
+      const pair = document.activeElement.closest('.pair');
+      const other = pair.querySelector('.cell.other');
+      return getComputedStyle(other).backgroundColor;
+    });
+    assert.notEqual(lit, 'rgba(0, 0, 0, 0)', 'the counterpart is lit');
+
+    // While typing in a field, the keys are letters.
+    await page.evaluate(() => {
+      const field = document.createElement('input');
+      field.id = 'typing';
+      document.querySelector('article.essay').prepend(field);
+      field.focus();
+    });
+    await page.keyboard.type('jkt?');
+    assert.equal(await page.locator('#typing').inputValue(), 'jkt?');
+    assert.equal(await page.getByRole('dialog').count(), 0);
+    session.expectNoErrors();
+  });
+}
+
+for (const [lang, viewport, where] of [['fr', DESKTOP, 'desktop'], ['en', PHONE, 'phone']]) {
+  test(`share a passage: each paragraph's link, by pointer and keyboard, copied or shared; marked on arrival (${lang}, ${where})`, async (t) => {
+    const phone = where === 'phone';
+    const session = await openPage(app.browser, { locale: lang === 'fr' ? 'fr-FR' : 'en-US', viewport, serviceWorkers: 'block' });
+    t.after(() => session.close());
+    const { page, context } = session;
+    const name = lang === 'fr' ? 'Copier le lien de ce paragraphe' : 'Copy a link to this paragraph';
+    if (phone) {
+      // A browser with a share sheet: the test records what it is given.
+      await context.addInitScript(() => {
+        window.__shared = [];
+        navigator.share = async (data) => { window.__shared.push(data); };
+      });
+    } else {
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.server.url.replace(/\/$/, '') });
+    }
+    const essay = BUSINESS[lang];
+    const address = `${app.server.url}${lang}/${essay}/`;
+    await page.goto(address);
+    await appReady(page);
+    await page.locator('#p3').waitFor();
+    const link = page.locator('#p3 > .passage-link');
+    assert.equal(await link.getAttribute('aria-labelledby'), 'passage-link-label');
+    assert.ok((await page.getByRole('button', { name, exact: true }).count()) >= 3, 'named in the reading language');
+    assert.equal(await link.evaluate((b) => getComputedStyle(b).opacity), '0', 'out of the way until wanted');
+    await page.locator('#p3').hover();
+    await page.waitForTimeout(250);
+    assert.equal(await link.evaluate((b) => getComputedStyle(b).opacity), '1', 'shown on hover');
+    await link.click();
+    const expected = `${address}#p3`;
+    if (phone) {
+      await page.waitForFunction(() => window.__shared.length === 1);
+      const [shared] = await page.evaluate(() => window.__shared);
+      assert.equal(shared.url, expected);
+    } else {
+      await page.locator('.passage-link-status.shown').waitFor();
+      assert.equal(await page.locator('.passage-link-status').textContent(), lang === 'fr' ? 'Lien copié' : 'Link copied');
+      assert.equal(await page.evaluate(() => navigator.clipboard.readText()), expected);
+      // By keyboard: to a paragraph with the reading keys, Tab to its link, Enter.
+      await page.keyboard.press('j');
+      const at = await page.evaluate(() => document.activeElement.id);
+      await page.keyboard.press('Tab');
+      assert.equal(await page.evaluate(() => document.activeElement.closest('[data-block]')?.id + ' ' + document.activeElement.className), `${at} passage-link`);
+      await page.keyboard.press('Enter');
+      await page.waitForFunction((want) => navigator.clipboard.readText().then((t) => t === want), `${address}#${at}`);
+    }
+    // A shared link: the paragraph is marked for a moment on arrival.
+    await page.goto(expected);
+    await appReady(page);
+    await page.locator('#p3.arrived').waitFor();
+    await page.waitForTimeout(3000);
+    assert.equal(await page.locator('#p3.arrived').count(), 0, 'only for a moment');
+    session.expectNoErrors();
+  });
+}
