@@ -148,6 +148,28 @@ pub fn essay_path(lang: Lang, slug: &str) -> String {
     format!("{lang}/{slug}/")
 }
 
+/// An essay opened from a search result: its address with the search in
+/// `?mark=`, so that the essay marks what was found (a shared result link
+/// too), and the passage (`#p3`) when there is one.
+pub fn essay_found_path(lang: Lang, slug: &str, search: &str, block: Option<usize>) -> String {
+    let mut path = essay_path(lang, slug);
+    if !search.trim().is_empty() {
+        path.push_str(&format!("?mark={}", crate::library::percent_encode(search.trim())));
+    }
+    if let Some(block) = block {
+        path.push_str(&format!("#p{block}"));
+    }
+    path
+}
+
+/// The search an essay's address asks it to mark (`?mark=`), if any.
+pub fn marked_search(pairs: &[(String, String)]) -> Option<String> {
+    pairs
+        .iter()
+        .find(|(k, v)| k == "mark" && !v.trim().is_empty())
+        .map(|(_, v)| v.clone())
+}
+
 impl Corpus {
     /// The version the app shows a reader of `lang` who opens essay `slug`,
     /// when it is another essay (their language's version, at its own
@@ -330,6 +352,18 @@ mod tests {
             switch_language(&c, &Route::NotFound, &both, Lang::En),
             "en/"
         );
+    }
+
+    #[test]
+    fn a_search_result_opens_its_essay_with_the_search_to_mark() {
+        let path = essay_found_path(Lang::Fr, "a", " économie “réelle” ", Some(3));
+        assert_eq!(path, "fr/a/?mark=%C3%A9conomie+%E2%80%9Cr%C3%A9elle%E2%80%9D#p3");
+        let query = path.split_once('?').unwrap().1.split_once('#').unwrap().0;
+        assert_eq!(marked_search(&parse_query(query)).as_deref(), Some("économie “réelle”"));
+        assert_eq!(essay_found_path(Lang::En, "a", "", None), "en/a/");
+        let marked = parse_query("view=side-by-side&mark=r%C3%A9elle");
+        assert!(EssayView::from_query(&marked).side_by_side);
+        assert_eq!(marked_search(&parse_query("mark=%20")), None);
     }
 
     #[test]

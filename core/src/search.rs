@@ -144,6 +144,22 @@ pub fn tokenize(text: &str, lang: Lang) -> Vec<Token> {
     tokens
 }
 
+/// The byte ranges of `text` that a search for `search` found: every word
+/// of the query, alone or in a phrase, as the search matched it (folded
+/// and stemmed in `lang`). What an essay opened from a result marks.
+pub fn found_ranges(text: &str, search: &str, lang: Lang) -> Vec<std::ops::Range<usize>> {
+    let query = Query::for_lang(search, lang);
+    let wanted: Vec<&String> = query.words.iter().chain(query.phrases.iter().flatten()).collect();
+    if wanted.is_empty() {
+        return Vec::new();
+    }
+    tokenize(text, lang)
+        .into_iter()
+        .filter(|t| wanted.contains(&&t.term))
+        .map(|t| t.start..t.end)
+        .collect()
+}
+
 /// A parsed query: single words and phrases, all required.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Query {
@@ -689,6 +705,17 @@ mod tests {
                 "{ch}"
             );
         }
+    }
+
+    #[test]
+    fn an_essay_marks_the_words_the_search_found() {
+        let text = "L’économie réelle, les économies et « la bulle ».";
+        let found: Vec<&str> = found_ranges(text, "economie \"la bulle\"", Lang::Fr)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(found, ["économie", "économies", "la", "bulle"]);
+        assert!(found_ranges(text, "  ", Lang::Fr).is_empty());
     }
 
     #[test]

@@ -87,6 +87,10 @@ pub struct UiStrings {
     pub shortcut_previous: &'static str,
     pub shortcut_translation: &'static str,
     pub shortcut_help: &'static str,
+    pub found_marks: &'static str,
+    pub previous_match: &'static str,
+    pub next_match: &'static str,
+    pub clear_marks: &'static str,
 }
 
 pub const FR: UiStrings = UiStrings {
@@ -163,6 +167,10 @@ pub const FR: UiStrings = UiStrings {
     shortcut_previous: "paragraphe précédent",
     shortcut_translation: "afficher ou masquer la traduction du paragraphe",
     shortcut_help: "afficher ces raccourcis",
+    found_marks: "Mots recherchés",
+    previous_match: "Précédent",
+    next_match: "Suivant",
+    clear_marks: "Effacer le marquage",
 };
 
 pub const EN: UiStrings = UiStrings {
@@ -238,6 +246,10 @@ pub const EN: UiStrings = UiStrings {
     shortcut_previous: "previous paragraph",
     shortcut_translation: "show or hide the paragraph’s translation",
     shortcut_help: "show these shortcuts",
+    found_marks: "Searched words",
+    previous_match: "Previous",
+    next_match: "Next",
+    clear_marks: "Clear the marks",
 };
 
 pub fn strings(lang: Lang) -> &'static UiStrings {
@@ -394,6 +406,19 @@ pub fn remove_filter(lang: Lang, label: &str) -> String {
 /// What a screen reader hears after a filter's label: " (2 essais)".
 pub fn filter_count(lang: Lang, count: usize) -> String {
     format!(" ({})", essay_count(lang, count))
+}
+
+/// "3 mots trouvés pour « bulle »" / "3 matches for “bubble”".
+pub fn marks_found(lang: Lang, n: usize, search: &str) -> String {
+    let search = search.trim();
+    match (lang, n) {
+        (Lang::Fr, 0) => format!("Aucun mot trouvé pour «\u{a0}{search}\u{a0}» dans ce texte"),
+        (Lang::Fr, 1) => format!("1 mot trouvé pour «\u{a0}{search}\u{a0}»"),
+        (Lang::Fr, n) => format!("{n} mots trouvés pour «\u{a0}{search}\u{a0}»"),
+        (Lang::En, 0) => format!("No match for “{search}” in this text"),
+        (Lang::En, 1) => format!("1 match for “{search}”"),
+        (Lang::En, n) => format!("{n} matches for “{search}”"),
+    }
 }
 
 /// "+ 3 autres" / "+ 3 more": the tags an entry does not list.

@@ -158,9 +158,42 @@ fn render_inlines(inlines: Vec<Inline>) -> AnyView {
         .into_any()
 }
 
+/// The search an essay opened from a search result marks in its text
+/// (`?mark=`; empty for none), given by the essay page to everything it draws.
+#[derive(Clone, Debug)]
+pub struct SearchMarks {
+    pub search: String,
+    /// The language the words are folded and stemmed in (the essay's).
+    pub lang: essais_core::Lang,
+}
+
+/// A text, with the words the search found in `<mark>` when there is one.
+fn marked_text(text: String) -> AnyView {
+    let Some(marks) = use_context::<SearchMarks>().filter(|m| !m.search.is_empty()) else {
+        return text.into_any();
+    };
+    let ranges = essais_core::search::found_ranges(&text, &marks.search, marks.lang);
+    if ranges.is_empty() {
+        return text.into_any();
+    }
+    let mut parts = Vec::with_capacity(ranges.len() * 2 + 1);
+    let mut at = 0;
+    for range in ranges {
+        if range.start > at {
+            parts.push(text[at..range.start].to_string().into_any());
+        }
+        parts.push(view! { <mark class="found">{text[range.clone()].to_string()}</mark> }.into_any());
+        at = range.end;
+    }
+    if at < text.len() {
+        parts.push(text[at..].to_string().into_any());
+    }
+    parts.into_iter().collect_view().into_any()
+}
+
 fn render_inline(inline: Inline) -> AnyView {
     match inline {
-        Inline::Text(text) => text.into_any(),
+        Inline::Text(text) => marked_text(text),
         Inline::Code(code) => view! { <code>{code}</code> }.into_any(),
         Inline::Emphasis(children) => view! { <em>{render_inlines(children)}</em> }.into_any(),
         Inline::Strong(children) => view! { <strong>{render_inlines(children)}</strong> }.into_any(),

@@ -5,6 +5,7 @@ pub mod essay_body;
 pub mod essay_list;
 pub mod essay_meta;
 pub mod filters;
+pub mod found_marks;
 pub mod header;
 pub mod load_error;
 pub mod notices;

@@ -5,7 +5,7 @@
 
 use crate::router::use_location;
 use essais_core::library::{search_query, LibraryFilter};
-use essais_core::routes::{essay_path, library_path, library_search_path, parse_query};
+use essais_core::routes::{essay_found_path, essay_path, library_path, library_search_path, parse_query};
 use essais_core::search::{SearchHit, SearchIndex, SearchMatch};
 use essais_core::ui::{facing_in, found_in, result_count, show_more_results, strings};
 use essais_core::{Corpus, CorpusLoadError, Lang};
@@ -197,10 +197,8 @@ pub fn search_results(
                 .map(|g| g.for_reader(lang).essay)
                 .map(|e| (e.title.clone(), e.lang.code()))
                 .unwrap_or_default();
-            let mut link = href(&essay_path(hit.lang, &hit.slug));
-            if let Some(block) = hit.block {
-                link.push_str(&format!("#p{block}"));
-            }
+            // The essay marks what was found (`?mark=`), at the passage.
+            let link = href(&essay_found_path(hit.lang, &hit.slug, query, hit.block));
             let snippet = hit
                 .snippet
                 .into_iter()

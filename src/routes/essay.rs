@@ -2,13 +2,14 @@
 //! a notice), its metadata, its body, and the essays around it.
 
 use crate::router::use_location;
-use essais_core::routes::{essay_path, parse_query, EssayView, Route};
+use essais_core::routes::{essay_path, marked_search, parse_query, EssayView, Route};
 use essais_core::ui::{strings, untranslated_notice};
 use essais_core::{CorpusLoadError, Essay, Lang};
 use leptos::prelude::*;
 
 use crate::api::{use_bodies, use_corpus, Body};
-use crate::components::essay_body::EssayBody;
+use crate::components::essay_body::{EssayBody, SearchMarks};
+use crate::components::found_marks::FoundMarks;
 use crate::components::essay_meta::EssayMeta;
 use crate::components::load_error::PartLoadError;
 use crate::components::passage_links::PassageLinks;
@@ -124,6 +125,16 @@ pub fn EssayPage(slug: String) -> impl IntoView {
                 <p class="view-controls no-translation" lang=lang.code()>{ui.no_side_by_side}</p>
             }
         });
+        // Opened from a search result: the words found are marked (`?mark=`).
+        // Provided whether or not, so that clearing the marks clears them.
+        let marked = marked_search(&parse_query(&location.search.get()));
+        provide_context(SearchMarks {
+            search: marked.clone().unwrap_or_default(),
+            lang: essay.lang,
+        });
+        let found = marked.map(|search| {
+            view! { <FoundMarks search=search slug=essay.slug.clone() view=view_mode lang=lang /> }
+        });
         let body = view! {
             <EssayText essay=essay.clone() translation=translation side_by_side=view_mode.side_by_side swapped=view_mode.swapped lang=lang />
         };
@@ -140,6 +151,7 @@ pub fn EssayPage(slug: String) -> impl IntoView {
                     </div>
                 </header>
                 {no_side_by_side}
+                {found}
                 {body}
             </article>
             <nav class="essay-neighbours" aria-label=ui.essay_navigation>

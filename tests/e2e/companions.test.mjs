@@ -300,3 +300,48 @@ for (const [lang, viewport, where] of [['fr', DESKTOP, 'desktop'], ['en', PHONE,
     session.expectNoErrors();
   });
 }
+
+for (const [lang, viewport, where, word, count] of [['fr', DESKTOP, 'desktop', 'entreprises', /^\d+ mots? trouvés? pour «\u00a0entreprises\u00a0»/], ['en', PHONE, 'phone', 'organizations', /^\d+ match(es)? for “organizations”/]]) {
+  test(`an essay opened from a search result marks the words found, steps through them, clears them; the link carries them (${lang}, ${where})`, async (t) => {
+    const session = await openPage(app.browser, { locale: lang === 'fr' ? 'fr-FR' : 'en-US', viewport, serviceWorkers: 'block' });
+    t.after(() => session.close());
+    const { page } = session;
+    await page.goto(app.server.url + `${lang}/?q=${word}`);
+    await appReady(page);
+    const hit = page.locator('.search-hit .essay-title a').first();
+    const href = await hit.getAttribute('href');
+    assert.match(href, new RegExp(`\\?mark=${word}(#p\\d+)?$`));
+    await hit.click();
+    await page.locator('article.essay mark.found').first().waitFor();
+    const marks = await page.locator('article.essay .essay-body mark.found').allTextContents();
+    assert.ok(marks.length >= 1 && marks.every((m) => m.toLowerCase().startsWith(word.slice(0, 6))), marks.join(' '));
+    await page.waitForFunction((n) => /\d+/.exec(document.querySelector('.found-count').textContent)?.[0] === String(n), marks.length);
+    assert.match(await page.locator('.found-count').textContent(), count);
+    // Next, next, previous: the current mark moves, and is counted.
+    const next = page.locator('.found-next');
+    await next.click();
+    assert.equal(await page.locator('mark.found.current').count(), 1);
+    assert.match(await page.locator('.found-count').textContent(), new RegExp(`\\(1/${marks.length}\\)$`));
+    if (marks.length > 1) {
+      await next.click();
+      assert.match(await page.locator('.found-count').textContent(), new RegExp(`\\(2/${marks.length}\\)$`));
+      await page.locator('.found-previous').click();
+    }
+    assert.match(await page.locator('.found-count').textContent(), new RegExp(`\\(1/${marks.length}\\)$`));
+    // The link is shareable: opened afresh, the marks are there.
+    const shared = page.url();
+    const other = await openPage(app.browser, { locale: lang === 'fr' ? 'fr-FR' : 'en-US', viewport, serviceWorkers: 'block' });
+    t.after(() => other.close());
+    await other.page.goto(shared);
+    await appReady(other.page);
+    await other.page.locator('article.essay mark.found').first().waitFor();
+    assert.equal(await other.page.locator('article.essay .essay-body mark.found').count(), marks.length);
+    other.expectNoErrors();
+    // Cleared: no marks, and not in the URL.
+    await page.locator('.found-clear').click();
+    await page.waitForFunction(() => !location.search.includes('mark='));
+    assert.equal(await page.locator('mark.found').count(), 0);
+    assert.equal(await page.locator('.found-marks').count(), 0);
+    session.expectNoErrors();
+  });
+}

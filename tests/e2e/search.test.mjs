@@ -71,7 +71,8 @@ test('a result opens the essay at the matching paragraph, in the language that m
   await search(page, 'wrench stopcock');
   assert.equal(await page.locator('.found-in').textContent(), 'Trouvé en anglais');
   await page.locator('.search-hit a').click();
-  await page.waitForURL('**/en/the-stopcock-and-the-new-economy/#p3');
+  // The essay marks the words found (companions.test.mjs): they are in its address.
+  await page.waitForURL('**/en/the-stopcock-and-the-new-economy/?mark=wrench+stopcock#p3');
   await page.waitForFunction(() => {
     const rect = document.getElementById('p3')?.getBoundingClientRect();
     const header = document.querySelector('.site-header').getBoundingClientRect();
