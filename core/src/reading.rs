@@ -3,8 +3,11 @@
 //! list kept as JSON in localStorage by the app; whatever the storage holds
 //! (nothing, garbage, an older shape) reads as a list, never as an error.
 
+use crate::align::Alignment;
+use crate::document::Block;
 use crate::lang::Lang;
 use serde::{Deserialize, Serialize};
+use std::ops::Range;
 
 /// How many essays are remembered: the oldest goes first.
 pub const REMEMBERED: usize = 20;
@@ -119,6 +122,64 @@ impl Key {
     }
 }
 
+/// One sentence said aloud, in its language: from block `block` (0-based)
+/// of the reading text, or of its translation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Utterance {
+    pub text: String,
+    pub lang: Lang,
+    pub block: usize,
+    pub translation: bool,
+}
+
+/// What "Listen" says, in order: every sentence of the text (code and rules
+/// are not read); with a translation, after each row of the alignment the
+/// sentences of what faces it, in the translation's language.
+pub fn read_aloud(
+    blocks: &[Block],
+    lang: Lang,
+    translation: Option<(&[Block], Lang, &Alignment)>,
+) -> Vec<Utterance> {
+    let sentences = |blocks: &[Block], range: Range<usize>, lang: Lang, translation: bool| {
+        range
+            .filter(|&i| !matches!(blocks[i], Block::Code(_) | Block::Rule))
+            .flat_map(move |i| {
+                let text = crate::search::block_text(&blocks[i]);
+                crate::text::sentences(&text)
+                    .into_iter()
+                    .map(|s| s.trim().to_string())
+                    .filter(|s| !s.is_empty())
+                    .map(|text| Utterance {
+                        text,
+                        lang,
+                        block: i,
+                        translation,
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .collect::<Vec<_>>()
+    };
+    let Some((other, other_lang, alignment)) = translation else {
+        return sentences(blocks, 0..blocks.len(), lang, false);
+    };
+    let by_position;
+    let alignment = if alignment.fits(blocks.len(), other.len()) {
+        alignment
+    } else {
+        by_position = Alignment::by_position(blocks.len(), other.len());
+        &by_position
+    };
+    alignment
+        .rows
+        .iter()
+        .flat_map(|row| {
+            let mut said = sentences(blocks, row.left.clone(), lang, false);
+            said.extend(sentences(other, row.right.clone(), other_lang, true));
+            said
+        })
+        .collect()
+}
+
 /// The fraction of an essay read and the minutes left at 230 words a
 /// minute (as [`crate::ui::reading_time`] counts), from how far down the
 /// page the reader is (0.0 to 1.0).
@@ -189,6 +250,49 @@ mod tests {
             log.record(place(&format!("e{n}"), 3, 10 + n), |s| s == format!("e{n}"));
         }
         assert_eq!(log.to_continue().count(), REMEMBERED);
+    }
+
+    #[test]
+    fn listening_says_each_row_then_what_faces_it_in_its_language() {
+        use crate::align::{align_bodies, Corrections};
+        use crate::document::parse_body;
+        let fr = parse_body("Bonjour. Il fait beau.\n\n```\ncode\n```\n\nAu revoir.");
+        let en = parse_body("Hello. The weather is fine.\n\n```\ncode\n```\n\nGoodbye.");
+        let alone: Vec<(String, Lang)> = read_aloud(&fr, Lang::Fr, None)
+            .into_iter()
+            .map(|u| (u.text, u.lang))
+            .collect();
+        assert_eq!(
+            alone,
+            [
+                ("Bonjour.".to_string(), Lang::Fr),
+                ("Il fait beau.".to_string(), Lang::Fr),
+                ("Au revoir.".to_string(), Lang::Fr)
+            ]
+        );
+        let rows = align_bodies(&fr, &en, &Corrections::default());
+        let said = read_aloud(&fr, Lang::Fr, Some((&en, Lang::En, &rows)));
+        let both: Vec<(&str, Lang, usize, bool)> = said
+            .iter()
+            .map(|u| (u.text.as_str(), u.lang, u.block, u.translation))
+            .collect();
+        assert_eq!(
+            both,
+            [
+                ("Bonjour.", Lang::Fr, 0, false),
+                ("Il fait beau.", Lang::Fr, 0, false),
+                ("Hello.", Lang::En, 0, true),
+                ("The weather is fine.", Lang::En, 0, true),
+                ("Au revoir.", Lang::Fr, 2, false),
+                ("Goodbye.", Lang::En, 2, true),
+            ]
+        );
+        // Rows that do not fit the texts: block beside block.
+        let broken = Alignment { rows: vec![] };
+        assert_eq!(
+            read_aloud(&fr, Lang::Fr, Some((&en, Lang::En, &broken))).len(),
+            6
+        );
     }
 
     #[test]

@@ -154,7 +154,10 @@ pub fn essay_path(lang: Lang, slug: &str) -> String {
 pub fn essay_found_path(lang: Lang, slug: &str, search: &str, block: Option<usize>) -> String {
     let mut path = essay_path(lang, slug);
     if !search.trim().is_empty() {
-        path.push_str(&format!("?mark={}", crate::library::percent_encode(search.trim())));
+        path.push_str(&format!(
+            "?mark={}",
+            crate::library::percent_encode(search.trim())
+        ));
     }
     if let Some(block) = block {
         path.push_str(&format!("#p{block}"));
@@ -357,9 +360,15 @@ mod tests {
     #[test]
     fn a_search_result_opens_its_essay_with_the_search_to_mark() {
         let path = essay_found_path(Lang::Fr, "a", " économie “réelle” ", Some(3));
-        assert_eq!(path, "fr/a/?mark=%C3%A9conomie+%E2%80%9Cr%C3%A9elle%E2%80%9D#p3");
+        assert_eq!(
+            path,
+            "fr/a/?mark=%C3%A9conomie+%E2%80%9Cr%C3%A9elle%E2%80%9D#p3"
+        );
         let query = path.split_once('?').unwrap().1.split_once('#').unwrap().0;
-        assert_eq!(marked_search(&parse_query(query)).as_deref(), Some("économie “réelle”"));
+        assert_eq!(
+            marked_search(&parse_query(query)).as_deref(),
+            Some("économie “réelle”")
+        );
         assert_eq!(essay_found_path(Lang::En, "a", "", None), "en/a/");
         let marked = parse_query("view=side-by-side&mark=r%C3%A9elle");
         assert!(EssayView::from_query(&marked).side_by_side);

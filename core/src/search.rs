@@ -149,7 +149,11 @@ pub fn tokenize(text: &str, lang: Lang) -> Vec<Token> {
 /// and stemmed in `lang`). What an essay opened from a result marks.
 pub fn found_ranges(text: &str, search: &str, lang: Lang) -> Vec<std::ops::Range<usize>> {
     let query = Query::for_lang(search, lang);
-    let wanted: Vec<&String> = query.words.iter().chain(query.phrases.iter().flatten()).collect();
+    let wanted: Vec<&String> = query
+        .words
+        .iter()
+        .chain(query.phrases.iter().flatten())
+        .collect();
     if wanted.is_empty() {
         return Vec::new();
     }

@@ -91,6 +91,13 @@ pub struct UiStrings {
     pub previous_match: &'static str,
     pub next_match: &'static str,
     pub clear_marks: &'static str,
+    pub listen: &'static str,
+    pub listen_with_translation: &'static str,
+    pub pause: &'static str,
+    pub resume: &'static str,
+    pub stop: &'static str,
+    pub speed: &'static str,
+    pub reading_aloud: &'static str,
 }
 
 pub const FR: UiStrings = UiStrings {
@@ -171,6 +178,13 @@ pub const FR: UiStrings = UiStrings {
     previous_match: "Précédent",
     next_match: "Suivant",
     clear_marks: "Effacer le marquage",
+    listen: "Écouter",
+    listen_with_translation: "avec la traduction, paragraphe par paragraphe",
+    pause: "Pause",
+    resume: "Reprendre",
+    stop: "Arrêter",
+    speed: "Vitesse",
+    reading_aloud: "Lecture à voix haute",
 };
 
 pub const EN: UiStrings = UiStrings {
@@ -250,6 +264,13 @@ pub const EN: UiStrings = UiStrings {
     previous_match: "Previous",
     next_match: "Next",
     clear_marks: "Clear the marks",
+    listen: "Listen",
+    listen_with_translation: "with the translation, paragraph by paragraph",
+    pause: "Pause",
+    resume: "Resume",
+    stop: "Stop",
+    speed: "Speed",
+    reading_aloud: "Reading aloud",
 };
 
 pub fn strings(lang: Lang) -> &'static UiStrings {
@@ -418,6 +439,26 @@ pub fn marks_found(lang: Lang, n: usize, search: &str) -> String {
         (Lang::En, 0) => format!("No match for “{search}” in this text"),
         (Lang::En, 1) => format!("1 match for “{search}”"),
         (Lang::En, n) => format!("{n} matches for “{search}”"),
+    }
+}
+
+/// "Aucune voix anglaise sur cet appareil…": why nothing is read aloud.
+pub fn no_voice(lang: Lang, missing: Lang) -> String {
+    match (lang, missing) {
+        (Lang::Fr, Lang::Fr) => {
+            "Aucune voix française sur cet appareil : la lecture à voix haute n’est pas possible."
+                .into()
+        }
+        (Lang::Fr, Lang::En) => {
+            "Aucune voix anglaise sur cet appareil : la lecture à voix haute n’est pas possible."
+                .into()
+        }
+        (Lang::En, Lang::Fr) => {
+            "No French voice on this device: the text cannot be read aloud.".into()
+        }
+        (Lang::En, Lang::En) => {
+            "No English voice on this device: the text cannot be read aloud.".into()
+        }
     }
 }
 

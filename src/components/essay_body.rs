@@ -182,7 +182,9 @@ fn marked_text(text: String) -> AnyView {
         if range.start > at {
             parts.push(text[at..range.start].to_string().into_any());
         }
-        parts.push(view! { <mark class="found">{text[range.clone()].to_string()}</mark> }.into_any());
+        parts.push(
+            view! { <mark class="found">{text[range.clone()].to_string()}</mark> }.into_any(),
+        );
         at = range.end;
     }
     if at < text.len() {

@@ -25,7 +25,8 @@ pub fn FoundMarks(search: String, slug: String, view: EssayView, lang: Lang) -> 
     };
     Effect::new(move |_| {
         request_animation_frame(recount);
-        let observer_timer = set_interval_with_handle(recount, std::time::Duration::from_millis(500));
+        let observer_timer =
+            set_interval_with_handle(recount, std::time::Duration::from_millis(500));
         on_cleanup(move || {
             if let Ok(timer) = observer_timer {
                 timer.clear();
@@ -56,8 +57,16 @@ pub fn FoundMarks(search: String, slug: String, view: EssayView, lang: Lang) -> 
     };
     let clear = move |_| {
         let query = view.to_query();
-        let query = if query.is_empty() { String::new() } else { format!("?{query}") };
-        go_to(&format!("{}{query}", href(&essay_path(lang, &slug))), None, true);
+        let query = if query.is_empty() {
+            String::new()
+        } else {
+            format!("?{query}")
+        };
+        go_to(
+            &format!("{}{query}", href(&essay_path(lang, &slug))),
+            None,
+            true,
+        );
     };
     view! {
         <div class="found-marks" role="region" aria-label=ui.found_marks lang=lang.code()>

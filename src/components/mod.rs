@@ -7,6 +7,7 @@ pub mod essay_meta;
 pub mod filters;
 pub mod found_marks;
 pub mod header;
+pub mod listen;
 pub mod load_error;
 pub mod notices;
 pub mod passage_links;

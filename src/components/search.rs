@@ -5,7 +5,9 @@
 
 use crate::router::use_location;
 use essais_core::library::{search_query, LibraryFilter};
-use essais_core::routes::{essay_found_path, essay_path, library_path, library_search_path, parse_query};
+use essais_core::routes::{
+    essay_found_path, essay_path, library_path, library_search_path, parse_query,
+};
 use essais_core::search::{SearchHit, SearchIndex, SearchMatch};
 use essais_core::ui::{facing_in, found_in, result_count, show_more_results, strings};
 use essais_core::{Corpus, CorpusLoadError, Lang};

@@ -9,8 +9,9 @@ use leptos::prelude::*;
 
 use crate::api::{use_bodies, use_corpus, Body};
 use crate::components::essay_body::{EssayBody, SearchMarks};
-use crate::components::found_marks::FoundMarks;
 use crate::components::essay_meta::EssayMeta;
+use crate::components::found_marks::FoundMarks;
+use crate::components::listen::Listen;
 use crate::components::load_error::PartLoadError;
 use crate::components::passage_links::PassageLinks;
 use crate::components::reading_keys::ReadingKeys;
@@ -199,8 +200,15 @@ fn EssayText(
         }
     };
     let slug = essay.slug.clone();
+    let listen = {
+        let (essay, translation) = (essay.clone(), at_hand.clone().or(other.clone()));
+        move |body: Body| {
+            view! { <Listen essay=essay.clone() body=body translation=translation.clone() side_by_side=side_by_side lang=lang /> }
+        }
+    };
     let render = move |primary: Body, other_blocks: Option<Body>| {
         let progress = progress(primary.blocks.len());
+        let listen = listen(primary.clone());
         let text = match (&other, other_blocks) {
         (Some(other), Some(other_blocks)) => view! {
             <SideBySide primary=essay.clone() other=other.clone() primary_body=primary other_body=other_blocks swapped=swapped lang=lang />
@@ -215,7 +223,7 @@ fn EssayText(
             _ => view! { <div class="essay-body"><EssayBody blocks=primary.blocks.clone() /></div> }.into_any(),
         },
     };
-        view! { {text} {progress} }.into_any()
+        view! { {listen} {text} {progress} }.into_any()
     };
     // Both texts already in memory (the other only if shown): no loading step.
     let cached = match (

@@ -345,3 +345,118 @@ for (const [lang, viewport, where, word, count] of [['fr', DESKTOP, 'desktop', '
     session.expectNoErrors();
   });
 }
+
+/**
+ * Speech synthesis replaced by a recording stub: each utterance is kept
+ * (text, language, voice, rate) and ends only when the test says so
+ * (`__endUtterance()`), so the test can look at the page meanwhile.
+ */
+function speechStub() {
+  return (voices) => {
+    window.__spoken = [];
+    window.__calls = [];
+    let current = null;
+    window.SpeechSynthesisUtterance = class {
+      constructor(text) { Object.assign(this, { text, lang: '', rate: 1, voice: null, onend: null }); }
+    };
+    Object.defineProperty(window, 'speechSynthesis', {
+      value: {
+        getVoices: () => voices.map(([name, lang]) => ({ name, lang, default: false })),
+        speak(u) { current = u; window.__spoken.push({ text: u.text, lang: u.lang, voice: u.voice?.name, rate: u.rate }); },
+        cancel() { window.__calls.push('cancel'); current = null; },
+        pause() { window.__calls.push('pause'); },
+        resume() { window.__calls.push('resume'); },
+      },
+    });
+    window.__endUtterance = () => { const u = current; current = null; u?.onend?.(); };
+  };
+}
+
+const VOICES = [['Amélie', 'fr-FR'], ['Daniel', 'en-GB']];
+
+for (const [lang, viewport, where] of [['fr', DESKTOP, 'desktop'], ['en', PHONE, 'phone']]) {
+  const other = lang === 'fr' ? 'en' : 'fr';
+  const t = lang === 'fr'
+    ? { listen: 'Écouter', both: /avec la traduction/, pause: 'Pause', resume: 'Reprendre', stop: 'Arrêter', voice: 'Amélie', otherVoice: 'Daniel', tag: 'fr-FR', otherTag: 'en-GB' }
+    : { listen: 'Listen', both: /with the translation/, pause: 'Pause', resume: 'Resume', stop: 'Stop', voice: 'Daniel', otherVoice: 'Amélie', tag: 'en-GB', otherTag: 'fr-FR' };
+
+  test(`listen: read aloud sentence by sentence, marked, paused, faster, then with the translation in its own voice (${lang}, ${where})`, async (test) => {
+    const session = await openPage(app.browser, { locale: lang === 'fr' ? 'fr-FR' : 'en-US', viewport, serviceWorkers: 'block' });
+    test.after(() => session.close());
+    const { page, context } = session;
+    await context.addInitScript(speechStub(), VOICES);
+    await page.goto(app.server.url + `${lang}/${BUSINESS[lang]}/`);
+    await appReady(page);
+    await page.locator('#p2').waitFor();
+    const spoken = () => page.evaluate(() => window.__spoken);
+    const marked = () => page.evaluate(() => {
+      const h = CSS.highlights.get('reading-aloud');
+      return h ? [...h].map((r) => r.toString()) : [];
+    });
+
+    await page.getByRole('button', { name: t.listen, exact: true }).click();
+    await page.waitForFunction(() => window.__spoken.length === 1);
+    let said = await spoken();
+    assert.equal(said[0].lang, t.tag);
+    assert.equal(said[0].voice, t.voice);
+    const first = await page.locator('#p1').evaluate((p) => p.textContent);
+    assert.ok(first.startsWith(said[0].text), `the first sentence of the text: ${said[0].text}`);
+    assert.deepEqual(await marked(), [said[0].text], 'the sentence being read is marked');
+    // The next sentence when one ends; pause and resume; faster from the next.
+    await page.evaluate(() => window.__endUtterance());
+    await page.waitForFunction(() => window.__spoken.length === 2);
+    assert.deepEqual(await marked(), [(await spoken())[1].text]);
+    await page.getByRole('button', { name: t.pause, exact: true }).click();
+    await page.getByRole('button', { name: t.resume, exact: true }).click();
+    assert.deepEqual((await page.evaluate(() => window.__calls)).filter((c) => c !== 'cancel'), ['pause', 'resume']);
+    await page.locator('.listen-speed select').selectOption('1.5');
+    await page.evaluate(() => window.__endUtterance());
+    await page.waitForFunction(() => window.__spoken.length === 3);
+    assert.equal((await spoken())[2].rate, 1.5);
+    await page.getByRole('button', { name: t.stop, exact: true }).click();
+    assert.deepEqual(await marked(), [], 'stopped: nothing marked');
+    await page.evaluate(() => window.__endUtterance());
+    await page.waitForTimeout(100);
+    assert.equal((await spoken()).length, 3, 'nothing more after a stop');
+
+    // With the translation: each paragraph, then what faces it, in the
+    // translation's language and voice.
+    await page.evaluate(() => { window.__spoken.length = 0; });
+    await page.getByText(t.both).click();
+    await page.getByRole('button', { name: t.listen, exact: true }).click();
+    // Until the reading has come back from the translation to the text.
+    for (let n = 1; n < 80; n++) {
+      await page.waitForFunction((n) => window.__spoken.length === n, n);
+      const langs = (await spoken()).map((u) => u.lang);
+      if (langs.lastIndexOf(t.tag) > langs.indexOf(t.otherTag) && langs.includes(t.otherTag)) break;
+      await page.evaluate(() => window.__endUtterance());
+    }
+    said = await spoken();
+    const langs = said.map((u) => u.lang);
+    const switchAt = langs.indexOf(t.otherTag);
+    assert.ok(switchAt > 0, `the translation follows the first paragraph: ${langs.join(' ')}`);
+    assert.ok(said.slice(0, switchAt).every((u) => u.voice === t.voice));
+    assert.ok(said.filter((u) => u.lang === t.otherTag).every((u) => u.voice === t.otherVoice), 'each in its own voice');
+    assert.ok(langs.slice(switchAt).includes(t.tag), 'then back to the text');
+    await page.getByRole('button', { name: t.stop, exact: true }).click();
+    session.expectNoErrors();
+  });
+
+  test(`listen: a language without a voice is said so, and nothing is read (${lang}, ${where})`, async (test) => {
+    const session = await openPage(app.browser, { locale: lang === 'fr' ? 'fr-FR' : 'en-US', viewport, serviceWorkers: 'block' });
+    test.after(() => session.close());
+    const { page, context } = session;
+    // Only a voice for the other language.
+    await context.addInitScript(speechStub(), VOICES.filter(([, tag]) => !tag.startsWith(lang)));
+    await page.goto(app.server.url + `${lang}/${BUSINESS[lang]}/`);
+    await appReady(page);
+    await page.getByRole('button', { name: t.listen, exact: true }).click();
+    const status = page.locator('.listen-status');
+    await status.waitFor();
+    assert.equal(await status.textContent(), lang === 'fr'
+      ? 'Aucune voix française sur cet appareil : la lecture à voix haute n’est pas possible.'
+      : 'No English voice on this device: the text cannot be read aloud.');
+    assert.deepEqual(await page.evaluate(() => window.__spoken), []);
+    session.expectNoErrors();
+  });
+}
