@@ -409,7 +409,7 @@ for (const [lang, viewport, where] of [['fr', DESKTOP, 'desktop'], ['en', PHONE,
     await page.getByRole('button', { name: t.pause, exact: true }).click();
     await page.getByRole('button', { name: t.resume, exact: true }).click();
     assert.deepEqual((await page.evaluate(() => window.__calls)).filter((c) => c !== 'cancel'), ['pause', 'resume']);
-    await page.locator('.listen-speed select').selectOption('1.5');
+    await page.locator('.listen-speed select').selectOption('150');
     await page.evaluate(() => window.__endUtterance());
     await page.waitForFunction(() => window.__spoken.length === 3);
     assert.equal((await spoken())[2].rate, 1.5);
@@ -460,3 +460,25 @@ for (const [lang, viewport, where] of [['fr', DESKTOP, 'desktop'], ['en', PHONE,
     session.expectNoErrors();
   });
 }
+
+test('offline, the place is still remembered and listed', async (t) => {
+  const session = await openPage(app.browser, { locale: 'fr-FR', viewport: DESKTOP });
+  t.after(() => session.close());
+  const { page, context } = session;
+  await page.goto(app.server.url + 'fr/');
+  await appReady(page);
+  await page.locator('.offline-ready').waitFor();
+  await context.setOffline(true);
+  await page.goto(app.server.url + `fr/${BUSINESS.fr}/`);
+  await appReady(page);
+  await page.locator('#p8').waitFor();
+  await readTo(page, 8);
+  await page.goto(app.server.url + 'fr/');
+  await appReady(page);
+  await page.locator('.continue-reading li a').click();
+  await appReady(page);
+  await page.locator('#p8').waitFor();
+  await page.waitForTimeout(300);
+  assert.equal(await paragraphAtTop(page), 8);
+  session.expectNoErrors();
+});
