@@ -27,10 +27,22 @@ pub fn block_at_top_of_screen() -> Option<usize> {
     let blocks = document()
         .query_selector_all(".essay-body [data-block]")
         .ok()?;
-    (0..blocks.length())
-        .filter_map(|i| blocks.item(i)?.dyn_into::<web_sys::Element>().ok())
-        .find(|block| block.get_bounding_client_rect().bottom() > top + 1.0)
-        .and_then(|block| block.get_attribute("data-block")?.parse().ok())
+    let block = |i: u32| blocks.item(i)?.dyn_into::<web_sys::Element>().ok();
+    let below_top =
+        |i: u32| block(i).is_some_and(|b| b.get_bounding_client_rect().bottom() > top + 1.0);
+    // Blocks stand one under the other, in order: a binary search reads a
+    // dozen positions of a 5,000-block book, not thousands (this runs as
+    // the reader scrolls, to remember the place).
+    let (mut low, mut high) = (0, blocks.length());
+    while low < high {
+        let mid = low + (high - low) / 2;
+        if below_top(mid) {
+            high = mid;
+        } else {
+            low = mid + 1;
+        }
+    }
+    block(low).and_then(|b| b.get_attribute("data-block")?.parse().ok())
 }
 
 /// Scrolls the element the fragment names to just below the header.

@@ -75,8 +75,10 @@ pub fn block_in_sentences(
         None => render_inlines(inlines),
     };
     // A paragraph or heading of the reading-language text offers its link
-    // (components/passage_links.rs handles every such button at once).
-    let link = data_block.is_some().then(|| {
+    // (components/passage_links.rs handles every such button at once); not
+    // side by side (drawn sentence by sentence), where a button per row
+    // made drawing a book a third slower (docs/performance.md).
+    let link = (data_block.is_some() && sentences.is_none()).then(|| {
         view! { <button type="button" class="passage-link" aria-labelledby=PASSAGE_LINK_LABEL_ID></button> }
     });
     match block {
@@ -162,7 +164,8 @@ fn render_inlines(inlines: Vec<Inline>) -> AnyView {
 /// (`?mark=`; empty for none), given by the essay page to everything it draws.
 #[derive(Clone, Debug)]
 pub struct SearchMarks {
-    pub search: String,
+    /// Shared: every text of the essay reads it.
+    pub search: std::sync::Arc<str>,
     /// The language the words are folded and stemmed in (the essay's).
     pub lang: essais_core::Lang,
 }

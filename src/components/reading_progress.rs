@@ -41,7 +41,7 @@ pub fn go_to_place(hash: &str, slug: &str) {
 }
 
 /// The bar, the minutes left, and the place recorded as the reader scrolls
-/// (a moment after the scrolling stops, not on every frame).
+/// (when the scrolling pauses, not on every frame).
 #[component]
 pub fn ReadingProgress(
     slug: String,
@@ -51,6 +51,8 @@ pub fn ReadingProgress(
     blocks: usize,
     side_by_side: bool,
     lang: Lang,
+    /// True while side by side is still drawing rows.
+    drawing: RwSignal<bool>,
 ) -> impl IntoView {
     let ui = strings(lang);
     let fraction = RwSignal::new(0.0_f64);
@@ -86,25 +88,38 @@ pub fn ReadingProgress(
     let record = StoredValue::new(record);
     Effect::new(move |_| {
         request_animation_frame(measure);
-        let frame_asked = StoredValue::new(false);
+        // Nothing is read while the page scrolls, nor while side by side is
+        // still drawing rows: reading the page's height or a
+        // block's place forces a layout, which on a book being drawn costs
+        // tens of milliseconds each time. Both are read once the scrolling
+        // pauses and the page is drawn.
         let save = StoredValue::new(None::<TimeoutHandle>);
-        let listener = window_event_listener(leptos::ev::scroll, move |_| {
-            if !frame_asked.get_value() {
-                frame_asked.set_value(true);
-                request_animation_frame(move || {
-                    frame_asked.set_value(false);
-                    measure();
-                });
-            }
+        fn later(
+            save: StoredValue<Option<TimeoutHandle>>,
+            drawing: RwSignal<bool>,
+            settle: impl Fn() + Copy + 'static,
+        ) {
             if let Some(pending) = save.get_value() {
                 pending.clear();
             }
             let handle = set_timeout_with_handle(
-                move || record.with_value(|record| record()),
-                Duration::from_millis(400),
+                move || {
+                    if drawing.get_untracked() {
+                        later(save, drawing, settle);
+                    } else {
+                        settle();
+                    }
+                },
+                Duration::from_millis(600),
             );
             save.set_value(handle.ok());
-        });
+        }
+        let settle = move || {
+            measure();
+            record.with_value(|record| record());
+        };
+        let listener =
+            window_event_listener(leptos::ev::scroll, move |_| later(save, drawing, settle));
         on_cleanup(move || {
             listener.remove();
             if let Some(pending) = save.get_value() {

@@ -31,6 +31,10 @@ pub fn SideBySide(
     other_body: Body,
     swapped: bool,
     lang: Lang,
+    /// True while rows are still being drawn (the reading progress reads no
+    /// positions meanwhile: `reading_progress.rs`).
+    #[prop(optional)]
+    drawing: Option<RwSignal<bool>>,
 ) -> impl IntoView {
     let ui = strings(lang);
     let primary_blocks = primary_body.blocks.clone();
@@ -92,6 +96,9 @@ pub fn SideBySide(
     #[cfg(feature = "csr")]
     Effect::new(move |_| {
         let done = drawn.get();
+        if let Some(drawing) = drawing {
+            drawing.set(done < batch_count);
+        }
         if done < batch_count {
             set_timeout(move || drawn.set(done + 1), std::time::Duration::ZERO);
         }
@@ -126,6 +133,7 @@ pub fn SideBySide(
         <div
             class="essay-body parallel"
             class:swapped=swapped
+
             on:mouseover=move |ev| follow(lit_row, &ev)
             on:focusin=move |ev| follow(lit_row, &ev)
             on:focusout=move |_| put_out(lit_row)

@@ -130,7 +130,7 @@ pub fn EssayPage(slug: String) -> impl IntoView {
         // Provided whether or not, so that clearing the marks clears them.
         let marked = marked_search(&parse_query(&location.search.get()));
         provide_context(SearchMarks {
-            search: marked.clone().unwrap_or_default(),
+            search: marked.clone().unwrap_or_default().into(),
             lang: essay.lang,
         });
         let found = marked.map(|search| {
@@ -188,6 +188,8 @@ fn EssayText(
         essay.body_url.clone(),
         other.as_ref().map(|o| o.body_url.clone()),
     );
+    // Side by side draws a long pair in steps; meanwhile nothing measures.
+    let drawing = RwSignal::new(false);
     let progress = {
         let versions: Vec<String> = std::iter::once(essay.slug.clone())
             .chain(at_hand.iter().chain(&other).map(|t| t.slug.clone()))
@@ -195,7 +197,7 @@ fn EssayText(
         let (slug, word_count) = (essay.slug.clone(), essay.word_count);
         move |blocks: usize| {
             view! {
-                <ReadingProgress slug=slug.clone() versions=versions.clone() word_count=word_count blocks=blocks side_by_side=side_by_side lang=lang />
+                <ReadingProgress slug=slug.clone() versions=versions.clone() word_count=word_count blocks=blocks side_by_side=side_by_side lang=lang drawing=drawing />
             }
         }
     };
@@ -211,7 +213,7 @@ fn EssayText(
         let listen = listen(primary.clone());
         let text = match (&other, other_blocks) {
         (Some(other), Some(other_blocks)) => view! {
-            <SideBySide primary=essay.clone() other=other.clone() primary_body=primary other_body=other_blocks swapped=swapped lang=lang />
+            <SideBySide primary=essay.clone() other=other.clone() primary_body=primary other_body=other_blocks swapped=swapped lang=lang drawing=drawing />
         }
         .into_any(),
         _ => match &at_hand {
