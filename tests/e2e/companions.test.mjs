@@ -80,7 +80,7 @@ async function readTo(page, n) {
     const top = document.getElementById(`p${n}`).getBoundingClientRect().top + window.scrollY - header;
     window.scrollTo(0, top + 2);
   }, n);
-  await page.waitForTimeout(700);
+  await page.waitForTimeout(1100);
 }
 
 /** The number of the first paragraph below the header. */
@@ -145,7 +145,7 @@ for (const [lang, viewport, where] of [['fr', DESKTOP, 'desktop'], ['en', PHONE,
 
     // Read to the end: finished, no longer listed; the bar says so.
     await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
-    await page.waitForTimeout(700);
+    await page.waitForTimeout(1100);
     assert.equal(await page.locator('.minutes-left').textContent(), texts.done);
     await page.goto(app.server.url + `${lang}/`);
     await appReady(page);
