@@ -6,6 +6,16 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+/// Every element of the page matching `selector`, as `T`, in order.
+pub fn all<T: JsCast>(selector: &str) -> Vec<T> {
+    let Ok(list) = document().query_selector_all(selector) else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<T>().ok())
+        .collect()
+}
+
 /// The bottom of the sticky site header: what is above it is hidden.
 fn header_bottom() -> f64 {
     document()

@@ -36,33 +36,13 @@ pub fn normalize_word(word: &str) -> String {
         if is_invisible_in_word(ch) {
             continue;
         }
+        if let Some(letters) = ligature(ch) {
+            out.push_str(letters);
+            continue;
+        }
+        // Full-width forms of ASCII (ＡＢＣ, ０１２).
         let ch = match ch {
-            // Full-width forms of ASCII (ＡＢＣ, ０１２).
             '\u{FF01}'..='\u{FF5E}' => char::from_u32(ch as u32 - 0xFEE0).unwrap_or(ch),
-            'ﬀ' => {
-                out.push_str("ff");
-                continue;
-            }
-            'ﬁ' => {
-                out.push_str("fi");
-                continue;
-            }
-            'ﬂ' => {
-                out.push_str("fl");
-                continue;
-            }
-            'ﬃ' => {
-                out.push_str("ffi");
-                continue;
-            }
-            'ﬄ' => {
-                out.push_str("ffl");
-                continue;
-            }
-            'ﬅ' | 'ﬆ' => {
-                out.push_str("st");
-                continue;
-            }
             other => other,
         };
         match ascii_folding(ch) {
@@ -71,6 +51,19 @@ pub fn normalize_word(word: &str) -> String {
         }
     }
     out
+}
+
+/// The letters of a Latin typographic ligature (ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ).
+fn ligature(ch: char) -> Option<&'static str> {
+    Some(match ch {
+        'ﬀ' => "ff",
+        'ﬁ' => "fi",
+        'ﬂ' => "fl",
+        'ﬃ' => "ffi",
+        'ﬄ' => "ffl",
+        'ﬅ' | 'ﬆ' => "st",
+        _ => return None,
+    })
 }
 
 /// Characters that belong to the word they stand in without being letters

@@ -6,7 +6,6 @@ use essais_core::routes::{essay_path, EssayView};
 use essais_core::ui::{marks_found, strings};
 use essais_core::Lang;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::paths::{go_to, href};
 use crate::reading_place::scroll_to_fragment;
@@ -83,10 +82,5 @@ pub fn FoundMarks(search: String, slug: String, view: EssayView, lang: Lang) -> 
 
 /// The marked words of the reading-language text, in order.
 fn marks() -> Vec<web_sys::Element> {
-    let Ok(list) = document().query_selector_all("article.essay .essay-body mark.found") else {
-        return Vec::new();
-    };
-    (0..list.length())
-        .filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok())
-        .collect()
+    crate::reading_place::all("article.essay .essay-body mark.found")
 }

@@ -249,15 +249,8 @@ fn mark(sentence: &Utterance, side_by_side: bool) {
 }
 
 fn clear_marks() {
-    if let Ok(list) = document().query_selector_all(&format!(".{HIGHLIGHT}")) {
-        for i in 0..list.length() {
-            if let Some(el) = list
-                .item(i)
-                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-            {
-                let _ = el.class_list().remove_1(HIGHLIGHT);
-            }
-        }
+    for el in crate::reading_place::all::<web_sys::Element>(&format!(".{HIGHLIGHT}")) {
+        let _ = el.class_list().remove_1(HIGHLIGHT);
     }
     let _ = registry().and_then(|r| call(&r, "delete", &[HIGHLIGHT.into()]));
 }

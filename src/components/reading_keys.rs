@@ -66,12 +66,7 @@ pub fn ReadingKeys(lang: Lang) -> impl IntoView {
 
 /// The essay's blocks in the reading language, in order.
 fn blocks() -> Vec<web_sys::HtmlElement> {
-    let Ok(list) = document().query_selector_all("article.essay [data-block]") else {
-        return Vec::new();
-    };
-    (0..list.length())
-        .filter_map(|i| list.item(i)?.dyn_into::<web_sys::HtmlElement>().ok())
-        .collect()
+    crate::reading_place::all("article.essay [data-block]")
 }
 
 /// The paragraph being read: the focused one, or the first on screen.

@@ -93,6 +93,9 @@ pub fn SideBySide(
     } else {
         batch_count
     });
+    // Drawn at once when rendered natively (the entry pages): never busy.
+    #[cfg(not(feature = "csr"))]
+    let _ = drawing;
     #[cfg(feature = "csr")]
     Effect::new(move |_| {
         let done = drawn.get();
