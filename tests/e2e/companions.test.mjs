@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { appReady, deployContent, openPage, useApp, serveStatic } from './harness.mjs';
+import { appReady, deployContent, openPage, openThenGoOffline, useApp, serveStatic } from './harness.mjs';
 
 const app = useApp();
 const DESKTOP = { width: 1280, height: 720 };
@@ -465,10 +465,7 @@ test('offline, the place is still remembered and listed', async (t) => {
   const session = await openPage(app.browser, { locale: 'fr-FR', viewport: DESKTOP });
   t.after(() => session.close());
   const { page, context } = session;
-  await page.goto(app.server.url + 'fr/');
-  await appReady(page);
-  await page.locator('.offline-ready').waitFor();
-  await context.setOffline(true);
+  await openThenGoOffline(page, context, app.server.url + 'fr/');
   await page.goto(app.server.url + `fr/${BUSINESS.fr}/`);
   await appReady(page);
   await page.locator('#p8').waitFor();

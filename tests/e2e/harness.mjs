@@ -150,6 +150,18 @@ export function deployContent(content, dir) {
   return dist;
 }
 
+/**
+ * Opens `url`, waits until the app has taken over (the pre-rendered page has
+ * a footer of its own until then) and has saved everything for offline
+ * reading, then cuts the network.
+ */
+export async function openThenGoOffline(page, context, url) {
+  await page.goto(url);
+  await appReady(page);
+  await page.locator('.offline-ready').waitFor();
+  await context.setOffline(true);
+}
+
 /** The deployment in which content changed (scripts/setup.sh, build_test_deployments). */
 export const updateDistDir = path.join(path.dirname(distDir), 'dist-update');
 

@@ -6,7 +6,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appReady, openPage, updateDistDir, useApp } from './harness.mjs';
+import { openPage, openThenGoOffline, updateDistDir, useApp } from './harness.mjs';
 
 const app = useApp();
 const edited = useApp(updateDistDir);
@@ -167,11 +167,7 @@ test('offline, the translations at hand, the sentence pairs and the paired searc
   const session = await openPage(app.browser, { locale: 'fr-FR', viewport: DESKTOP });
   t.after(() => session.close());
   const { page, context } = session;
-  await page.goto(app.server.url + 'fr/');
-  // The app's own footer (the pre-rendered page has one too until takeover).
-  await appReady(page);
-  await page.locator('.offline-ready').waitFor();
-  await context.setOffline(true);
+  await openThenGoOffline(page, context, app.server.url + 'fr/');
   // A paired search hit.
   await page.reload();
   await page.getByRole('searchbox').fill('rotules');
