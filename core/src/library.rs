@@ -254,13 +254,26 @@ pub fn kept_groups(corpus: &Corpus, filter: &LibraryFilter) -> Vec<usize> {
 /// count of a value not chosen is the number of kept groups that have it
 /// (the kept groups and its postings intersected; with no filter, its
 /// postings' length), and that of a chosen value the number of kept groups.
+/// With a search, `found` holds the places of the groups it finds
+/// (ascending), and only those count: the counts say what a click would
+/// show, search included.
 pub fn facets(
     corpus: &Corpus,
     filter: &LibraryFilter,
+    found: Option<&[usize]>,
     lang: Lang,
     both_label: &str,
 ) -> Vec<FacetValue> {
-    let kept = (!filter.is_empty()).then(|| kept_groups(corpus, filter));
+    let kept = match found {
+        Some(found) if filter.is_empty() => Some(found.to_vec()),
+        Some(found) => Some(
+            kept_groups(corpus, filter)
+                .into_iter()
+                .filter(|g| found.binary_search(g).is_ok())
+                .collect(),
+        ),
+        None => (!filter.is_empty()).then(|| kept_groups(corpus, filter)),
+    };
     let kept_count = kept.as_ref().map_or(corpus.group_count(), Vec::len);
     let facet = |value: FilterValue| {
         let active = filter.contains(&value);
@@ -408,7 +421,7 @@ mod tests {
             tags: vec!["a".into()],
             ..Default::default()
         };
-        let counts: Vec<(String, usize, bool)> = facets(&c, &filter, Lang::En, "both")
+        let counts: Vec<(String, usize, bool)> = facets(&c, &filter, None, Lang::En, "both")
             .into_iter()
             .map(|f| (f.label, f.count, f.active))
             .collect();
@@ -427,8 +440,12 @@ mod tests {
 
     /// What a count means, computed the slow way: the groups that would
     /// remain with the value toggled on.
-    fn brute_force_counts(c: &Corpus, filter: &LibraryFilter) -> Vec<usize> {
-        facets(c, filter, Lang::En, "both")
+    fn brute_force_counts(
+        c: &Corpus,
+        filter: &LibraryFilter,
+        found: Option<&[usize]>,
+    ) -> Vec<usize> {
+        facets(c, filter, found, Lang::En, "both")
             .iter()
             .map(|f| {
                 let with_value = if f.active {
@@ -438,7 +455,10 @@ mod tests {
                 };
                 c.translation_groups()
                     .iter()
-                    .filter(|g| with_value.matches(g))
+                    .enumerate()
+                    .filter(|(place, g)| {
+                        with_value.matches(g) && found.is_none_or(|f| f.contains(place))
+                    })
                     .count()
             })
             .collect()
@@ -456,19 +476,34 @@ mod tests {
         };
         for c in [corpus(), seed] {
             let mut filters = vec![LibraryFilter::default()];
-            for value in facets(&c, &LibraryFilter::default(), Lang::En, "both") {
+            for value in facets(&c, &LibraryFilter::default(), None, Lang::En, "both") {
                 let one = LibraryFilter::default().toggled(&value.value);
-                for other in facets(&c, &one, Lang::En, "both") {
+                for other in facets(&c, &one, None, Lang::En, "both") {
                     filters.push(one.toggled(&other.value));
                 }
                 filters.push(one);
             }
             for filter in &filters {
-                let counts: Vec<usize> = facets(&c, filter, Lang::En, "both")
+                let counts: Vec<usize> = facets(&c, filter, None, Lang::En, "both")
                     .iter()
                     .map(|f| f.count)
                     .collect();
-                assert_eq!(counts, brute_force_counts(&c, filter), "{filter:?}");
+                assert_eq!(counts, brute_force_counts(&c, filter, None), "{filter:?}");
+                // With a search: every other group found, then none, then all.
+                let groups = c.translation_groups().len();
+                let every_other: Vec<usize> = (0..groups).step_by(2).collect();
+                let all: Vec<usize> = (0..groups).collect();
+                for found in [&every_other[..], &[], &all[..]] {
+                    let counts: Vec<usize> = facets(&c, filter, Some(found), Lang::En, "both")
+                        .iter()
+                        .map(|f| f.count)
+                        .collect();
+                    assert_eq!(
+                        counts,
+                        brute_force_counts(&c, filter, Some(found)),
+                        "{filter:?} {found:?}"
+                    );
+                }
                 // The postings' intersection keeps what matching each group keeps.
                 let matching: Vec<usize> = c
                     .translation_groups()

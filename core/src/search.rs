@@ -162,7 +162,13 @@ pub fn found_ranges(text: &str, search: &str, lang: Lang) -> Vec<std::ops::Range
 pub struct Query {
     pub words: Vec<String>,
     pub phrases: Vec<Vec<String>>,
+    /// The words typed with [`FORGIVEN_FROM`] letters or more: one typo in
+    /// them is forgiven (ranked below exact matches). Not inside phrases.
+    pub forgiving: Vec<String>,
 }
+
+/// Words of this many letters or more forgive one typo.
+pub const FORGIVEN_FROM: usize = 5;
 
 impl Query {
     /// `economie "real economy" rotules` → two words and one phrase. The
@@ -194,6 +200,13 @@ impl Query {
                 .collect::<Vec<_>>()
         };
         let mut words = terms(&free);
+        let mut forgiving: Vec<String> = tokenize(&free, lang)
+            .into_iter()
+            .filter(|t| normalize_word(&free[t.start..t.end]).chars().count() >= FORGIVEN_FROM)
+            .map(|t| t.term)
+            .collect();
+        forgiving.sort();
+        forgiving.dedup();
         let mut phrases: Vec<Vec<String>> = phrases
             .iter()
             .map(|p| terms(p))
@@ -209,7 +222,11 @@ impl Query {
         phrases.retain(|p| p.len() > 1);
         words.sort();
         words.dedup();
-        Query { words, phrases }
+        Query {
+            words,
+            phrases,
+            forgiving,
+        }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -291,9 +308,24 @@ pub struct SearchMatch {
     essay: usize,
     /// The passages that hold at least one of the query's words.
     passages: Vec<u32>,
+    /// Empty when every word is in the essay as typed; else the words one
+    /// typo away from the query's that the index holds (the essay has at
+    /// least one of them in place of a word it lacks).
+    close: Vec<String>,
 }
 
 impl SearchMatch {
+    /// Every word found as typed (else found only one typo away, and
+    /// ranked after the exact matches).
+    pub fn is_exact(&self) -> bool {
+        self.close.is_empty()
+    }
+
+    /// The words of the essay taken for the query's mistyped ones.
+    pub fn close_words(&self) -> &[String] {
+        &self.close
+    }
+
     pub fn translation_key<'i>(&self, index: &'i SearchIndex) -> &'i str {
         &index.essays[self.essay].translation_key
     }
@@ -366,8 +398,9 @@ impl SearchIndex {
         self.find(text).iter().map(|m| self.hit(m, text)).collect()
     }
 
-    /// The essay versions that match, in corpus order, without snippets:
-    /// cheap enough for every keystroke on thousands of essays.
+    /// The essay versions that match, exact matches first, each in corpus
+    /// order, without snippets: cheap enough for every keystroke on
+    /// thousands of essays.
     pub fn find(&self, text: &str) -> Vec<SearchMatch> {
         let mut found = Vec::new();
         for lang in [Lang::Fr, Lang::En] {
@@ -377,8 +410,22 @@ impl SearchIndex {
             }
             found.extend(self.find_in(&query, lang));
         }
-        found.sort_by_key(|m| m.essay);
+        found.sort_by_key(|m| (!m.is_exact(), m.essay));
         found
+    }
+
+    /// The essays (of `lang`) whose text has `term`, ascending.
+    fn essays_with(&self, term: &str, lang: Lang) -> Vec<u32> {
+        let mut essays: Vec<u32> = self
+            .postings
+            .get(term)
+            .into_iter()
+            .flatten()
+            .map(|p| p.0)
+            .filter(|&e| self.essays[e as usize].lang == lang)
+            .collect();
+        essays.dedup();
+        essays
     }
 
     fn find_in(&self, query: &Query, lang: Lang) -> Vec<SearchMatch> {
@@ -387,34 +434,48 @@ impl SearchIndex {
             .iter()
             .chain(query.phrases.iter().flatten())
             .collect();
-        // Per required term, the essays (of this language) that have it.
-        let mut candidates: Option<Vec<u32>> = None;
+        // Per required term, the essays (of this language) that have it as
+        // typed, and those that have it or a word one typo away.
+        let mut exact: Option<Vec<u32>> = None;
+        let mut either: Option<Vec<u32>> = None;
+        let mut close: Vec<String> = Vec::new();
         for term in &required {
-            let Some(list) = self.postings.get(term.as_str()) else {
-                return Vec::new();
-            };
-            let mut essays: Vec<u32> = list
-                .iter()
-                .map(|p| p.0)
-                .filter(|&e| self.essays[e as usize].lang == lang)
-                .collect();
-            essays.dedup();
-            candidates = Some(match candidates {
-                None => essays,
-                Some(previous) => intersect(&previous, &essays),
+            let as_typed = self.essays_with(term, lang);
+            let mut with_close = as_typed.clone();
+            if query.forgiving.contains(term) {
+                for variant in one_typo_away(term) {
+                    if self.postings.contains_key(&variant) {
+                        with_close = union(&with_close, &self.essays_with(&variant, lang));
+                        close.push(variant);
+                    }
+                }
+            }
+            exact = Some(match exact {
+                None => as_typed,
+                Some(previous) => intersect(&previous, &as_typed),
+            });
+            either = Some(match either {
+                None => with_close,
+                Some(previous) => intersect(&previous, &with_close),
             });
         }
-        let candidates = candidates.unwrap_or_default();
-        candidates
+        let exact = exact.unwrap_or_default();
+        let mut words = query.words.clone();
+        words.extend(close.iter().cloned());
+        either
+            .unwrap_or_default()
             .into_iter()
             .filter_map(|essay| {
-                let passages = self.passages_with(essay, &query.words);
+                let is_exact = exact.binary_search(&essay).is_ok();
+                let passages =
+                    self.passages_with(essay, if is_exact { &query.words } else { &words });
                 let phrases_found = query.phrases.iter().all(|phrase| {
                     self.passages_with(essay, &phrase[..1])
                         .iter()
                         .any(|&p| has_phrase(&self.tokens(essay as usize, p), phrase).is_some())
                 });
                 phrases_found.then(|| SearchMatch {
+                    close: if is_exact { Vec::new() } else { close.clone() },
                     essay: essay as usize,
                     passages: if passages.is_empty() {
                         self.passages_with(essay, &query.phrases.concat())
@@ -453,7 +514,9 @@ impl SearchIndex {
     /// (phrases count double), earliest first, and its snippet.
     pub fn hit(&self, found: &SearchMatch, text: &str) -> SearchHit {
         let essay = &self.essays[found.essay];
-        let query = Query::for_lang(text, essay.lang);
+        let mut query = Query::for_lang(text, essay.lang);
+        // Found one typo away: the words taken for the query's are shown.
+        query.words.extend(found.close.iter().cloned());
         let passages: Vec<Passage> = found
             .passages
             .iter()
@@ -530,6 +593,53 @@ fn opening(text: &str, max: usize) -> String {
     let cut = floor_char_boundary(text, max);
     let cut = text[..cut].rfind(' ').unwrap_or(cut);
     format!("{}…", text[..cut].trim_end())
+}
+
+/// Every word one typo away from `term`: a letter left out, doubled or
+/// changed, or two letters swapped; a letter put in or changed is one of
+/// a–z or a digit (what the search folds text to, accents and case
+/// aside). Generated and looked up (a few hundred lookups) rather than
+/// compared with every word of the index, which grows with the corpus.
+pub fn one_typo_away(term: &str) -> Vec<String> {
+    const LETTERS: &str = "abcdefghijklmnopqrstuvwxyz0123456789";
+    let chars: Vec<char> = term.chars().collect();
+    let n = chars.len();
+    let mut out: Vec<String> = Vec::with_capacity(n * 75 + 40);
+    let word = |chars: &[char]| chars.iter().collect::<String>();
+    for i in 0..n {
+        let mut v = chars.clone();
+        v.remove(i);
+        out.push(word(&v));
+        if i + 1 < n && chars[i] != chars[i + 1] {
+            let mut v = chars.clone();
+            v.swap(i, i + 1);
+            out.push(word(&v));
+        }
+        for letter in LETTERS.chars().filter(|&c| c != chars[i]) {
+            let mut v = chars.clone();
+            v[i] = letter;
+            out.push(word(&v));
+        }
+    }
+    for i in 0..=n {
+        for letter in LETTERS.chars() {
+            let mut v = chars.clone();
+            v.insert(i, letter);
+            out.push(word(&v));
+        }
+    }
+    out.sort();
+    out.dedup();
+    out.retain(|v| v != term && !v.is_empty());
+    out
+}
+
+/// The values in either sorted list, once.
+fn union(a: &[u32], b: &[u32]) -> Vec<u32> {
+    let mut out: Vec<u32> = a.iter().chain(b).copied().collect();
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// The values in both sorted lists.
@@ -746,6 +856,80 @@ mod tests {
             vec![vec!["reelle".to_string(), "bulle".to_string()]]
         );
         assert!(Query::for_lang("  ,, ", Lang::En).is_empty());
+    }
+
+    /// Optimal string alignment distance (Damerau–Levenshtein without
+    /// edits of edited letters), the slow way.
+    fn distance(a: &str, b: &str) -> usize {
+        let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+        let mut d = vec![vec![0; b.len() + 1]; a.len() + 1];
+        for (i, row) in d.iter_mut().enumerate() {
+            row[0] = i;
+        }
+        d[0] = (0..=b.len()).collect();
+        for i in 1..=a.len() {
+            for j in 1..=b.len() {
+                let cost = usize::from(a[i - 1] != b[j - 1]);
+                d[i][j] = (d[i - 1][j] + 1)
+                    .min(d[i][j - 1] + 1)
+                    .min(d[i - 1][j - 1] + cost);
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        d[a.len()][b.len()]
+    }
+
+    #[test]
+    fn one_typo_away_is_every_word_at_one_edit() {
+        for term in ["economie", "keynes", "aab", "r2d2"] {
+            let variants = one_typo_away(term);
+            assert!(variants.iter().all(|v| distance(term, v) == 1), "{term}");
+            let n = term.chars().count();
+            // Each kind of typo, at every place.
+            for i in 0..n {
+                let mut left_out: Vec<char> = term.chars().collect();
+                left_out.remove(i);
+                let mut changed: Vec<char> = term.chars().collect();
+                changed[i] = if changed[i] == 'z' { 'y' } else { 'z' };
+                for v in [left_out, changed] {
+                    let v: String = v.into_iter().collect();
+                    assert!(variants.binary_search(&v).is_ok(), "{term} → {v}");
+                }
+            }
+            for i in 0..=n {
+                let mut put_in: Vec<char> = term.chars().collect();
+                put_in.insert(i, '7');
+                let v: String = put_in.into_iter().collect();
+                assert!(variants.binary_search(&v).is_ok(), "{term} → {v}");
+            }
+        }
+        let variants = one_typo_away("economie");
+        for swapped in ["ceonomie", "ecnoomie", "economei"] {
+            assert!(
+                variants.binary_search(&swapped.to_string()).is_ok(),
+                "{swapped}"
+            );
+        }
+        for two_away in ["ecnomei", "economy", "economiess", "conomi"] {
+            assert!(
+                variants.binary_search(&two_away.to_string()).is_err(),
+                "{two_away}"
+            );
+        }
+    }
+
+    #[test]
+    fn only_words_of_five_letters_or_more_forgive_a_typo() {
+        let q = Query::for_lang("prix économies \"la bulle\" idées", Lang::Fr);
+        assert_eq!(
+            q.forgiving,
+            vec!["economie", "idee"],
+            "économies and idées have five letters or more"
+        );
+        let q = Query::for_lang("cases case", Lang::En);
+        assert_eq!(q.forgiving, vec!["case"], "as typed: cases");
     }
 
     #[test]

@@ -103,3 +103,33 @@ fn a_hit_in_a_translated_essay_carries_the_passage_facing_it() {
     let stopcock = &index().search("stopcock")[0];
     assert_eq!(stopcock.counterpart, None);
 }
+
+#[test]
+fn one_typo_is_forgiven_in_long_words_after_the_exact_matches() {
+    assert_eq!(found("stopcok"), vec!["the-stopcock-and-the-new-economy"]);
+    assert_eq!(found("Kenyes"), found("Keynes"), "two letters swapped");
+    assert_eq!(found("rotulles"), found("rotules"), "a letter doubled");
+    // Four letters: no typo forgiven ("nrme" is one letter from "norme").
+    assert!(found("nrme").is_empty());
+    assert!(!found("norme").is_empty());
+    // "contract" is in one essay; "contact", one letter away, in another:
+    // the exact match comes first, the close one after, its word highlighted.
+    let hits = index().search("contract");
+    let slugs: Vec<&str> = hits.iter().map(|h| h.slug.as_str()).collect();
+    assert_eq!(slugs.first(), Some(&"breaking-the-reality-barrier"), "{slugs:?}");
+    let close = hits
+        .iter()
+        .position(|h| h.slug == "the-stopcock-and-the-new-economy")
+        .expect("found one typo away");
+    assert!(close > 0);
+    let marked: Vec<String> = hits[close]
+        .snippet
+        .iter()
+        .filter(|p| p.highlighted)
+        .map(|p| p.text.to_lowercase())
+        .collect();
+    assert_eq!(marked, vec!["contact"]);
+    let matches = index().find("contract");
+    assert!(matches[0].is_exact());
+    assert!(matches.iter().skip_while(|m| m.is_exact()).all(|m| !m.is_exact()), "exact ones first");
+}

@@ -70,9 +70,13 @@ pub fn block_in_sentences(
         Some(a) => (Some(a.id), a.number.map(|n| n.to_string())),
         None => (None, None),
     };
+    // Looked up once a block, not once a text: a book has tens of
+    // thousands of texts.
+    let marks = use_context::<SearchMarks>().filter(|m| !m.search.is_empty());
+    let marks = marks.as_ref();
     let text = |inlines: Vec<Inline>| match sentences {
-        Some(sentences) => sentence_spans(inlines, sentences),
-        None => render_inlines(inlines),
+        Some(sentences) => sentence_spans(inlines, sentences, marks),
+        None => render_inlines(inlines, marks),
     };
     // A paragraph or heading of the reading-language text offers its link
     // (components/passage_links.rs handles every such button at once); not
@@ -127,24 +131,24 @@ pub const PASSAGE_LINK_LABEL_ID: &str = "passage-link-label";
 /// counterpart to screen readers (drawn once by the side-by-side view).
 pub const NO_SENTENCE_COUNTERPART_ID: &str = "no-sentence-counterpart";
 
-fn sentence_spans(inlines: Vec<Inline>, sentences: Sentences) -> AnyView {
+fn sentence_spans(inlines: Vec<Inline>, sentences: Sentences, marks: Marks) -> AnyView {
     let parts = essais_core::document::sentence_parts(&inlines);
     let Sentences { pairs, alone_note } = sentences;
     if parts.len() != pairs.len() {
         // Not the sentences the build aligned (cannot happen with one build):
         // the text, without sentence links.
-        return render_inlines(inlines);
+        return render_inlines(inlines, marks);
     }
     parts
         .into_iter()
         .zip(pairs)
         .map(|(part, pair)| match pair {
             Some(k) => view! {
-                <span class="sentence" data-pair=k.to_string() tabindex="-1">{render_inlines(part)}</span>
+                <span class="sentence" data-pair=k.to_string() tabindex="-1">{render_inlines(part, marks)}</span>
             }
             .into_any(),
             None => view! {
-                <span class="sentence alone" tabindex="-1" data-note=alone_note aria-describedby=NO_SENTENCE_COUNTERPART_ID>{render_inlines(part)}</span>
+                <span class="sentence alone" tabindex="-1" data-note=alone_note aria-describedby=NO_SENTENCE_COUNTERPART_ID>{render_inlines(part, marks)}</span>
             }
             .into_any(),
         })
@@ -152,10 +156,13 @@ fn sentence_spans(inlines: Vec<Inline>, sentences: Sentences) -> AnyView {
         .into_any()
 }
 
-fn render_inlines(inlines: Vec<Inline>) -> AnyView {
+/// The search marks to draw, if any (read once a block).
+type Marks<'a> = Option<&'a SearchMarks>;
+
+fn render_inlines(inlines: Vec<Inline>, marks: Marks) -> AnyView {
     inlines
         .into_iter()
-        .map(render_inline)
+        .map(|inline| render_inline(inline, marks))
         .collect_view()
         .into_any()
 }
@@ -171,8 +178,8 @@ pub struct SearchMarks {
 }
 
 /// A text, with the words the search found in `<mark>` when there is one.
-fn marked_text(text: String) -> AnyView {
-    let Some(marks) = use_context::<SearchMarks>().filter(|m| !m.search.is_empty()) else {
+fn marked_text(text: String, marks: Marks) -> AnyView {
+    let Some(marks) = marks else {
         return text.into_any();
     };
     let ranges = essais_core::search::found_ranges(&text, &marks.search, marks.lang);
@@ -196,20 +203,20 @@ fn marked_text(text: String) -> AnyView {
     parts.into_iter().collect_view().into_any()
 }
 
-fn render_inline(inline: Inline) -> AnyView {
+fn render_inline(inline: Inline, marks: Marks) -> AnyView {
     match inline {
-        Inline::Text(text) => marked_text(text),
+        Inline::Text(text) => marked_text(text, marks),
         Inline::Code(code) => view! { <code>{code}</code> }.into_any(),
-        Inline::Emphasis(children) => view! { <em>{render_inlines(children)}</em> }.into_any(),
-        Inline::Strong(children) => view! { <strong>{render_inlines(children)}</strong> }.into_any(),
-        Inline::Strike(children) => view! { <del>{render_inlines(children)}</del> }.into_any(),
+        Inline::Emphasis(children) => view! { <em>{render_inlines(children, marks)}</em> }.into_any(),
+        Inline::Strong(children) => view! { <strong>{render_inlines(children, marks)}</strong> }.into_any(),
+        Inline::Strike(children) => view! { <del>{render_inlines(children, marks)}</del> }.into_any(),
         Inline::LineBreak => view! { <br /> }.into_any(),
         Inline::Link { href: Some(href), children } if href.external => view! {
-            <a href=href.url target="_blank" rel="noopener noreferrer">{render_inlines(children)}</a>
+            <a href=href.url target="_blank" rel="noopener noreferrer">{render_inlines(children, marks)}</a>
         }
         .into_any(),
-        Inline::Link { href: Some(href), children } => view! { <a href=href.url>{render_inlines(children)}</a> }.into_any(),
+        Inline::Link { href: Some(href), children } => view! { <a href=href.url>{render_inlines(children, marks)}</a> }.into_any(),
         // A link whose target was refused keeps its text, unlinked.
-        Inline::Link { href: None, children } => view! { <span class="unlinked">{render_inlines(children)}</span> }.into_any(),
+        Inline::Link { href: None, children } => view! { <span class="unlinked">{render_inlines(children, marks)}</span> }.into_any(),
     }
 }

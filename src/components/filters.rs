@@ -28,16 +28,48 @@ pub fn FilterPanel(
     filter: LibraryFilter,
     lang: Lang,
     search: Memo<String>,
+    /// The groups the search finds, when there is one: the counts say what
+    /// a click would show, search included. A keystroke updates only the
+    /// counts, not the panel.
+    found: Memo<Option<Arc<Vec<usize>>>>,
 ) -> impl IntoView {
     let ui = strings(lang);
-    let values = facets(&corpus, &filter, lang, ui.both_languages);
+    let values = found.with_untracked(|found| {
+        facets(
+            &corpus,
+            &filter,
+            found.as_ref().map(|f| f.as_slice()),
+            lang,
+            ui.both_languages,
+        )
+    });
+    let counts = {
+        let filter = filter.clone();
+        Memo::new(move |_| {
+            found.with(|found| {
+                facets(
+                    &corpus,
+                    &filter,
+                    found.as_ref().map(|f| f.as_slice()),
+                    lang,
+                    ui.both_languages,
+                )
+                .iter()
+                .map(|f| f.count)
+                .collect::<Vec<usize>>()
+            })
+        })
+    };
     let group = |title: &'static str, class: &'static str, keep: fn(&FilterValue) -> bool| {
         let buttons = values
             .iter()
-            .filter(|f| keep(&f.value))
-            .map(|facet| {
+            .enumerate()
+            .filter(|(_, f)| keep(&f.value))
+            .map(|(i, facet)| {
                 let next = filter.toggled(&facet.value);
-                let disabled = facet.count == 0 && !facet.active;
+                let active = facet.active;
+                let count = move || counts.with(|c| c.get(i).copied().unwrap_or(0));
+                let disabled = move || count() == 0 && !active;
                 let (name, value) = facet.value.query_pair();
                 view! {
                     <li>
@@ -55,8 +87,8 @@ pub fn FilterPanel(
                         >
                             <span class="facet-label">{facet.label.clone()}</span>
                             // Seen: the bare number; heard: "(2 essais)".
-                            <span class="facet-count" aria-hidden="true">{facet.count}</span>
-                            <span class="visually-hidden">{filter_count(lang, facet.count)}</span>
+                            <span class="facet-count" aria-hidden="true">{count}</span>
+                            <span class="visually-hidden">{move || filter_count(lang, count())}</span>
                         </button>
                     </li>
                 }

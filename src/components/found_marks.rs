@@ -11,7 +11,13 @@ use crate::paths::{go_to, href};
 use crate::reading_place::scroll_to_fragment;
 
 #[component]
-pub fn FoundMarks(search: String, slug: String, view: EssayView, lang: Lang) -> impl IntoView {
+pub fn FoundMarks(
+    search: String,
+    slug: String,
+    /// The view the essay is shown in, kept when the marks are cleared.
+    view: Memo<EssayView>,
+    lang: Lang,
+) -> impl IntoView {
     let ui = strings(lang);
     let count = RwSignal::new(0_usize);
     let current = RwSignal::new(None::<usize>);
@@ -55,7 +61,7 @@ pub fn FoundMarks(search: String, slug: String, view: EssayView, lang: Lang) -> 
         current.set(Some(next));
     };
     let clear = move |_| {
-        let query = view.to_query();
+        let query = view.get_untracked().to_query();
         let query = if query.is_empty() {
             String::new()
         } else {

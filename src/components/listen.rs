@@ -14,7 +14,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{SpeechSynthesisUtterance, SpeechSynthesisVoice};
 
-use crate::api::{use_bodies, Body};
+use crate::api::use_bodies;
 
 const HIGHLIGHT: &str = "reading-aloud";
 /// Speeds in percent: integers, so that no float is formatted or parsed
@@ -31,10 +31,11 @@ enum State {
 #[component]
 pub fn Listen(
     essay: Essay,
-    body: Body,
     /// The translation, when there is one (its body is fetched if needed).
     translation: Option<Essay>,
-    side_by_side: bool,
+    /// Side by side or not: the control stays across a switch (and so does
+    /// a reading), the sentence read is marked in the view shown.
+    side_by_side: Memo<bool>,
     lang: Lang,
 ) -> impl IntoView {
     let ui = strings(lang);
@@ -48,7 +49,6 @@ pub fn Listen(
     let run = StoredValue::new(0_u32);
     let has_translation = translation.is_some();
     let (essay, translation) = (StoredValue::new(essay), StoredValue::new(translation));
-    let body = StoredValue::new(body);
 
     let start = move |_| {
         let Some(synth) = window().speech_synthesis().ok() else {
@@ -74,7 +74,12 @@ pub fn Listen(
         let generation = run.get_value() + 1;
         run.set_value(generation);
         leptos::task::spawn_local(async move {
-            let primary = body.get_value();
+            // The text is in memory once shown; fetched if Listen was
+            // pressed before it arrived.
+            let Ok(primary) = cache.fetch(essay.with_value(|e| e.body_url.clone())).await else {
+                message.set(ui.text_failed.to_string());
+                return;
+            };
             let other_body = match &other {
                 Some(o) => cache.fetch(o.body_url.clone()).await.ok(),
                 None => None,
@@ -188,7 +193,7 @@ struct Player {
     run: StoredValue<u32>,
     state: RwSignal<State>,
     rate: RwSignal<u32>,
-    side_by_side: bool,
+    side_by_side: Memo<bool>,
 }
 
 impl Player {
@@ -212,7 +217,7 @@ impl Player {
             utterance.set_lang(&voice.lang());
         }
         utterance.set_rate(self.rate.get_untracked() as f32 / 100.0);
-        mark(sentence, self.side_by_side);
+        mark(sentence, self.side_by_side.get_untracked());
         let next = self.clone();
         let on_end = Closure::once_into_js(move || next.say(k + 1));
         utterance.set_onend(Some(on_end.unchecked_ref()));

@@ -48,13 +48,16 @@ pub fn ReadingProgress(
     /// Every version's slug: one essay, one place.
     versions: Vec<String>,
     word_count: u32,
-    blocks: usize,
-    side_by_side: bool,
+    /// The essay's body, in memory once shown: its number of blocks.
+    body_url: String,
+    side_by_side: Memo<bool>,
     lang: Lang,
-    /// True while side by side is still drawing rows.
+    /// True while the text is not all in the page: loading, or side by
+    /// side still drawing rows.
     drawing: RwSignal<bool>,
 ) -> impl IntoView {
     let ui = strings(lang);
+    let cache = crate::api::use_bodies();
     let fraction = RwSignal::new(0.0_f64);
     let measure = move || {
         let y = window().scroll_y().unwrap_or(0.0);
@@ -73,11 +76,14 @@ pub fn ReadingProgress(
         });
     };
     let record = move || {
+        let Some(blocks) = cache.get(&body_url).map(|body| body.blocks.len()) else {
+            return;
+        };
         let mut log = remembered();
         let place = Place {
             slug: slug.clone(),
             lang,
-            side_by_side,
+            side_by_side: side_by_side.get_untracked(),
             block: block_at_top_of_screen().unwrap_or(0),
             blocks,
             at: js_sys::Date::now() as u64,
@@ -86,8 +92,14 @@ pub fn ReadingProgress(
         crate::storage::set(STORAGE_KEY, &log.to_json());
     };
     let record = StoredValue::new(record);
+    // Measured once the text is all in the page (again after a switch of
+    // view).
     Effect::new(move |_| {
-        request_animation_frame(measure);
+        if !drawing.get() {
+            request_animation_frame(measure);
+        }
+    });
+    Effect::new(move |_| {
         // Nothing is read while the page scrolls, nor while side by side is
         // still drawing rows: reading the page's height or a
         // block's place forces a layout, which on a book being drawn costs

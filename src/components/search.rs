@@ -148,6 +148,44 @@ pub fn SearchBox(state: SearchState) -> impl IntoView {
     }
 }
 
+/// What a search finds in the whole library, once per search: read by the
+/// results (narrowed by the filters) and by the filters' counts.
+#[derive(Debug, PartialEq)]
+pub struct Found {
+    /// Each essay version found, with its group's place in blog order.
+    matches: Vec<(usize, SearchMatch)>,
+    /// The places of the groups found, ascending.
+    pub groups: Arc<Vec<usize>>,
+}
+
+/// The search in the URL, run once the index is ready (None without a
+/// search, or while the index is not ready).
+pub fn use_found(state: SearchState, query: Memo<String>) -> Memo<Option<Arc<Found>>> {
+    let corpus = use_corpus();
+    Memo::new(move |_| {
+        let query = query.get();
+        if query.trim().is_empty() {
+            return None;
+        }
+        let IndexState::Ready(index) = state.get() else {
+            return None;
+        };
+        let corpus = corpus.get()?;
+        let matches: Vec<(usize, SearchMatch)> =
+            crate::timing::measure("essais:search", || index.find(&query))
+                .into_iter()
+                .filter_map(|m| Some((corpus.group_place(m.translation_key(&index))?, m)))
+                .collect();
+        let mut groups: Vec<usize> = matches.iter().map(|(place, _)| *place).collect();
+        groups.sort_unstable();
+        groups.dedup();
+        Some(Arc::new(Found {
+            matches,
+            groups: Arc::new(groups),
+        }))
+    })
+}
+
 /// The passages `query` finds in the translation groups at places `kept`
 /// (those the filters keep, ascending), one entry per essay version that
 /// matches, in blog order;
@@ -155,6 +193,7 @@ pub fn SearchBox(state: SearchState) -> impl IntoView {
 pub fn search_results(
     corpus: &Arc<Corpus>,
     state: SearchState,
+    found: Option<Arc<Found>>,
     kept: &[usize],
     query: &str,
     lang: Lang,
@@ -175,18 +214,21 @@ pub fn search_results(
         }
     };
     // Only the groups the filters keep, in blog order.
-    let mut found: Vec<(usize, SearchMatch)> =
-        crate::timing::measure("essais:search", || index.find(query))
-            .into_iter()
-            .filter_map(|m| {
-                let place = corpus.group_place(m.translation_key(&index))?;
-                kept.binary_search(&place).is_ok().then_some((place, m))
-            })
-            .collect();
+    let mut found: Vec<&(usize, SearchMatch)> = found
+        .as_ref()
+        .map(|f| {
+            f.matches
+                .iter()
+                .filter(|(place, _)| kept.binary_search(place).is_ok())
+                .collect()
+        })
+        .unwrap_or_default();
     if found.is_empty() {
         return view! { <p class="no-match" role="status">{ui.no_results}</p> }.into_any();
     }
-    found.sort_by_key(|(place, m)| (*place, m.lang(&index) != lang));
+    // Exact matches first, then those found one typo away; each in blog
+    // order, the reading language's version first.
+    found.sort_by_key(|(place, m)| (!m.is_exact(), *place, m.lang(&index) != lang));
     let count = found.len();
     let shown = limit.get().min(count);
     let entries = found
@@ -194,13 +236,20 @@ pub fn search_results(
         .take(shown)
         .map(|(_, m)| {
             let hit: SearchHit = index.hit(m, query);
+            // Found one typo away: the essay marks the words taken for the
+            // mistyped ones too.
+            let marks = if m.is_exact() {
+                query.to_string()
+            } else {
+                format!("{query} {}", m.close_words().join(" "))
+            };
             let title = corpus
                 .group(&hit.translation_key)
                 .map(|g| g.for_reader(lang).essay)
                 .map(|e| (e.title.clone(), e.lang.code()))
                 .unwrap_or_default();
             // The essay marks what was found (`?mark=`), at the passage.
-            let link = href(&essay_found_path(hit.lang, &hit.slug, query, hit.block));
+            let link = href(&essay_found_path(hit.lang, &hit.slug, &marks, hit.block));
             let snippet = hit
                 .snippet
                 .into_iter()

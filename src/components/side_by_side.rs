@@ -88,14 +88,16 @@ pub fn SideBySide(
     let first_batch = batches.next().map(draw);
     let later: Vec<StoredValue<Option<Vec<RowData>>>> =
         batches.map(|b| StoredValue::new(Some(b))).collect();
-    let drawn = RwSignal::new(if cfg!(feature = "csr") {
-        1
-    } else {
-        batch_count
-    });
+    // One switch per later batch, turned on in turn: each step wakes only
+    // its own batch (a memo per batch over one counter re-ran every memo at
+    // every step, thousands of times over on a book).
+    let natively = !cfg!(feature = "csr");
+    let shown: Vec<RwSignal<bool>> = (1..batch_count).map(|_| RwSignal::new(natively)).collect();
+    let drawn = RwSignal::new(if natively { batch_count } else { 1 });
+    let shown_batches = shown.clone();
     // Drawn at once when rendered natively (the entry pages): never busy.
     #[cfg(not(feature = "csr"))]
-    let _ = drawing;
+    let _ = (drawing, shown, drawn);
     #[cfg(feature = "csr")]
     Effect::new(move |_| {
         let done = drawn.get();
@@ -103,7 +105,14 @@ pub fn SideBySide(
             drawing.set(done < batch_count);
         }
         if done < batch_count {
-            set_timeout(move || drawn.set(done + 1), std::time::Duration::ZERO);
+            let next = shown[done - 1];
+            set_timeout(
+                move || {
+                    next.set(true);
+                    drawn.set(done + 1);
+                },
+                std::time::Duration::ZERO,
+            );
         }
     });
     // The row whose sentences are lit, to put them out when another lights.
@@ -112,9 +121,8 @@ pub fn SideBySide(
         {first_batch}
         {later
             .into_iter()
-            .enumerate()
-            .map(|(k, batch)| {
-                let shown = Memo::new(move |_| drawn.get() > k + 1);
+            .zip(shown_batches)
+            .map(|(batch, shown)| {
                 move || shown.get().then(|| batch.try_update_value(|b| b.take()).flatten().map(draw))
             })
             .collect_view()}

@@ -87,10 +87,16 @@ pub fn EssayPage(slug: String) -> impl IntoView {
         });
     }
 
+    // Opened from a search result: the words found are marked (`?mark=`).
+    // A memo, so that the view's own query (`?view=`) leaves the marks be.
+    let marked = Memo::new(move |_| marked_search(&parse_query(&location.search.get())));
+
+    // The page is redrawn for a new language, corpus or search marks; a
+    // switch between single and side by side redraws only the text (below),
+    // not the header, the neighbours or the page's keys.
     move || {
         let lang = lang.get();
         let ui = strings(lang);
-        let view_mode = view_mode.get();
         let Some(corpus) = corpus.get() else {
             return ().into_any();
         };
@@ -126,9 +132,8 @@ pub fn EssayPage(slug: String) -> impl IntoView {
                 <p class="view-controls no-translation" lang=lang.code()>{ui.no_side_by_side}</p>
             }
         });
-        // Opened from a search result: the words found are marked (`?mark=`).
         // Provided whether or not, so that clearing the marks clears them.
-        let marked = marked_search(&parse_query(&location.search.get()));
+        let marked = marked.get();
         provide_context(SearchMarks {
             search: marked.clone().unwrap_or_default().into(),
             lang: essay.lang,
@@ -136,16 +141,41 @@ pub fn EssayPage(slug: String) -> impl IntoView {
         let found = marked.map(|search| {
             view! { <FoundMarks search=search slug=essay.slug.clone() view=view_mode lang=lang /> }
         });
-        let body = view! {
-            <EssayText essay=essay.clone() translation=translation side_by_side=view_mode.side_by_side swapped=view_mode.swapped lang=lang />
+        // The reader's companions belong to the page, not to one view of its
+        // text: a switch to side by side leaves them (and a reading aloud)
+        // be. True while the text is not all in the page (loading, or side
+        // by side still drawing rows): the progress measures nothing then.
+        let drawing = RwSignal::new(true);
+        let side_by_side = Memo::new(move |_| view_mode.get().side_by_side);
+        let listen = view! {
+            <Listen essay=essay.clone() translation=translation.clone() side_by_side=side_by_side lang=lang />
         };
+        let progress = {
+            let versions: Vec<String> = std::iter::once(essay.slug.clone())
+                .chain(translation.iter().map(|t| t.slug.clone()))
+                .collect();
+            view! {
+                <ReadingProgress slug=essay.slug.clone() versions=versions word_count=essay.word_count body_url=essay.body_url.clone() side_by_side=side_by_side lang=lang drawing=drawing />
+            }
+        };
+        let body = {
+            let essay = essay.clone();
+            move || {
+                let view_mode = view_mode.get();
+                drawing.set(true);
+                view! {
+                    <EssayText essay=essay.clone() translation=translation.clone() side_by_side=view_mode.side_by_side swapped=view_mode.swapped lang=lang drawing=drawing />
+                }
+            }
+        };
+        let title = essay.title.clone();
         let previous = neighbour(previous, ui.previous_essay, "previous");
         let next = neighbour(next, ui.next_essay, "next");
         view! {
             {notice}
             <article class="essay" lang=essay.lang.code()>
                 <header class="essay-header">
-                    <h1>{essay.title.clone()}</h1>
+                    <h1>{title}</h1>
                     <EssayMeta languages=languages word_count=essay.word_count comments=essay.comments lang=lang />
                     <div lang=lang.code()>
                         <TaxonomyLinks corpus=corpus.clone() categories=essay.categories.clone() tags=essay.tags.clone() lang=lang label=ui.categories_and_tags />
@@ -153,7 +183,9 @@ pub fn EssayPage(slug: String) -> impl IntoView {
                 </header>
                 {no_side_by_side}
                 {found}
+                {listen}
                 {body}
+                {progress}
             </article>
             <nav class="essay-neighbours" aria-label=ui.essay_navigation>
                 {previous}
@@ -176,6 +208,8 @@ fn EssayText(
     side_by_side: bool,
     swapped: bool,
     lang: Lang,
+    /// Set while the text is not all in the page (see `EssayPage`).
+    drawing: RwSignal<bool>,
 ) -> impl IntoView {
     let cache = use_bodies();
     if let Some(other) = &translation {
@@ -188,44 +222,27 @@ fn EssayText(
         essay.body_url.clone(),
         other.as_ref().map(|o| o.body_url.clone()),
     );
-    // Side by side draws a long pair in steps; meanwhile nothing measures.
-    let drawing = RwSignal::new(false);
-    let progress = {
-        let versions: Vec<String> = std::iter::once(essay.slug.clone())
-            .chain(at_hand.iter().chain(&other).map(|t| t.slug.clone()))
-            .collect();
-        let (slug, word_count) = (essay.slug.clone(), essay.word_count);
-        move |blocks: usize| {
-            view! {
-                <ReadingProgress slug=slug.clone() versions=versions.clone() word_count=word_count blocks=blocks side_by_side=side_by_side lang=lang drawing=drawing />
-            }
-        }
-    };
     let slug = essay.slug.clone();
-    let listen = {
-        let (essay, translation) = (essay.clone(), at_hand.clone().or(other.clone()));
-        move |body: Body| {
-            view! { <Listen essay=essay.clone() body=body translation=translation.clone() side_by_side=side_by_side lang=lang /> }
-        }
-    };
     let render = move |primary: Body, other_blocks: Option<Body>| {
-        let progress = progress(primary.blocks.len());
-        let listen = listen(primary.clone());
-        let text = match (&other, other_blocks) {
-        (Some(other), Some(other_blocks)) => view! {
-            <SideBySide primary=essay.clone() other=other.clone() primary_body=primary other_body=other_blocks swapped=swapped lang=lang drawing=drawing />
+        // Side by side says itself when its rows are all drawn; a single
+        // text is drawn at once.
+        if other_blocks.is_none() {
+            Effect::new(move |_| drawing.set(false));
         }
-        .into_any(),
-        _ => match &at_hand {
-            // A translated essay, alone: its translation at hand.
-            Some(translation) if primary.alignment.is_some() => view! {
-                <TranslationsAtHand essay=essay.clone() body=primary translation=translation.clone() lang=lang />
+        match (&other, other_blocks) {
+            (Some(other), Some(other_blocks)) => view! {
+                <SideBySide primary=essay.clone() other=other.clone() primary_body=primary other_body=other_blocks swapped=swapped lang=lang drawing=drawing />
             }
             .into_any(),
-            _ => view! { <div class="essay-body"><EssayBody blocks=primary.blocks.clone() /></div> }.into_any(),
-        },
-    };
-        view! { {listen} {text} {progress} }.into_any()
+            _ => match &at_hand {
+                // A translated essay, alone: its translation at hand.
+                Some(translation) if primary.alignment.is_some() => view! {
+                    <TranslationsAtHand essay=essay.clone() body=primary translation=translation.clone() lang=lang />
+                }
+                .into_any(),
+                _ => view! { <div class="essay-body"><EssayBody blocks=primary.blocks.clone() /></div> }.into_any(),
+            },
+        }
     };
     // Both texts already in memory (the other only if shown): no loading step.
     let cached = match (

@@ -11,7 +11,9 @@ use crate::api::use_corpus;
 use crate::components::continue_reading::ContinueReading;
 use crate::components::essay_list::EssayList;
 use crate::components::filters::{ActiveFilters, FilterPanel};
-use crate::components::search::{search_results, use_search_query, SearchBox, SearchState};
+use crate::components::search::{
+    search_results, use_found, use_search_query, SearchBox, SearchState,
+};
 use crate::language::{set_document_title, use_reading_language};
 use crate::paths::{go_to, href, use_library_filter};
 
@@ -22,6 +24,8 @@ pub fn LibraryPage() -> impl IntoView {
     let filter = use_library_filter(corpus);
     let search = use_search_query();
     let search_state = SearchState::use_state();
+    let found = use_found(search_state, search);
+    let found_groups = Memo::new(move |_| found.get().map(|f| f.groups.clone()));
     // A search in the address (a shared link, a reload) needs the index now.
     Effect::new(move |_| {
         if !search.get().trim().is_empty() {
@@ -87,7 +91,7 @@ pub fn LibraryPage() -> impl IntoView {
         let (filter, _) = filter.get();
         Some(view! {
             <ContinueReading corpus=corpus.clone() lang=lang.get() />
-            <FilterPanel corpus=corpus filter=filter lang=lang.get() search=search />
+            <FilterPanel corpus=corpus filter=filter lang=lang.get() search=search found=found_groups />
         })
     };
     let results = move || {
@@ -102,7 +106,15 @@ pub fn LibraryPage() -> impl IntoView {
         let kept = kept_groups(&corpus, &filter);
         let search = search.get();
         let results = if !search.trim().is_empty() && !kept.is_empty() {
-            search_results(&corpus, search_state, &kept, &search, lang, shown)
+            search_results(
+                &corpus,
+                search_state,
+                found.get(),
+                &kept,
+                &search,
+                lang,
+                shown,
+            )
         } else if kept.is_empty() {
             let clear = href(&library_path(lang, &LibraryFilter::default()));
             view! {

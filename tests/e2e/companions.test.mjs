@@ -377,8 +377,8 @@ const VOICES = [['Amélie', 'fr-FR'], ['Daniel', 'en-GB']];
 for (const [lang, viewport, where] of [['fr', DESKTOP, 'desktop'], ['en', PHONE, 'phone']]) {
   const other = lang === 'fr' ? 'en' : 'fr';
   const t = lang === 'fr'
-    ? { listen: 'Écouter', both: /avec la traduction/, pause: 'Pause', resume: 'Reprendre', stop: 'Arrêter', voice: 'Amélie', otherVoice: 'Daniel', tag: 'fr-FR', otherTag: 'en-GB' }
-    : { listen: 'Listen', both: /with the translation/, pause: 'Pause', resume: 'Resume', stop: 'Stop', voice: 'Daniel', otherVoice: 'Amélie', tag: 'en-GB', otherTag: 'fr-FR' };
+    ? { listen: 'Écouter', both: /avec la traduction/, side: 'Côte à côte', pause: 'Pause', resume: 'Reprendre', stop: 'Arrêter', voice: 'Amélie', otherVoice: 'Daniel', tag: 'fr-FR', otherTag: 'en-GB' }
+    : { listen: 'Listen', both: /with the translation/, side: 'Side by side', pause: 'Pause', resume: 'Resume', stop: 'Stop', voice: 'Daniel', otherVoice: 'Amélie', tag: 'en-GB', otherTag: 'fr-FR' };
 
   test(`listen: read aloud sentence by sentence, marked, paused, faster, then with the translation in its own voice (${lang}, ${where})`, async (test) => {
     const session = await openPage(app.browser, { locale: lang === 'fr' ? 'fr-FR' : 'en-US', viewport, serviceWorkers: 'block' });
@@ -438,6 +438,19 @@ for (const [lang, viewport, where] of [['fr', DESKTOP, 'desktop'], ['en', PHONE,
     assert.ok(said.slice(0, switchAt).every((u) => u.voice === t.voice));
     assert.ok(said.filter((u) => u.lang === t.otherTag).every((u) => u.voice === t.otherVoice), 'each in its own voice');
     assert.ok(langs.slice(switchAt).includes(t.tag), 'then back to the text');
+
+    // A switch to side by side does not stop the reading: the next sentence
+    // follows, marked in the view now shown.
+    const cancels = async () => (await page.evaluate(() => window.__calls)).filter((c) => c === 'cancel').length;
+    const cancelled = await cancels();
+    await page.locator('.view-controls button', { hasText: t.side }).click();
+    await page.locator('.parallel .pair:not(.column-heads)').first().waitFor();
+    const before = (await spoken()).length;
+    await page.evaluate(() => window.__endUtterance());
+    await page.waitForFunction((n) => window.__spoken.length === n + 1, before);
+    assert.equal(await cancels(), cancelled, 'the switch did not stop the reading');
+    assert.deepEqual(await marked(), [(await spoken()).at(-1).text]);
+    assert.equal(await page.locator('.parallel .reading-aloud').count(), 1, 'marked side by side');
     await page.getByRole('button', { name: t.stop, exact: true }).click();
     session.expectNoErrors();
   });

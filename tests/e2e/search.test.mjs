@@ -110,3 +110,68 @@ test('search works offline', async (t) => {
   assert.equal(await page.locator('.search-hit').count(), 2);
   session.expectNoErrors();
 });
+
+// One typo forgiven in words of five letters or more, ranked after the
+// exact matches; the essay then marks the word taken for the typo.
+for (const [locale, address, query, exact, closeWord, short] of [
+  ['fr-FR', 'fr/', 'norme', 'Franchir le mur de la réalité (social business style)', 'forme', 'nrme'],
+  ['en-US', 'en/', 'contract', 'Breaking the reality barrier (social business style)', 'contact', 'ide'],
+]) {
+  test(`a typo is forgiven in words of five letters or more, after the exact matches (${locale})`, async () => {
+    const { page, expectNoErrors, close } = await visit(address, { locale });
+    await search(page, query);
+    const hits = page.locator('.search-hit');
+    const titles = await texts(page, '.search-hit .essay-title');
+    assert.ok(titles.length >= 2, `exact and close matches: ${titles}`);
+    assert.equal(titles[0], exact, 'the exact match first');
+    const firstMarks = (await hits.first().locator('.snippet mark').allTextContents()).map((m) => m.toLowerCase());
+    assert.ok(firstMarks.includes(query), `the exact word is highlighted first: ${firstMarks}`);
+    // A later hit was found by the word one typo away, highlighted as such.
+    const closeHit = hits.filter({ has: page.locator('.snippet mark', { hasText: new RegExp(`^${closeWord}$`, 'i') }) });
+    assert.ok((await closeHit.count()) >= 1, `a hit found by "${closeWord}"`);
+    // The essay it opens marks that word.
+    await closeHit.first().locator('.essay-title a').click();
+    await page.locator('mark.found').first().waitFor();
+    const marked = (await texts(page, 'article.essay mark.found')).map((m) => m.toLowerCase());
+    assert.ok(marked.includes(closeWord), `marked in the essay: ${marked}`);
+    // A typo in a short word is not forgiven; one in a long word is.
+    await page.goto(app.server.url + address);
+    await search(page, short);
+    assert.equal(await hits.count(), 0, `nothing for ${short}`);
+    await search(page, 'stopcok');
+    assert.deepEqual(await texts(page, '.search-hit .essay-title'), ['The Stopcock and the New Economy']);
+    expectNoErrors();
+    await close();
+  });
+}
+
+test('the filters count only what the search finds, in both interface languages', async () => {
+  for (const [locale, address, lived, seen] of [
+    ['fr-FR', 'fr/', 'Vécu', 'Vu, lu ou entendu'],
+    ['en-US', 'en/', 'As experimented', 'As seen, heard or read'],
+  ]) {
+    const { page, expectNoErrors, close } = await visit(address, { locale });
+    const count = (label) => page.locator('.facet', { hasText: label }).locator('.facet-count').textContent();
+    const disabled = (label) => page.locator('.facet', { hasText: label }).isDisabled();
+    assert.deepEqual([await count(lived), await count(seen)], ['2', '2']);
+    await search(page, 'stopcock');
+    await page.waitForFunction((label) => [...document.querySelectorAll('.facet')]
+      .find((f) => f.textContent.includes(label))?.querySelector('.facet-count')?.textContent === '0', seen);
+    assert.deepEqual([await count(lived), await count(seen)], ['1', '0']);
+    assert.equal(await disabled(seen), true, 'a value the search has nothing in cannot be chosen');
+    await search(page, 'Keynes');
+    await page.waitForFunction((label) => [...document.querySelectorAll('.facet')]
+      .find((f) => f.textContent.includes(label))?.querySelector('.facet-count')?.textContent === '0', lived);
+    assert.deepEqual([await count(lived), await count(seen)], ['0', '1']);
+    // The count heard by a screen reader says the same.
+    const heard = await page.locator('.facet', { hasText: seen }).locator('.visually-hidden').textContent();
+    assert.match(heard, /1/);
+    // Without the search, every essay counts again.
+    await page.getByRole('searchbox').fill('');
+    await page.waitForFunction((label) => [...document.querySelectorAll('.facet')]
+      .find((f) => f.textContent.includes(label))?.querySelector('.facet-count')?.textContent === '2', lived);
+    assert.deepEqual([await count(lived), await count(seen)], ['2', '2']);
+    expectNoErrors();
+    await close();
+  }
+});
