@@ -116,7 +116,11 @@ fn one_typo_is_forgiven_in_long_words_after_the_exact_matches() {
     // the exact match comes first, the close one after, its word highlighted.
     let hits = index().search("contract");
     let slugs: Vec<&str> = hits.iter().map(|h| h.slug.as_str()).collect();
-    assert_eq!(slugs.first(), Some(&"breaking-the-reality-barrier"), "{slugs:?}");
+    assert_eq!(
+        slugs.first(),
+        Some(&"breaking-the-reality-barrier"),
+        "{slugs:?}"
+    );
     let close = hits
         .iter()
         .position(|h| h.slug == "the-stopcock-and-the-new-economy")
@@ -131,5 +135,11 @@ fn one_typo_is_forgiven_in_long_words_after_the_exact_matches() {
     assert_eq!(marked, vec!["contact"]);
     let matches = index().find("contract");
     assert!(matches[0].is_exact());
-    assert!(matches.iter().skip_while(|m| m.is_exact()).all(|m| !m.is_exact()), "exact ones first");
+    assert!(
+        matches
+            .iter()
+            .skip_while(|m| m.is_exact())
+            .all(|m| !m.is_exact()),
+        "exact ones first"
+    );
 }

@@ -17,6 +17,16 @@ const BOOT_START: &str = "<div id=\"boot\"";
 const TITLE: (&str, &str) = ("<title>", "</title>");
 const HTML_LANG: (&str, &str) = ("<html lang=\"", "\"");
 const BASE: (&str, &str) = ("<base href=\"", "\"");
+const CSP_META: &str = "<meta http-equiv=\"Content-Security-Policy\"";
+
+/// The script of every redirecting page ([`Template::redirect`]), written
+/// once at the top of `dist/`.
+pub const REDIRECT_SCRIPT: &str = "redirect.js";
+/// What it does: on to the page's canonical address, with the view
+/// (`?view=side-by-side`) and the place (`#p12`) the address asked for.
+pub const REDIRECT_JS: &str = "// An address the app redirects: on to the essay's address in this language,\n\
+// keeping the view and the place (written by the pages tool: pages/src/entry.rs).\n\
+location.replace(document.querySelector('link[rel=\"canonical\"]').href + location.search + location.hash);\n";
 
 /// What kind of page an entry page holds (`data-prerendered`), which the
 /// stylesheet and `boot.js` read.
@@ -75,10 +85,42 @@ impl Template {
         Ok(Template { html, base })
     }
 
-    /// The entry page as it is: the loading message, for an address the app
-    /// redirects (nothing to show there but the way on).
+    /// The entry page as it is: the loading message (the bare address, an
+    /// unknown one).
     pub fn plain(&self) -> &str {
         &self.html
+    }
+
+    /// The page at an address the app redirects (an essay at the other
+    /// language's address, whose version in this language has its own):
+    /// no stylesheet, no app, only the way on to `target` (a path under the
+    /// public URL), kept with the view and the place by [`REDIRECT_SCRIPT`]
+    /// (a file: the policy allows no inline script it has not pinned), by a
+    /// refresh without JavaScript. Under a kilobyte, where the whole entry
+    /// page (stylesheet inlined) weighed 33 KB: for 2,000 pairs, 4,000 of
+    /// them (docs/performance.md).
+    pub fn redirect(&self, lang: Lang, title: &str, target: &str) -> String {
+        let target = escape(&format!("{}{target}", self.base));
+        let title = escape(title);
+        // The entry page's own policy (pinned by `assets`), as strict here.
+        let policy = self
+            .html
+            .find(CSP_META)
+            .and_then(|start| {
+                let end = start + self.html[start..].find('>')? + 1;
+                Some(&self.html[start..end])
+            })
+            .unwrap_or_default();
+        format!(
+            "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n{policy}\n\
+             <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+             <title>{title}</title>\n<link rel=\"canonical\" href=\"{target}\">\n\
+             <script src=\"{base}{REDIRECT_SCRIPT}\"></script>\n\
+             <noscript><meta http-equiv=\"refresh\" content=\"0; url={target}\"></noscript>\n\
+             </head>\n<body>\n<p><a href=\"{target}\">{title}</a></p>\n</body>\n</html>\n",
+            lang = lang.code(),
+            base = self.base,
+        )
     }
 
     /// The entry page holding `variants` of a page of `kind`, in `lang`,
@@ -185,6 +227,26 @@ mod tests {
         assert!(page.contains("<div id=\"boot\" data-prerendered=\"essay\"><div class=\"boot-variant\" data-variant=\"single\"><main>A</main></div><div class=\"boot-variant\" data-variant=\"side-by-side\"><main>B</main></div></div>"));
         assert!(!page.contains("Chargement"));
         assert!(page.contains("<div id=\"boot-failed\" hidden>x</div>"));
+    }
+
+    #[test]
+    fn a_redirecting_page_holds_only_the_way_on() {
+        let template = Template::new(TEMPLATE.replace(
+            "<head>",
+            "<head><meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'\"><style>x</style>",
+        ))
+        .expect("template");
+        let page = template.redirect(Lang::Fr, "Un <titre>", "fr/un-essai/");
+        assert!(page.starts_with("<!DOCTYPE html>\n<html lang=\"fr\">"));
+        assert!(page.contains(
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'\">"
+        ));
+        assert!(page.contains("<link rel=\"canonical\" href=\"/essais/fr/un-essai/\">"));
+        assert!(page.contains("<script src=\"/essais/redirect.js\"></script>"));
+        assert!(page.contains("content=\"0; url=/essais/fr/un-essai/\""));
+        assert!(page.contains("<title>Un &lt;titre&gt;</title>"));
+        assert!(!page.contains("<style>"), "no stylesheet");
+        assert!(page.len() < 1024);
     }
 
     #[test]

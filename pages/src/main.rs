@@ -14,7 +14,7 @@ mod render;
 
 use entry::{Kind, Template, Variant};
 use essais::api::Body;
-use essais_core::routes::{entry_page_paths, Route};
+use essais_core::routes::{entry_page_paths, essay_path, Route};
 use essais_core::ui::{document_title, strings};
 use essais_core::{Corpus, EssayBody, Lang};
 use std::collections::HashMap;
@@ -81,6 +81,7 @@ fn write_pages(corpus_json: &Path, dist: &Path) -> Result<(), String> {
             .map(Arc::new)
             .map_err(|err| format!("{url}: {err}"))
     };
+    write(&dist.join(entry::REDIRECT_SCRIPT), entry::REDIRECT_JS)?;
     for path in entry_page_paths(&corpus) {
         let html = page_at(&corpus, &template, &path, &body)?;
         write(&dist.join(&path).join("index.html"), &html)?;
@@ -119,8 +120,12 @@ fn page_at(
             let Some(essay) = corpus.essay(&slug) else {
                 return Ok(template.plain().to_string());
             };
-            if corpus.redirect_for(lang, &slug).is_some() {
-                return Ok(template.plain().to_string());
+            if let Some(version) = corpus.redirect_for(lang, &slug) {
+                return Ok(template.redirect(
+                    lang,
+                    &document_title(Some(&version.title), lang),
+                    essay_path(lang, &version.slug).trim_start_matches('/'),
+                ));
             }
             let read = |url: &str| {
                 body(url)

@@ -65,11 +65,18 @@ fn pages_puts_the_entry_page_at_every_address_with_its_page_pre_rendered() {
     assert!(essay.contains("<p id=\"o1\">"));
     assert!(page("fr/the-stopcock-and-the-new-economy/index.html")
         .contains("<p role=\"note\" class=\"notice untranslated\">"));
-    // Addresses the app redirects, and unknown ones, get the plain entry page.
-    assert_eq!(
-        page("en/franchir-le-mur-de-la-realite/index.html"),
-        page("index.html")
+    // Addresses the app redirects get a page that only leads on (no
+    // stylesheet), kept with the view and the place by redirect.js.
+    let redirect = page("en/franchir-le-mur-de-la-realite/index.html");
+    assert!(
+        redirect.contains("<link rel=\"canonical\" href=\"/en/breaking-the-reality-barrier/\">")
     );
+    assert!(redirect.contains("<script src=\"/redirect.js\"></script>"));
+    assert!(
+        !redirect.contains("<style>") && redirect.len() < 1024,
+        "{redirect}"
+    );
+    assert!(page("redirect.js").contains("location.search + location.hash"));
     // The stylesheet and boot.js are in every page, pinned by the policy.
     let root = page("index.html");
     assert!(root.contains("<style>body { margin: 0 }</style><script>boot();</script>"));
