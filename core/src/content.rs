@@ -19,6 +19,7 @@ use crate::lang::Lang;
 use crate::library::{excerpt, EXCERPT_CHARS};
 use crate::limits;
 use crate::text::{contained, is_slug, word_count};
+use rayon::prelude::*;
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::fmt;
@@ -740,10 +741,15 @@ fn build(taxonomy: Taxonomy, sources: Vec<EssaySource>) -> BuiltCorpus {
     let mut bodies = HashMap::with_capacity(sources.len());
     let mut alignment_of = HashMap::with_capacity(alignments.len());
     let mut essays = Vec::with_capacity(sources.len());
-    for (k, source) in sources.into_iter().enumerate() {
+    // Each body written out as JSON on every core.
+    let jsons: Vec<String> = sources
+        .par_iter()
+        .enumerate()
+        .map(|(k, source)| body_json(&source.blocks, alignments.get(&k).cloned()))
+        .collect();
+    for ((k, source), json) in sources.into_iter().enumerate().zip(jsons) {
         let mut essay = source.essay;
         let alignment = alignments.get(&k).cloned();
-        let json = body_json(&source.blocks, alignment.clone());
         essay.body_url = data_url(&essay.slug, &json);
         files.push((essay.body_url.clone(), json));
         if let Some(alignment) = alignment {
@@ -865,16 +871,27 @@ fn check_markers(sources: &[EssaySource]) -> Vec<ContentError> {
 /// markers (checked by [`check_markers`]): by index into `sources`, each
 /// version's alignment with the other from its own side.
 fn align_pairs(sources: &[EssaySource]) -> HashMap<usize, Alignment> {
-    let mut out = HashMap::new();
-    for (k, other) in translations(sources).into_iter().enumerate() {
-        let (fr, Some(other)) = (&sources[k], other) else {
-            continue;
-        };
-        if fr.essay.lang != Lang::Fr {
-            continue; // Aligned once, from the French side.
-        }
-        let en = &sources[other];
-        let alignment = align_bodies(&fr.blocks, &en.blocks, &corrections(fr, en));
+    // Aligned once, from the French side.
+    let pairs: Vec<(usize, usize)> = translations(sources)
+        .into_iter()
+        .enumerate()
+        .filter_map(|(k, other)| Some((k, other?)))
+        .filter(|&(k, _)| sources[k].essay.lang == Lang::Fr)
+        .collect();
+    // Pairs are independent: aligned on every core (most of a large build).
+    let aligned: Vec<(usize, usize, Alignment)> = pairs
+        .into_par_iter()
+        .map(|(k, other)| {
+            let (fr, en) = (&sources[k], &sources[other]);
+            (
+                k,
+                other,
+                align_bodies(&fr.blocks, &en.blocks, &corrections(fr, en)),
+            )
+        })
+        .collect();
+    let mut out = HashMap::with_capacity(aligned.len() * 2);
+    for (k, other, alignment) in aligned {
         out.insert(other, alignment.swapped());
         out.insert(k, alignment);
     }
@@ -915,13 +932,18 @@ pub fn load(content_dir: &Path) -> Result<BuiltCorpus, Vec<ContentError>> {
 
     let mut errors = Vec::new();
     let mut sources = Vec::new();
-    for file in &files {
-        match fs::read_to_string(file) {
-            Ok(text) => match parse_essay(file, &text) {
-                Ok(source) => sources.push(source),
-                Err(mut errs) => errors.append(&mut errs),
-            },
-            Err(err) => errors.push(unreadable(file, err)),
+    // Files are independent: read and parsed on every core, kept in order.
+    let parsed: Vec<Result<EssaySource, Vec<ContentError>>> = files
+        .par_iter()
+        .map(|file| match fs::read_to_string(file) {
+            Ok(text) => parse_essay(file, &text),
+            Err(err) => Err(vec![unreadable(file, err)]),
+        })
+        .collect();
+    for result in parsed {
+        match result {
+            Ok(source) => sources.push(source),
+            Err(mut errs) => errors.append(&mut errs),
         }
     }
     if files.is_empty() {
@@ -957,13 +979,14 @@ pub fn write_atomically(built: &BuiltCorpus, out: &Path) -> std::io::Result<()> 
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     fs::create_dir_all(dir.join(DATA_DIR))?;
-    for (url, json) in &built.files {
+    // Each file synced to disk before the index names it: on every core.
+    built.files.par_iter().try_for_each(|(url, json)| {
         let path = dir.join(url);
         if fs::metadata(&path).is_ok_and(|m| m.len() == json.len() as u64) {
-            continue; // Same name, same content (the name is its hash).
+            return Ok(()); // Same name, same content (the name is its hash).
         }
-        write_file_atomically(&path, json.as_bytes())?;
-    }
+        write_file_atomically(&path, json.as_bytes())
+    })?;
     let index = serde_json::to_string(&built.corpus).map_err(std::io::Error::other)?;
     write_file_atomically(out, index.as_bytes())?;
     let named: std::collections::HashSet<&str> =
