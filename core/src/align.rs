@@ -873,14 +873,25 @@ fn lexical_cost(left: &[Unit], right: &[Unit]) -> f64 {
 fn merged(units: &[Unit]) -> std::borrow::Cow<'_, [u32]> {
     match units {
         [one] => std::borrow::Cow::Borrowed(&one.anchors),
-        _ => {
-            let mut all: Vec<u32> = units
-                .iter()
-                .flat_map(|u| u.anchors.iter().copied())
-                .collect();
-            all.sort_unstable();
-            std::borrow::Cow::Owned(all)
-        }
+        // Each unit's anchors are sorted: merged in one pass rather than
+        // sorted again (sorting here was a sixth of a large corpus build;
+        // reading the two lists in place without copying measured slower).
+        _ => std::borrow::Cow::Owned(units.iter().fold(Vec::new(), |all, u| {
+            let mut out = Vec::with_capacity(all.len() + u.anchors.len());
+            let (mut i, mut j) = (0, 0);
+            while i < all.len() && j < u.anchors.len() {
+                if all[i] <= u.anchors[j] {
+                    out.push(all[i]);
+                    i += 1;
+                } else {
+                    out.push(u.anchors[j]);
+                    j += 1;
+                }
+            }
+            out.extend_from_slice(&all[i..]);
+            out.extend_from_slice(&u.anchors[j..]);
+            out
+        })),
     }
 }
 
