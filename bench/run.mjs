@@ -346,6 +346,26 @@ function interactionsSection(runs) {
   return out.join('\n');
 }
 
+// What reading offline takes on the reader's device: the service worker
+// installed (every file it precaches), then the origin's storage as the
+// browser counts it (navigator.storage.estimate), CPU and network at full
+// speed.
+async function offlineStorage(browser, url, corpusLabel) {
+  const server = await serveCompressed(path.resolve(url));
+  const ctx = await browser.newContext({ locale: 'en-US' });
+  const page = await ctx.newPage();
+  const start = Date.now();
+  await page.goto(server.url + 'en/');
+  // The app's own footer (the pre-rendered page has one too until takeover).
+  await page.waitForFunction(() => !document.getElementById('boot'), null, { timeout: 60_000 });
+  await page.locator('.offline-ready', { hasText: 'Ready to read offline' }).waitFor({ timeout: 600_000 });
+  const seconds = (Date.now() - start) / 1000;
+  const { usage, quota } = await page.evaluate(() => navigator.storage.estimate());
+  await ctx.close();
+  await server.close();
+  return `| ${corpusLabel} | ${(usage / 1024 / 1024).toFixed(1)} MB | ${seconds.toFixed(1)} s | ${(quota / 1024 / 1024 / 1024).toFixed(1)} GB |`;
+}
+
 // ---------------------------------------------------------------- main
 
 const browser = await launchBrowser();
@@ -364,5 +384,8 @@ console.log(sizes.text);
 console.log(await loadsSection(browser));
 const runs = [await interactions(browser, appDist, 'Seed (5 essays)'), await interactions(browser, bigDist, '2,000 pairs')];
 console.log(interactionsSection(runs));
+console.log(['### Offline storage', '', 'The service worker installed on a first visit (it saves every essay and the search data), then `navigator.storage.estimate()`; CPU and network at full speed, served by the benchmark\'s server.', '',
+  '| Corpus | storage used | first visit → "Ready to read offline" | quota offered (this headless profile) |', '|---|---:|---:|---:|',
+  await offlineStorage(browser, appDist, 'Seed (5 essays)'), await offlineStorage(browser, bigDist, '2,000 pairs'), ''].join('\n'));
 console.log(`### The corpus tool\n\n\`corpus build\` of the 2,000-pair corpus (4,000 Markdown files): **${(Number(buildMs) / 1000).toFixed(1)} s** wall clock (parsing, validating, writing 4,000 bodies and the search data).\n`);
 await browser.close();
