@@ -439,15 +439,30 @@ impl SearchIndex {
         let mut exact: Option<Vec<u32>> = None;
         let mut either: Option<Vec<u32>> = None;
         let mut close: Vec<String> = Vec::new();
+        // A word that must be exact and is nowhere ends the search before
+        // any word one typo away is looked for.
+        if required
+            .iter()
+            .filter(|term| !query.forgiving.contains(**term))
+            .any(|term| self.essays_with(term, lang).is_empty())
+        {
+            return Vec::new();
+        }
         for term in &required {
             let as_typed = self.essays_with(term, lang);
             let mut with_close = as_typed.clone();
             if query.forgiving.contains(term) {
-                for variant in one_typo_away(term) {
-                    if self.postings.contains_key(&variant) {
-                        with_close = union(&with_close, &self.essays_with(&variant, lang));
-                        close.push(variant);
+                let mut found: Vec<String> = Vec::new();
+                each_typo_away(term, |variant| {
+                    if self.postings.contains_key(variant) {
+                        found.push(variant.to_string());
                     }
+                });
+                found.sort();
+                found.dedup();
+                for variant in found {
+                    with_close = union(&with_close, &self.essays_with(&variant, lang));
+                    close.push(variant);
                 }
             }
             exact = Some(match exact {
@@ -601,37 +616,54 @@ fn opening(text: &str, max: usize) -> String {
 /// aside). Generated and looked up (a few hundred lookups) rather than
 /// compared with every word of the index, which grows with the corpus.
 pub fn one_typo_away(term: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    each_typo_away(term, |v| out.push(v.to_string()));
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Calls `found` with every word one typo away from `term` (see
+/// [`one_typo_away`]; some more than once), each built in one reused
+/// buffer: a keystroke looks up several hundred of them and allocates none.
+fn each_typo_away(term: &str, mut found: impl FnMut(&str)) {
     const LETTERS: &str = "abcdefghijklmnopqrstuvwxyz0123456789";
     let chars: Vec<char> = term.chars().collect();
     let n = chars.len();
-    let mut out: Vec<String> = Vec::with_capacity(n * 75 + 40);
-    let word = |chars: &[char]| chars.iter().collect::<String>();
-    for i in 0..n {
-        let mut v = chars.clone();
-        v.remove(i);
-        out.push(word(&v));
-        if i + 1 < n && chars[i] != chars[i + 1] {
-            let mut v = chars.clone();
-            v.swap(i, i + 1);
-            out.push(word(&v));
+    let mut word = String::with_capacity(term.len() + 4);
+    let mut emit = |parts: &[&[char]], middle: Option<char>, word: &mut String| {
+        word.clear();
+        word.extend(parts[0]);
+        word.extend(middle);
+        for part in &parts[1..] {
+            word.extend(*part);
         }
+        if !word.is_empty() && word != term {
+            found(word.as_str());
+        }
+    };
+    for i in 0..n {
+        // Left out.
+        emit(&[&chars[..i], &chars[i + 1..]], None, &mut word);
+        // Swapped with the next.
+        if i + 1 < n && chars[i] != chars[i + 1] {
+            emit(
+                &[&chars[..i], &[chars[i + 1], chars[i]], &chars[i + 2..]],
+                None,
+                &mut word,
+            );
+        }
+        // Changed.
         for letter in LETTERS.chars().filter(|&c| c != chars[i]) {
-            let mut v = chars.clone();
-            v[i] = letter;
-            out.push(word(&v));
+            emit(&[&chars[..i], &chars[i + 1..]], Some(letter), &mut word);
         }
     }
+    // Put in.
     for i in 0..=n {
         for letter in LETTERS.chars() {
-            let mut v = chars.clone();
-            v.insert(i, letter);
-            out.push(word(&v));
+            emit(&[&chars[..i], &chars[i..]], Some(letter), &mut word);
         }
     }
-    out.sort();
-    out.dedup();
-    out.retain(|v| v != term && !v.is_empty());
-    out
 }
 
 /// The values in either sorted list, once.
