@@ -490,7 +490,20 @@ impl SearchIndex {
                         .any(|&p| has_phrase(&self.tokens(essay as usize, p), phrase).is_some())
                 });
                 phrases_found.then(|| SearchMatch {
-                    close: if is_exact { Vec::new() } else { close.clone() },
+                    // The words one typo away this essay has.
+                    close: if is_exact {
+                        Vec::new()
+                    } else {
+                        close
+                            .iter()
+                            .filter(|c| {
+                                !self
+                                    .passages_with(essay, std::slice::from_ref(*c))
+                                    .is_empty()
+                            })
+                            .cloned()
+                            .collect()
+                    },
                     essay: essay as usize,
                     passages: if passages.is_empty() {
                         self.passages_with(essay, &query.phrases.concat())

@@ -366,6 +366,18 @@ pub fn found_in(reader: Lang, matched: Lang) -> String {
     }
 }
 
+/// A search hit found only one typo away: where, and the word it has.
+pub fn found_close(reader: Lang, matched: Lang, words: &[String]) -> String {
+    let words = words.join(", ");
+    match reader {
+        Lang::Fr => format!(
+            "Trouvé en {}, orthographe proche : {words}",
+            FR.language(matched)
+        ),
+        Lang::En => format!("Found in {}, close spelling: {words}", EN.language(matched)),
+    }
+}
+
 /// Labels the passage of the translation that faces a search hit.
 pub fn facing_in(reader: Lang, other: Lang) -> String {
     match reader {

@@ -135,6 +135,12 @@ fn one_typo_is_forgiven_in_long_words_after_the_exact_matches() {
     assert_eq!(marked, vec!["contact"]);
     let matches = index().find("contract");
     assert!(matches[0].is_exact());
+    // Each close match names the words it has, not every word one typo away.
+    for m in matches.iter().filter(|m| !m.is_exact()) {
+        assert!(!m.close_words().is_empty());
+        assert!(m.close_words().iter().all(|w| w != "contract"));
+    }
+    assert!(matches.iter().any(|m| m.close_words() == ["contact"]));
     assert!(
         matches
             .iter()

@@ -9,7 +9,7 @@ use essais_core::routes::{
     essay_found_path, essay_path, library_path, library_search_path, parse_query,
 };
 use essais_core::search::{SearchHit, SearchIndex, SearchMatch};
-use essais_core::ui::{facing_in, found_in, result_count, show_more_results, strings};
+use essais_core::ui::{facing_in, found_close, found_in, result_count, show_more_results, strings};
 use essais_core::{Corpus, CorpusLoadError, Lang};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -236,12 +236,15 @@ pub fn search_results(
         .take(shown)
         .map(|(_, m)| {
             let hit: SearchHit = index.hit(m, query);
-            // Found one typo away: the essay marks the words taken for the
-            // mistyped ones too.
-            let marks = if m.is_exact() {
-                query.to_string()
+            // Found one typo away: said, with the word the essay has, and
+            // the essay marks it too.
+            let (found, marks) = if m.is_exact() {
+                (found_in(lang, hit.lang), query.to_string())
             } else {
-                format!("{query} {}", m.close_words().join(" "))
+                (
+                    found_close(lang, hit.lang, m.close_words()),
+                    format!("{query} {}", m.close_words().join(" ")),
+                )
             };
             let title = corpus
                 .group(&hit.translation_key)
@@ -278,7 +281,7 @@ pub fn search_results(
             view! {
                 <li class="search-hit">
                     <h2 class="essay-title" lang=title.1><a href=link>{title.0}</a></h2>
-                    <p class="found-in">{found_in(lang, hit.lang)}</p>
+                    <p class="found-in">{found}</p>
                     <p class="snippet" lang=hit.lang.code()>{snippet}</p>
                     {counterpart}
                 </li>

@@ -129,6 +129,11 @@ for (const [locale, address, query, exact, closeWord, short] of [
     // A later hit was found by the word one typo away, highlighted as such.
     const closeHit = hits.filter({ has: page.locator('.snippet mark', { hasText: new RegExp(`^${closeWord}$`, 'i') }) });
     assert.ok((await closeHit.count()) >= 1, `a hit found by "${closeWord}"`);
+    // Said in words too (a highlight is not heard by a screen reader).
+    assert.match(await closeHit.first().locator('.found-in').textContent(), locale === 'fr-FR'
+      ? new RegExp(`^Trouvé en (français|anglais), orthographe proche : ${closeWord}$`)
+      : new RegExp(`^Found in (French|English), close spelling: ${closeWord}$`));
+    assert.doesNotMatch(await hits.first().locator('.found-in').textContent(), /proche|close/);
     // The essay it opens marks that word.
     await closeHit.first().locator('.essay-title a').click();
     await page.locator('mark.found').first().waitFor();
