@@ -28,48 +28,25 @@ pub fn FilterPanel(
     filter: LibraryFilter,
     lang: Lang,
     search: Memo<String>,
-    /// The groups the search finds, when there is one: the counts say what
-    /// a click would show, search included. A keystroke updates only the
-    /// counts, not the panel.
-    found: Memo<Option<Arc<Vec<usize>>>>,
+    /// The places of the groups the search finds, when there is one: the
+    /// counts say what a click would show, search included.
+    found: Option<Arc<Vec<usize>>>,
 ) -> impl IntoView {
     let ui = strings(lang);
-    let values = found.with_untracked(|found| {
-        facets(
-            &corpus,
-            &filter,
-            found.as_ref().map(|f| f.as_slice()),
-            lang,
-            ui.both_languages,
-        )
-    });
-    let counts = {
-        let filter = filter.clone();
-        Memo::new(move |_| {
-            found.with(|found| {
-                facets(
-                    &corpus,
-                    &filter,
-                    found.as_ref().map(|f| f.as_slice()),
-                    lang,
-                    ui.both_languages,
-                )
-                .iter()
-                .map(|f| f.count)
-                .collect::<Vec<usize>>()
-            })
-        })
-    };
+    let values = facets(
+        &corpus,
+        &filter,
+        found.as_deref().map(Vec::as_slice),
+        lang,
+        ui.both_languages,
+    );
     let group = |title: &'static str, class: &'static str, keep: fn(&FilterValue) -> bool| {
         let buttons = values
             .iter()
-            .enumerate()
-            .filter(|(_, f)| keep(&f.value))
-            .map(|(i, facet)| {
+            .filter(|f| keep(&f.value))
+            .map(|facet| {
                 let next = filter.toggled(&facet.value);
-                let active = facet.active;
-                let count = move || counts.with(|c| c.get(i).copied().unwrap_or(0));
-                let disabled = move || count() == 0 && !active;
+                let disabled = facet.count == 0 && !facet.active;
                 let (name, value) = facet.value.query_pair();
                 view! {
                     <li>
@@ -87,8 +64,8 @@ pub fn FilterPanel(
                         >
                             <span class="facet-label">{facet.label.clone()}</span>
                             // Seen: the bare number; heard: "(2 essais)".
-                            <span class="facet-count" aria-hidden="true">{count}</span>
-                            <span class="visually-hidden">{move || filter_count(lang, count())}</span>
+                            <span class="facet-count" aria-hidden="true">{facet.count}</span>
+                            <span class="visually-hidden">{filter_count(lang, facet.count)}</span>
                         </button>
                     </li>
                 }

@@ -168,14 +168,13 @@ pub fn EssayPage(slug: String) -> impl IntoView {
                 }
             }
         };
-        let title = essay.title.clone();
         let previous = neighbour(previous, ui.previous_essay, "previous");
         let next = neighbour(next, ui.next_essay, "next");
         view! {
             {notice}
             <article class="essay" lang=essay.lang.code()>
                 <header class="essay-header">
-                    <h1>{title}</h1>
+                    <h1>{essay.title.clone()}</h1>
                     <EssayMeta languages=languages word_count=essay.word_count comments=essay.comments lang=lang />
                     <div lang=lang.code()>
                         <TaxonomyLinks corpus=corpus.clone() categories=essay.categories.clone() tags=essay.tags.clone() lang=lang label=ui.categories_and_tags />

@@ -6,6 +6,7 @@ use essais_core::library::{kept_groups, LibraryFilter, LIBRARY_PAGE_SIZE};
 use essais_core::routes::{library_path, library_search_path};
 use essais_core::ui::{essay_count, rejected_essays, show_more, strings};
 use leptos::prelude::*;
+use std::sync::Arc;
 
 use crate::api::use_corpus;
 use crate::components::continue_reading::ContinueReading;
@@ -25,7 +26,26 @@ pub fn LibraryPage() -> impl IntoView {
     let search = use_search_query();
     let search_state = SearchState::use_state();
     let found = use_found(search_state, search);
-    let found_groups = Memo::new(move |_| found.get().map(|f| f.groups.clone()));
+    // The groups the search finds, for the filters' counts: set a frame
+    // after the results are drawn, so that a keystroke's frame shows the
+    // results and the panel follows in the next one.
+    let found_groups = RwSignal::new(None::<Arc<Vec<usize>>>);
+    Effect::new(move |_| {
+        let groups = found.get().map(|f| f.groups.clone());
+        request_animation_frame(move || {
+            set_timeout(
+                move || {
+                    if found_groups
+                        .try_get_untracked()
+                        .is_some_and(|now| now != groups)
+                    {
+                        found_groups.try_set(groups);
+                    }
+                },
+                std::time::Duration::ZERO,
+            )
+        });
+    });
     // A search in the address (a shared link, a reload) needs the index now.
     Effect::new(move |_| {
         if !search.get().trim().is_empty() {
@@ -86,12 +106,16 @@ pub fn LibraryPage() -> impl IntoView {
             <ActiveFilters corpus=corpus filter=filter lang=lang search=search />
         })
     };
+    let continue_reading = move || {
+        let corpus = corpus.get()?;
+        Some(view! { <ContinueReading corpus=corpus lang=lang.get() /> })
+    };
+    // Redrawn for a filter, the language, and (a frame late) the search.
     let panel = move || {
         let corpus = corpus.get()?;
         let (filter, _) = filter.get();
         Some(view! {
-            <ContinueReading corpus=corpus.clone() lang=lang.get() />
-            <FilterPanel corpus=corpus filter=filter lang=lang.get() search=search found=found_groups />
+            <FilterPanel corpus=corpus filter=filter lang=lang.get() search=search found=found_groups.get() />
         })
     };
     let results = move || {
@@ -159,7 +183,7 @@ pub fn LibraryPage() -> impl IntoView {
                 <h1>{move || strings(lang.get()).library_heading}</h1>
                 <SearchBox state=search_state />
             </div>
-            <div class="library-side">{panel}</div>
+            <div class="library-side">{continue_reading}{panel}</div>
             <div class="library-results">
                 {filters}
                 {results}
