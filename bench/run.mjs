@@ -212,7 +212,11 @@ const LATENCY_PROBE = () => {
 
 async function measureInteraction(page, type, act, doneSource) {
   // The condition is compiled in the page: its CSP is bypassed for the benchmark's context only.
-  const pending = page.evaluate(([t, src]) => window.__latency(t, new Function(`return (${src})`)()), [type, doneSource]);
+  // The listener is in place before the input: a page still busy (work an
+  // earlier interaction left for later) runs input before a script sent to
+  // it, so an unawaited registration could miss the event it waits for.
+  await page.evaluate(([t, src]) => { window.__measured = window.__latency(t, new Function(`return (${src})`)()); }, [type, doneSource]);
+  const pending = page.evaluate(() => window.__measured);
   await page.waitForTimeout(30);
   await act();
   const timeout = new Promise((_, reject) => setTimeout(() => reject(new Error(`no change after 30 s: ${doneSource}`)), 30_000));
