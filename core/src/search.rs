@@ -309,8 +309,8 @@ pub struct SearchMatch {
     /// The passages that hold at least one of the query's words.
     passages: Vec<u32>,
     /// Empty when every word is in the essay as typed; else the words one
-    /// typo away from the query's that the index holds (the essay has at
-    /// least one of them in place of a word it lacks).
+    /// typo away from the query's that this essay has (at least one, in
+    /// place of a word it lacks).
     close: Vec<String>,
 }
 
