@@ -89,6 +89,12 @@ pub fn stem(word: &str, lang: Lang) -> String {
             if let Some(s) = word.strip_suffix("aux").filter(|_| n > 4) {
                 return format!("{s}al");
             }
+            // "business", "stress", "express": not plurals. Kept whole, so
+            // that a stem stems to itself (a close word sent to the essay
+            // in `?mark=` is stemmed again there).
+            if word.ends_with("ss") {
+                return word.to_string();
+            }
             word.strip_suffix(['s', 'x']).unwrap_or(word).to_string()
         }
         Lang::En => {
@@ -880,6 +886,32 @@ mod tests {
         };
         assert_eq!(terms("l’entreprise"), terms("l'entreprise"));
         assert_eq!(terms("l’entreprise"), vec!["l", "entreprise"]);
+    }
+
+    #[test]
+    fn a_stem_stems_to_itself() {
+        for lang in [Lang::Fr, Lang::En] {
+            for word in [
+                "business",
+                "stress",
+                "journaux",
+                "economies",
+                "entreprises",
+                "prix",
+                "classes",
+                "analysis",
+                "status",
+                "glasses",
+                "churches",
+                "boxes",
+                "bus",
+                "organizations",
+            ] {
+                let once = stem(word, lang);
+                assert_eq!(stem(&once, lang), once, "{word} in {lang:?}");
+            }
+        }
+        assert_eq!(stem("business", Lang::Fr), "business");
     }
 
     #[test]

@@ -149,3 +149,24 @@ fn one_typo_is_forgiven_in_long_words_after_the_exact_matches() {
         "exact ones first"
     );
 }
+
+#[test]
+fn every_stem_of_the_real_essays_stems_to_itself() {
+    // A close word found one typo away goes to the essay in `?mark=` as
+    // its stem, and is stemmed again there: it must come back the same.
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../content");
+    let built = content::load(&dir).unwrap_or_else(|e| panic!("{e:?}"));
+    for (essay, data) in built.corpus.essays.iter().zip(&built.search.essays) {
+        for passage in &data.passages {
+            for token in essais_core::search::tokenize(passage, essay.lang) {
+                assert_eq!(
+                    essais_core::search::stem(&token.term, essay.lang),
+                    token.term,
+                    "{} ({:?})",
+                    essay.slug,
+                    essay.lang
+                );
+            }
+        }
+    }
+}
