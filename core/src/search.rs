@@ -445,17 +445,21 @@ impl SearchIndex {
         let mut exact: Option<Vec<u32>> = None;
         let mut either: Option<Vec<u32>> = None;
         let mut close: Vec<String> = Vec::new();
-        // A word that must be exact and is nowhere ends the search before
-        // any word one typo away is looked for.
+        // Each term's essays, looked up once. A word that must be exact and
+        // is nowhere ends the search before any word one typo away is
+        // looked for.
+        let as_typed: Vec<Vec<u32>> = required
+            .iter()
+            .map(|term| self.essays_with(term, lang))
+            .collect();
         if required
             .iter()
-            .filter(|term| !query.forgiving.contains(**term))
-            .any(|term| self.essays_with(term, lang).is_empty())
+            .zip(&as_typed)
+            .any(|(term, essays)| essays.is_empty() && !query.forgiving.contains(*term))
         {
             return Vec::new();
         }
-        for term in &required {
-            let as_typed = self.essays_with(term, lang);
+        for (term, as_typed) in required.iter().zip(as_typed) {
             let mut with_close = as_typed.clone();
             if query.forgiving.contains(term) {
                 let mut found: Vec<String> = Vec::new();
