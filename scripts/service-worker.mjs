@@ -6,6 +6,8 @@
 // Usage: node scripts/service-worker.mjs <dist-dir>
 // Run by Trunk's post_build hook (Trunk.toml) on every build.
 
+import fs from 'node:fs';
+import path from 'node:path';
 import { generateSW } from 'workbox-build';
 
 const dist = process.argv[2];
@@ -13,6 +15,28 @@ if (!dist) {
   console.error('usage: node scripts/service-worker.mjs <dist-dir>');
   process.exit(2);
 }
+
+// The offline budget (docs/offline.md): a corpus whose data (the index,
+// every body, the search data) fits is saved whole as the app installs;
+// above it, the index and the search data are, and each essay when it is
+// opened (or all of them when the reader asks: the app's footer). The plan
+// goes to the app as offline.json. ESSAIS_OFFLINE_BUDGET_MB changes the
+// budget (the end-to-end tests build a deployment above a small one).
+const budgetMb = Number(process.env.ESSAIS_OFFLINE_BUDGET_MB ?? 50);
+if (!Number.isFinite(budgetMb) || budgetMb < 0) {
+  console.error(`service worker: ESSAIS_OFFLINE_BUDGET_MB must be a number of megabytes, not ${process.env.ESSAIS_OFFLINE_BUDGET_MB}`);
+  process.exit(2);
+}
+const BUDGET = Math.round(budgetMb * 1024 * 1024);
+const bytes = (file) => fs.statSync(path.join(dist, file)).size;
+const data = fs.existsSync(path.join(dist, 'corpus'))
+  ? fs.readdirSync(path.join(dist, 'corpus')).filter((f) => f.endsWith('.json')).map((f) => `corpus/${f}`)
+  : [];
+const isSearch = (file) => path.basename(file).startsWith('_search.');
+const essaysBytes = data.filter((f) => !isSearch(f)).reduce((sum, f) => sum + bytes(f), 0);
+const dataBytes = data.reduce((sum, f) => sum + bytes(f), 0) + (fs.existsSync(path.join(dist, 'corpus.json')) ? bytes('corpus.json') : 0);
+const everyEssay = dataBytes <= BUDGET;
+fs.writeFileSync(path.join(dist, 'offline.json'), JSON.stringify({ every_essay: everyEssay, essays_bytes: essaysBytes, budget_bytes: BUDGET }));
 
 const { count, size, warnings } = await generateSW({
   globDirectory: dist,
@@ -23,7 +47,7 @@ const { count, size, warnings } = await generateSW({
   // Installing fetches every body in the background, after the first page
   // has shown: from then on every essay reads offline, and a redeployment
   // fetches only the bodies whose content (hence name) changed.
-  globPatterns: ['index.html', '*.{js,wasm,css,json,svg,png,webmanifest}', 'corpus/*.json'],
+  globPatterns: ['index.html', '*.{js,wasm,css,json,svg,png,webmanifest}', everyEssay ? 'corpus/*.json' : 'corpus/_search.*.json'],
   globIgnores: ['service-worker.js', '404.html'],
   swDest: `${dist}/service-worker.js`,
   // Trunk's hashed names (essais-0123456789abcdef.js) and the corpus tool's
@@ -32,6 +56,14 @@ const { count, size, warnings } = await generateSW({
   // Any page address (an essay, a filtered library, side by side) opened
   // offline is answered with the app shell, which then renders it.
   navigateFallback: 'index.html',
+  // Above the budget, each body is kept as it is fetched (an essay opened,
+  // its translation, or "save every essay"), in a cache the app counts;
+  // a body's name is its content's hash, so a kept one never goes stale.
+  runtimeCaching: everyEssay ? [] : [{
+    urlPattern: /\/corpus\/[^/]+\.[0-9a-f]{16}\.json$/,
+    handler: 'CacheFirst',
+    options: { cacheName: 'essais-essays' },
+  }],
   cleanupOutdatedCaches: true,
   // A new deployment waits until the reader accepts the reload (the app
   // sends SKIP_WAITING), so old JS never runs with a new WASM or corpus.
@@ -49,4 +81,4 @@ if (count < 5) {
   console.error(`service worker: only ${count} files precached in ${dist}`);
   process.exit(1);
 }
-console.error(`service worker: ${count} files precached (${(size / 1024).toFixed(0)} KiB)`);
+console.error(`service worker: ${count} files precached (${(size / 1024).toFixed(0)} KiB)${everyEssay ? '' : `; above the offline budget (${(dataBytes / 1048576).toFixed(1)} MB of data), essays kept as opened`}`);

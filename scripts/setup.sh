@@ -125,4 +125,9 @@ build_test_deployments() {
       trunk build --release --features "$features" --public-url /essais/ --dist dist-essais-update
   )
   (cd "$ROOT" && quietly trunk-build trunk build --release --features csr,test-hooks --public-url /)
+  # The same app above a small offline budget (tests/e2e/offline-budget.test.mjs):
+  # its service worker saves the essays as they are opened, or all on request.
+  rm -rf "$ROOT/dist-budget" && cp -r "$ROOT/dist" "$ROOT/dist-budget"
+  (cd "$ROOT" && ESSAIS_OFFLINE_BUDGET_MB=0.01 quietly service-worker-budget node scripts/service-worker.mjs dist-budget)
+  grep -q '"every_essay":false' "$ROOT/dist-budget/offline.json"
 }

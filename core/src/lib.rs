@@ -11,6 +11,7 @@
 //! - [`lang`]: the two reading languages;
 //! - [`library`]: the library's filters, facet counts and excerpts;
 //! - [`limits`]: the sizes the tool refuses to write and the app to read;
+//! - [`offline`]: what a deployment keeps for offline reading;
 //! - [`reading`]: where the reader left each essay, and the reading keys;
 //! - [`routes`]: the app's addresses, parsed and built;
 //! - [`align`]: a translation's blocks aligned with the original's;
@@ -27,6 +28,7 @@ pub mod document;
 pub mod lang;
 pub mod library;
 pub mod limits;
+pub mod offline;
 pub mod reading;
 pub mod routes;
 pub mod search;

@@ -33,6 +33,10 @@ pub struct UiStrings {
     pub offline_now: &'static str,
     pub offline_not_ready: &'static str,
     pub ready_offline: &'static str,
+    /// Offline, when only the essays opened (or saved) are on the device.
+    pub offline_now_saved: &'static str,
+    /// Offline, an essay that is not on the device.
+    pub not_saved_offline: &'static str,
     pub view_label: &'static str,
     pub single_view: &'static str,
     pub side_by_side: &'static str,
@@ -127,6 +131,9 @@ pub const FR: UiStrings = UiStrings {
     offline_not_ready:
         "Hors ligne, et les essais ne sont pas encore enregistrés pour la lecture hors ligne.",
     ready_offline: "Prêt pour la lecture hors ligne",
+    offline_now_saved:
+        "Hors ligne : la bibliothèque et les essais enregistrés sur cet appareil restent lisibles.",
+    not_saved_offline: "Cet essai n’est pas enregistré sur cet appareil : il le sera une fois ouvert en ligne (ou avec « Enregistrer tous les essais », en bas de la bibliothèque).",
     view_label: "Affichage",
     single_view: "Un seul texte",
     side_by_side: "Côte à côte",
@@ -213,6 +220,8 @@ pub const EN: UiStrings = UiStrings {
     offline_now: "Offline: the essays remain readable.",
     offline_not_ready: "Offline, and the essays are not yet saved for offline reading.",
     ready_offline: "Ready to read offline",
+    offline_now_saved: "Offline: the library and the essays saved on this device remain readable.",
+    not_saved_offline: "This essay is not saved on this device: it will be once opened online (or with “Save every essay”, at the foot of the library).",
     view_label: "View",
     single_view: "Single text",
     side_by_side: "Side by side",
@@ -474,6 +483,72 @@ pub fn no_voice(lang: Lang, missing: Lang) -> String {
     }
 }
 
+/// "1,2 Mo" / "1.2 MB": a size to one decimal (integers only: float
+/// formatting alone would add kilobytes to the WASM).
+pub fn megabytes(lang: Lang, bytes: u64) -> String {
+    const MB: u64 = 1024 * 1024;
+    let tenths = (bytes * 10 + MB / 2) / MB;
+    let tenths = tenths.max(1);
+    match lang {
+        Lang::Fr => format!("{},{}\u{a0}Mo", tenths / 10, tenths % 10),
+        Lang::En => format!("{}.{} MB", tenths / 10, tenths % 10),
+    }
+}
+
+/// The footer above the offline budget: what this device has.
+pub fn offline_saved(lang: Lang, saved: usize, total: usize) -> String {
+    match lang {
+        Lang::Fr => format!(
+            "Sur cet appareil, pour la lecture hors ligne : la bibliothèque, la recherche et {saved}\u{a0}essai{} sur {total}.",
+            if saved > 1 { "s" } else { "" }
+        ),
+        Lang::En => format!(
+            "On this device for offline reading: the library, the search and {saved} of {total} essays."
+        ),
+    }
+}
+
+/// The button that saves every essay, with what it will store.
+pub fn save_every_essay(lang: Lang, bytes: u64) -> String {
+    match lang {
+        Lang::Fr => format!(
+            "Enregistrer tous les essais pour la lecture hors ligne ({})",
+            megabytes(lang, bytes)
+        ),
+        Lang::En => format!(
+            "Save every essay for offline reading ({})",
+            megabytes(lang, bytes)
+        ),
+    }
+}
+
+/// While every essay is being saved.
+pub fn saving_essays(lang: Lang, saved: usize, total: usize) -> String {
+    match lang {
+        Lang::Fr => format!("Enregistrement des essais : {saved} sur {total}…"),
+        Lang::En => format!("Saving the essays: {saved} of {total}…"),
+    }
+}
+
+/// Saving every essay stopped: where, and why (`full`: the device has no
+/// more room; else the network failed).
+pub fn saving_stopped(lang: Lang, saved: usize, total: usize, full: bool) -> String {
+    match (lang, full) {
+        (Lang::Fr, true) => format!(
+            "Enregistrement interrompu à {saved} essais sur {total} : plus de place sur cet appareil."
+        ),
+        (Lang::Fr, false) => format!(
+            "Enregistrement interrompu à {saved} essais sur {total} : le réseau n’a pas répondu."
+        ),
+        (Lang::En, true) => format!(
+            "Saving stopped at {saved} of {total} essays: this device has no more room."
+        ),
+        (Lang::En, false) => format!(
+            "Saving stopped at {saved} of {total} essays: the network did not answer."
+        ),
+    }
+}
+
 /// "+ 3 autres" / "+ 3 more": the tags an entry does not list.
 pub fn more_tags(lang: Lang, n: usize) -> String {
     match (lang, n) {
@@ -687,5 +762,34 @@ mod tests {
         assert_eq!(comment_count(Lang::En, 1), "1 comment");
         assert_eq!(comment_count(Lang::En, 4), "4 comments");
         assert_eq!(comment_count(Lang::Fr, 4), "4 commentaires");
+    }
+
+    #[test]
+    fn sizes_and_the_offline_footer_in_both_languages() {
+        assert_eq!(megabytes(Lang::En, 1_258_291), "1.2 MB");
+        assert_eq!(megabytes(Lang::Fr, 1_258_291), "1,2\u{a0}Mo");
+        assert_eq!(megabytes(Lang::En, 48_400_000), "46.2 MB");
+        // Never "0.0": something is stored.
+        assert_eq!(megabytes(Lang::En, 10), "0.1 MB");
+        assert_eq!(
+            save_every_essay(Lang::En, 600_000),
+            "Save every essay for offline reading (0.6 MB)"
+        );
+        assert_eq!(
+            offline_saved(Lang::Fr, 1, 8),
+            "Sur cet appareil, pour la lecture hors ligne : la bibliothèque, la recherche et 1\u{a0}essai sur 8."
+        );
+        assert_eq!(
+            offline_saved(Lang::En, 2, 8),
+            "On this device for offline reading: the library, the search and 2 of 8 essays."
+        );
+        assert_ne!(
+            saving_stopped(Lang::En, 1, 2, true),
+            saving_stopped(Lang::En, 1, 2, false)
+        );
+        assert_ne!(
+            saving_stopped(Lang::Fr, 1, 2, true),
+            saving_stopped(Lang::Fr, 1, 2, false)
+        );
     }
 }

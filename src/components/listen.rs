@@ -228,7 +228,8 @@ impl Player {
 /// Marks the sentence being read (a CSS custom highlight over its text)
 /// and keeps its block on screen.
 fn mark(sentence: &Utterance, side_by_side: bool) {
-    clear_marks();
+    unmark_sentence();
+    highlight_style(true);
     let id = match (sentence.translation, side_by_side) {
         (false, _) => format!("p{}", sentence.block + 1),
         (true, true) => format!("o{}", sentence.block + 1),
@@ -253,11 +254,52 @@ fn mark(sentence: &Utterance, side_by_side: bool) {
     }
 }
 
+/// The reading is over: nothing marked, and the marks' style gone.
 fn clear_marks() {
+    unmark_sentence();
+    highlight_style(false);
+}
+
+fn unmark_sentence() {
     for el in crate::reading_place::all::<web_sys::Element>(&format!(".{HIGHLIGHT}")) {
         let _ = el.class_list().remove_1(HIGHLIGHT);
     }
     let _ = registry().and_then(|r| call(&r, "delete", &[HIGHLIGHT.into()]));
+}
+
+/// The marked sentence's style, in the page's stylesheet only while
+/// reading aloud: while a `::highlight()` rule is there, the browser works
+/// out highlight styles for every element at every change of the page (a
+/// third of the style work of the library's language toggle, measured:
+/// docs/performance.md).
+fn highlight_style(on: bool) {
+    let Some(sheet) = document()
+        .style_sheets()
+        .get(0)
+        .and_then(|sheet| sheet.dyn_into::<web_sys::CssStyleSheet>().ok())
+    else {
+        return;
+    };
+    let Ok(rules) = sheet.css_rules() else {
+        return;
+    };
+    let selector = format!("::highlight({HIGHLIGHT})");
+    let at = (0..rules.length()).rev().find(|&i| {
+        rules
+            .get(i)
+            .is_some_and(|rule| rule.css_text().starts_with(&selector))
+    });
+    match (on, at) {
+        (true, None) => {
+            let rule =
+                format!("{selector} {{ background-color: var(--highlight); color: var(--text); }}");
+            let _ = sheet.insert_rule_with_index(&rule, rules.length());
+        }
+        (false, Some(i)) => {
+            let _ = sheet.delete_rule(i);
+        }
+        _ => {}
+    }
 }
 
 /// The range of `element`'s text that holds `sentence` (offsets in UTF-16,

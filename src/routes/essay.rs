@@ -281,12 +281,20 @@ fn EssayText(
         }
     });
     let ui = strings(lang);
+    let offline = crate::offline::use_offline_state();
     (move || match bodies.get() {
         None => view! { <p class="status" role="status">{ui.loading_text}</p> }.into_any(),
-        Some(Err(error)) => view! {
-            <PartLoadError error=error what=|ui| ui.text_failed retry=move || bodies.refetch() />
+        Some(Err(error)) => {
+            // Offline above the budget, an essay never opened is simply not
+            // on this device: said so, with when it will be.
+            let not_saved = matches!(error, essais_core::CorpusLoadError::Network(_))
+                && offline.is_some_and(|o| !o.online.get_untracked() && o.essays_on_request());
+            view! {
+                <PartLoadError error=error what=|ui| ui.text_failed retry=move || bodies.refetch() />
+                {not_saved.then(|| view! { <p class="not-saved" role="status">{ui.not_saved_offline}</p> })}
+            }
+            .into_any()
         }
-        .into_any(),
         Some(Ok((primary, other))) => render(primary, other),
     })
     .into_any()

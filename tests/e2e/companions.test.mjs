@@ -402,6 +402,12 @@ for (const [lang, viewport, where] of [['fr', DESKTOP, 'desktop'], ['en', PHONE,
     const first = await page.locator('#p1').evaluate((p) => p.textContent);
     assert.ok(first.startsWith(said[0].text), `the first sentence of the text: ${said[0].text}`);
     assert.deepEqual(await marked(), [said[0].text], 'the sentence being read is marked');
+    // Seen marked: the highlight's style is in the page while reading
+    // aloud (and only then: it slows every change of the page).
+    const markStyle = () => page.evaluate(() => getComputedStyle(document.getElementById('p1'), '::highlight(reading-aloud)').backgroundColor);
+    const markRules = () => page.evaluate(() => [...document.styleSheets].flatMap((s) => [...s.cssRules]).filter((r) => r.cssText.startsWith('::highlight(reading-aloud)')).length);
+    assert.equal(await markRules(), 1, 'the highlight style is in the page');
+    assert.notEqual(await markStyle(), 'rgba(0, 0, 0, 0)', 'the marked sentence has a background');
     // The next sentence when one ends; pause and resume; faster from the next.
     await page.evaluate(() => window.__endUtterance());
     await page.waitForFunction(() => window.__spoken.length === 2);
@@ -415,6 +421,7 @@ for (const [lang, viewport, where] of [['fr', DESKTOP, 'desktop'], ['en', PHONE,
     assert.equal((await spoken())[2].rate, 1.5);
     await page.getByRole('button', { name: t.stop, exact: true }).click();
     assert.deepEqual(await marked(), [], 'stopped: nothing marked');
+    assert.equal(await markRules(), 0, 'stopped: the highlight style is gone');
     await page.evaluate(() => window.__endUtterance());
     await page.waitForTimeout(100);
     assert.equal((await spoken()).length, 3, 'nothing more after a stop');
