@@ -362,12 +362,17 @@ async function offlineStorage(browser, url, corpusLabel) {
   await page.goto(server.url + 'en/');
   // The app's own footer (the pre-rendered page has one too until takeover).
   await page.waitForFunction(() => !document.getElementById('boot'), null, { timeout: 60_000 });
-  await page.locator('.offline-ready', { hasText: 'Ready to read offline' }).waitFor({ timeout: 600_000 });
+  // Within the offline budget every essay is saved ("Ready to read
+  // offline"); above it, the library and the search (the footer counts the
+  // essays on the device): docs/offline.md.
+  await page.locator('.offline-ready', { hasText: /Ready to read offline|On this device for offline reading/ }).waitFor({ timeout: 600_000 });
   const seconds = (Date.now() - start) / 1000;
   const { usage, quota } = await page.evaluate(() => navigator.storage.estimate());
   await ctx.close();
   await server.close();
-  return `| ${corpusLabel} | ${(usage / 1024 / 1024).toFixed(1)} MB | ${seconds.toFixed(1)} s | ${(quota / 1024 / 1024 / 1024).toFixed(1)} GB |`;
+  const plan = JSON.parse(fs.readFileSync(path.join(url, 'offline.json'), 'utf8'));
+  const saved = plan.every_essay ? 'every essay' : 'the index and the search (essays as opened)';
+  return `| ${corpusLabel} | ${saved} | ${(usage / 1024 / 1024).toFixed(1)} MB | ${seconds.toFixed(1)} s | ${(quota / 1024 / 1024 / 1024).toFixed(1)} GB |`;
 }
 
 // ---------------------------------------------------------------- main
@@ -388,8 +393,8 @@ console.log(sizes.text);
 console.log(await loadsSection(browser));
 const runs = [await interactions(browser, appDist, 'Seed (5 essays)'), await interactions(browser, bigDist, '2,000 pairs')];
 console.log(interactionsSection(runs));
-console.log(['### Offline storage', '', 'The service worker installed on a first visit (it saves every essay and the search data), then `navigator.storage.estimate()`; CPU and network at full speed, served by the benchmark\'s server.', '',
-  '| Corpus | storage used | first visit → "Ready to read offline" | quota offered (this headless profile) |', '|---|---:|---:|---:|',
+console.log(['### Offline storage', '', 'The service worker installed on a first visit (within the 50 MB offline budget it saves every essay and the search data; above it, the index and the search data: docs/offline.md), then `navigator.storage.estimate()`; CPU and network at full speed, served by the benchmark\'s server.', '',
+  '| Corpus | saved at install | storage used | first visit → saved | quota offered (this headless profile) |', '|---|---|---:|---:|---:|',
   await offlineStorage(browser, appDist, 'Seed (5 essays)'), await offlineStorage(browser, bigDist, '2,000 pairs'), ''].join('\n'));
 console.log(`### The corpus tool\n\n\`corpus build\` of the 2,000-pair corpus (4,000 Markdown files): **${(Number(buildMs) / 1000).toFixed(1)} s** wall clock (parsing, validating, writing 4,000 bodies and the search data).\n`);
 await browser.close();
