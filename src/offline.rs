@@ -157,14 +157,18 @@ async fn cached_urls(cache: &web_sys::Cache) -> HashSet<String> {
         .collect()
 }
 
-/// Every essay's body address, absolute, against the document's `<base>`.
+/// Every essay's body address, absolute, as the cache keys it. A body's
+/// address is a plain `corpus/<name>.json` (checked when the corpus is
+/// read) under the document's `<base>`: joined as text, not through a URL
+/// object per essay (tens of thousands of calls into the browser for a
+/// large corpus).
 fn body_urls(corpus: &Corpus) -> Vec<String> {
     let base = document().base_uri().ok().flatten().unwrap_or_default();
+    let dir = &base[..base.rfind('/').map_or(0, |slash| slash + 1)];
     corpus
         .essays
         .iter()
-        .filter_map(|essay| web_sys::Url::new_with_base(&essay.body_url, &base).ok())
-        .map(|url| url.href())
+        .map(|essay| format!("{dir}{}", essay.body_url))
         .collect()
 }
 

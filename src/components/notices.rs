@@ -52,7 +52,8 @@ pub fn SiteFooter() -> impl IntoView {
         return view! { <footer class="site-footer"></footer> }.into_any();
     };
     // Above the budget, the essays on the device are counted again at
-    // every page (the one just opened is saved by the service worker).
+    // every page (the one just opened is saved by the service worker),
+    // until every one is.
     let location = use_location();
     Effect::new(move |_| {
         location.pathname.track();
@@ -60,6 +61,9 @@ pub fn SiteFooter() -> impl IntoView {
             return;
         }
         if let Some(corpus) = corpus.get() {
+            if offline.saved.get_untracked() == Some(corpus.essays.len()) {
+                return;
+            }
             set_timeout(
                 move || offline.recount(corpus),
                 std::time::Duration::from_millis(300),
