@@ -83,11 +83,14 @@ impl OfflineState {
             return;
         }
         leptos::task::spawn_local(async move {
-            let Some(cache) = essays_cache().await else {
+            let Some(OnDevice {
+                cache,
+                saved,
+                wanted,
+            }) = on_device(&corpus).await
+            else {
                 return;
             };
-            let saved = cached_urls(&cache).await;
-            let wanted = body_urls(&corpus);
             let current: HashSet<&str> = wanted.iter().map(String::as_str).collect();
             for url in saved.iter().filter(|url| !current.contains(url.as_str())) {
                 let _ = wasm_bindgen_futures::JsFuture::from(cache.delete_with_str(url)).await;
@@ -105,12 +108,15 @@ impl OfflineState {
         }
         self.saving.set(Saving::Running);
         leptos::task::spawn_local(async move {
-            let Some(cache) = essays_cache().await else {
+            let Some(OnDevice {
+                cache,
+                saved: have,
+                wanted,
+            }) = on_device(&corpus).await
+            else {
                 self.saving.try_set(Saving::Stopped { full: false });
                 return;
             };
-            let have = cached_urls(&cache).await;
-            let wanted = body_urls(&corpus);
             let mut saved = saved_count(wanted.iter().map(String::as_str), &have);
             self.saved.try_set(Some(saved));
             for url in wanted.iter().filter(|url| !have.contains(*url)) {
@@ -134,15 +140,30 @@ impl OfflineState {
     }
 }
 
-/// The cache the service worker keeps the essays opened in (None where the
-/// browser has no Cache API: nothing is counted, nothing breaks).
-async fn essays_cache() -> Option<web_sys::Cache> {
+/// What this device holds of a corpus's essays.
+struct OnDevice {
+    /// The cache the service worker keeps the essays in.
+    cache: web_sys::Cache,
+    /// The addresses in it.
+    saved: HashSet<String>,
+    /// Every essay's body address.
+    wanted: Vec<String>,
+}
+
+/// None where the browser has no Cache API: nothing is counted, nothing
+/// breaks.
+async fn on_device(corpus: &Corpus) -> Option<OnDevice> {
     let caches = window().caches().ok()?;
-    wasm_bindgen_futures::JsFuture::from(caches.open(ESSAYS_CACHE))
+    let cache: web_sys::Cache = wasm_bindgen_futures::JsFuture::from(caches.open(ESSAYS_CACHE))
         .await
         .ok()?
         .dyn_into()
-        .ok()
+        .ok()?;
+    Some(OnDevice {
+        saved: cached_urls(&cache).await,
+        wanted: body_urls(corpus),
+        cache,
+    })
 }
 
 /// The addresses in `cache`, absolute (as the cache keys them).
@@ -207,13 +228,17 @@ pub fn provide_offline_state() -> OfflineState {
             leptos::task::spawn_local(register(container, state));
         }
     });
-    // Once a worker is active, what it saves.
+    // Once a worker is active, what it saves (asked once: after that the
+    // effect reads nothing, so it never runs again).
     Effect::new(move |asked: Option<bool>| {
+        if asked == Some(true) {
+            return true;
+        }
         let ready = state.ready.get();
-        if ready && asked != Some(true) {
+        if ready {
             leptos::task::spawn_local(load_plan(state));
         }
-        ready || asked == Some(true)
+        ready
     });
     state
 }
