@@ -17,8 +17,8 @@ if (!dist) {
 }
 
 // The offline budget (docs/offline.md): a corpus whose data (the index,
-// every body, the search data) fits is saved whole as the app installs;
-// above it, the index and the search data are, and each essay when it is
+// every body, the search's shards) fits is saved whole as the app installs;
+// above it, the index and the search's shards are, and each essay when it is
 // opened (or all of them when the reader asks: the app's footer). The plan
 // goes to the app as offline.json. ESSAIS_OFFLINE_BUDGET_MB changes the
 // budget (the end-to-end tests build a deployment above a small one).
@@ -41,7 +41,8 @@ fs.writeFileSync(path.join(dist, 'offline.json'), JSON.stringify({ every_essay: 
 const { count, size, warnings } = await generateSW({
   globDirectory: dist,
   // The shell and its data: the corpus index at the top of dist/, every
-  // essay's body and the search data in corpus/. The entry pages in fr/…/
+  // essay's body and the search's shard list and shards in corpus/
+  // (corpus/_search.*.json). The entry pages in fr/…/
   // and 404.html (index.html with each page drawn in it) are not: the
   // fallback answers them with index.html and the app draws the page.
   // Installing fetches every body in the background, after the first page

@@ -1,10 +1,11 @@
 //! What the app fetches: the corpus index once, each essay's body when it is
-//! opened, and the search data when the reader comes to the search field.
+//! opened, and the search's shards as queries need them.
 //! Bodies are kept once fetched, so going back, switching language or
 //! opening the side-by-side view never waits twice. This module fetches and
 //! returns values; it draws nothing.
 
-use essais_core::{Corpus, CorpusLoadError, EssayBody, SearchData};
+use essais_core::search_shards::{Shard, ShardList};
+use essais_core::{Corpus, CorpusLoadError, EssayBody};
 use leptos::prelude::*;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -119,11 +120,18 @@ pub fn use_bodies() -> BodyCache {
     expect_context::<BodyCache>()
 }
 
-pub async fn fetch_search_data(url: String) -> Result<SearchData, CorpusLoadError> {
+/// The search's shard list (`search_shards`), fetched when the reader
+/// comes to the search field.
+pub async fn fetch_shard_list(url: String) -> Result<ShardList, CorpusLoadError> {
     if url.is_empty() {
         return Err(CorpusLoadError::Http { status: 404 });
     }
-    SearchData::from_json(&fetch_text(&url).await?)
+    ShardList::from_json(&fetch_text(&url).await?)
+}
+
+/// One shard of the search index, fetched when a query needs it.
+pub async fn fetch_shard(url: &str) -> Result<Shard, CorpusLoadError> {
+    Shard::from_json(&fetch_text(url).await?)
 }
 
 /// The corpus as the app has it: not yet in, failed (and why), or ready.

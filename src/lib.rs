@@ -90,8 +90,8 @@ pub fn App(start: Start) -> impl IntoView {
     let lang = provide_reading_language(start.preferred);
     text_size::provide_text_size(start.text_size);
     offline::provide_offline_state();
-    BodyCache::provide(start.bodies);
-    components::search::SearchState::provide();
+    let bodies = BodyCache::provide(start.bodies);
+    components::search::SearchState::provide(bodies);
     let fetch = start.corpus.is_none();
     let corpus = CorpusSource::provide(start.corpus);
     if fetch {

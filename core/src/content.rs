@@ -11,7 +11,7 @@
 
 use crate::align::{align_bodies, Alignment, CorrectionProblem, Corrections, Facing};
 use crate::corpus::{
-    Corpus, Essay, EssayBody, Label, SearchData, SearchEntry, Taxonomy, TaxonomyEntry,
+    Corpus, Essay, EssayBody, Label, Taxonomy, TaxonomyEntry,
     SCHEMA_VERSION,
 };
 use crate::document::{parse_body_with_markers, Block};
@@ -594,6 +594,21 @@ fn normalized(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// What the search reads of each essay, in corpus order: its title, then
+/// the text of each body block (passage `n` is block `n`). The build makes
+/// the search's shards from it; the app reads the same text from the
+/// bodies, for snippets.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SearchData {
+    pub essays: Vec<SearchEntry>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchEntry {
+    pub slug: String,
+    pub passages: Vec<String>,
+}
+
 /// A built corpus: the index (`corpus.json`) and the files it points to.
 #[derive(Debug, Clone)]
 pub struct BuiltCorpus {
@@ -603,7 +618,7 @@ pub struct BuiltCorpus {
     /// Each translated essay's alignment with its translation, by slug,
     /// from its own side (also in its body file).
     pub alignments: HashMap<String, Alignment>,
-    /// What the search reads (also among `files`).
+    /// What the search reads (its shards are among `files`).
     pub search: SearchData,
     /// The files of `corpus/`: (URL relative to `corpus.json`, JSON text).
     pub files: Vec<(String, String)>,
@@ -760,17 +775,12 @@ fn build(taxonomy: Taxonomy, sources: Vec<EssaySource>) -> BuiltCorpus {
             passages: std::iter::once(essay.title.clone())
                 .chain(source.blocks.iter().map(crate::search::block_text))
                 .collect(),
-            counterparts: alignment_of
-                .get(&essay.slug)
-                .map(|a: &Alignment| a.facing(source.blocks.len()))
-                .unwrap_or_default(),
         });
         bodies.insert(essay.slug.clone(), source.blocks);
         essays.push(essay);
     }
-    let search_json = serde_json::to_string(&search).unwrap_or_default();
-    let search_url = data_url("_search", &search_json);
-    files.push((search_url.clone(), search_json));
+    let (search_url, search_files) = search_files(&essays, &search);
+    files.extend(search_files);
     BuiltCorpus {
         corpus: Corpus {
             schema_version: SCHEMA_VERSION,
@@ -785,6 +795,69 @@ fn build(taxonomy: Taxonomy, sources: Vec<EssaySource>) -> BuiltCorpus {
         search,
         files,
     }
+}
+
+/// The search index, written ahead in shards (`search_shards`): each
+/// essay's terms found on every core, merged in corpus order into each
+/// term's postings, split by term. Returns the shard list's address and
+/// every file (the list last).
+fn search_files(essays: &[Essay], search: &SearchData) -> (String, Vec<(String, String)>) {
+    use crate::search_shards::{split, ShardList, ShardRef, SEARCH_VERSION};
+    // Per essay: each term with the passages that hold it, ascending.
+    let per_essay: Vec<Vec<(String, Vec<u32>)>> = essays
+        .par_iter()
+        .zip(&search.essays)
+        .map(|(essay, entry)| {
+            let mut terms: HashMap<String, Vec<u32>> = HashMap::new();
+            for (p, text) in entry.passages.iter().enumerate() {
+                for token in crate::search::tokenize(text, essay.lang) {
+                    let passages = terms.entry(token.term).or_default();
+                    if passages.last() != Some(&(p as u32)) {
+                        passages.push(p as u32);
+                    }
+                }
+            }
+            terms.into_iter().collect()
+        })
+        .collect();
+    // Essays are in position order: each term's postings are appended in it.
+    let mut postings: HashMap<String, (u32, Vec<u32>)> = HashMap::new();
+    for (essay, terms) in essays.iter().zip(per_essay) {
+        for (term, passages) in terms {
+            let (last, flat) = postings.entry(term).or_default();
+            flat.push(essay.position - *last);
+            *last = essay.position;
+            flat.push(passages.len() as u32);
+            flat.extend(passages);
+        }
+    }
+    let mut terms: Vec<(String, Vec<u32>)> =
+        postings.into_iter().map(|(term, (_, flat))| (term, flat)).collect();
+    terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let shards = split(terms);
+    let mut files: Vec<(String, String)> = shards
+        .par_iter()
+        .enumerate()
+        .map(|(n, (_, shard))| {
+            let json = serde_json::to_string(shard).unwrap_or_default();
+            (data_url(&format!("_search.shard-{n}"), &json), json)
+        })
+        .collect();
+    let list = ShardList {
+        version: SEARCH_VERSION,
+        shards: shards
+            .iter()
+            .zip(&files)
+            .map(|((from, _), (url, _))| ShardRef {
+                from: from.clone(),
+                url: url.clone(),
+            })
+            .collect(),
+    };
+    let json = serde_json::to_string(&list).unwrap_or_default();
+    let url = data_url("_search", &json);
+    files.push((url.clone(), json));
+    (url, files)
 }
 
 /// Each essay's translation (the other language of its group), by index.
@@ -1119,8 +1192,19 @@ en = "Future of work"
             EssayBody::from_json(body).unwrap().blocks,
             crate::document::parse_body("A body.")
         );
-        let search = SearchData::from_json(files[built.corpus.search_url.as_str()]).unwrap();
-        assert_eq!(search.essays[0].passages, vec!["A title", "A body."]);
+        assert_eq!(built.search.essays[0].passages, vec!["A title", "A body."]);
+        // The search's shard list names shards among the files, which hold
+        // the essay's words.
+        let list =
+            crate::search_shards::ShardList::from_json(files[built.corpus.search_url.as_str()])
+                .unwrap();
+        let terms: Vec<String> = list
+            .shards
+            .iter()
+            .flat_map(|s| crate::search_shards::Shard::from_json(files[s.url.as_str()]).unwrap().terms)
+            .map(|(term, _)| term)
+            .collect();
+        assert_eq!(terms, ["a", "body", "title"]);
         assert!(crate::corpus::is_data_url(&built.corpus.essays[0].body_url));
     }
 
@@ -1145,7 +1229,9 @@ en = "Future of work"
         assert!(dir.join(new).exists());
         let index = Corpus::from_json(&fs::read_to_string(&out).unwrap()).unwrap();
         assert_eq!(&index.essays[0].body_url, new);
-        assert_eq!(fs::read_dir(dir.join(DATA_DIR)).unwrap().count(), 2);
+        // The body, the search's shard list and its one shard: nothing stale.
+        assert_eq!(second.files.len(), 3);
+        assert_eq!(fs::read_dir(dir.join(DATA_DIR)).unwrap().count(), 3);
         fs::remove_dir_all(&dir).unwrap();
     }
 

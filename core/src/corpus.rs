@@ -23,7 +23,8 @@ pub struct Corpus {
     pub taxonomy: Taxonomy,
     /// Every essay in every language, in the blog's order (by `position`).
     pub essays: Vec<Essay>,
-    /// Where the search data is, relative to `corpus.json` (see [`SearchData`]).
+    /// Where the search index's shard list is, relative to `corpus.json`
+    /// (see [`crate::search_shards`]).
     pub search_url: String,
     /// Essays of the fetched document that could not be read: reported to the
     /// reader by name, while every other essay is shown.
@@ -469,30 +470,6 @@ impl EssayBody {
             blocks: body.blocks.into_iter().map(|b| b.sanitized()).collect(),
             alignment: body.alignment,
         })
-    }
-}
-
-/// The text the search looks through, fetched when the reader first comes
-/// to the search field: per essay, its title then the text of each body
-/// block, in order (so passage `n` is block `n`).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct SearchData {
-    pub essays: Vec<SearchEntry>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct SearchEntry {
-    pub slug: String,
-    pub passages: Vec<String>,
-    /// For a translated essay, per body block: the number (1-based) of the
-    /// translation's block that faces it, 0 if none (from the alignment).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub counterparts: Vec<u32>,
-}
-
-impl SearchData {
-    pub fn from_json(text: &str) -> Result<SearchData, CorpusLoadError> {
-        Ok(serde_json::from_str(text)?)
     }
 }
 

@@ -16,6 +16,7 @@
 //! - [`routes`]: the app's addresses, parsed and built;
 //! - [`align`]: a translation's blocks aligned with the original's;
 //! - [`search`]: the search index and its matches;
+//! - [`search_shards`]: the search index as the corpus tool writes it, in shards;
 //! - [`text`]: slugs, word counts, Markdown escaping;
 //! - [`ui`]: every interface string, in French and in English;
 //! - with the `tool` feature (native only): [`content`] (Markdown sources with
@@ -32,6 +33,7 @@ pub mod offline;
 pub mod reading;
 pub mod routes;
 pub mod search;
+pub mod search_shards;
 pub mod text;
 pub mod ui;
 
@@ -41,7 +43,7 @@ pub mod content;
 pub mod import;
 
 pub use corpus::{
-    Corpus, CorpusLoadError, Essay, EssayBody, Label, RejectedEssay, SearchData, Taxonomy,
+    Corpus, CorpusLoadError, Essay, EssayBody, Label, RejectedEssay, Taxonomy,
     TaxonomyEntry, SCHEMA_VERSION,
 };
 pub use lang::Lang;

@@ -1,14 +1,16 @@
 //! Full-text search over every essay in both languages: case-, accent- and
 //! punctuation-insensitive, with light stemming, words AND-ed and "quoted
-//! phrases" matched as phrases. Built in the browser from the search data
-//! the corpus tool writes (`corpus/_search.<hash>.json`: every essay's title
-//! and block texts), fetched and cached like the rest, so it works offline.
+//! phrases" matched as phrases, one typo forgiven in long words. The index
+//! is written ahead by the corpus tool, in shards (`search_shards`); the
+//! app fetches the few a query needs, cached like the rest, so search works
+//! offline and costs the same on five essays or twenty thousand.
 //!
 //! Stemming is a small hand-written plural folding (French -s/-x, English
 //! -s/-es/-ies) rather than a Snowball crate: the app is already above its
 //! size budget (docs/performance.md), and plurals are what readers mistype.
 
-use crate::corpus::{Corpus, SearchData};
+use crate::corpus::{Corpus, CorpusLoadError, EssayBody};
+use crate::search_shards::{deletions, Shard, ShardList};
 use crate::document::{inline_text, Block};
 use crate::lang::Lang;
 use crate::text::{ascii_folding, contained};
@@ -249,14 +251,17 @@ struct Passage {
     tokens: Vec<Token>,
 }
 
-/// The searchable texts of one essay version.
+/// An essay version as the search knows it.
 #[derive(Debug, Clone)]
 struct EssayIndex {
     slug: String,
     lang: Lang,
     translation_key: String,
-    /// The title, then each body block's text.
-    passages: Vec<String>,
+    body_url: String,
+    title: String,
+    /// The title, then each body block's text, once the body is in: what
+    /// snippets and phrases are read from.
+    passages: Option<Vec<String>>,
     /// Per body block, the translation's block facing it (1-based; 0: none).
     counterparts: Vec<u32>,
     /// The translation's place in `essays`.
@@ -266,14 +271,36 @@ struct EssayIndex {
 /// Where a term occurs: essay number, passage number.
 type Posting = (u32, u32);
 
-/// The index of a whole corpus: an inverted index (term → the passages it
-/// is in), so a keystroke costs a few lookups and set intersections rather
-/// than a pass over every word of every essay. Positions are not kept: a
-/// phrase is checked by tokenising only the passages that hold all its words.
+/// What a query needs that the index does not have yet: shards to fetch
+/// (places in the shard list) and essays whose passages are needed (their
+/// bodies: a phrase is checked in the text).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Needs {
+    pub shards: Vec<usize>,
+    pub passages: Vec<usize>,
+}
+
+impl Needs {
+    pub fn is_empty(&self) -> bool {
+        self.shards.is_empty() && self.passages.is_empty()
+    }
+}
+
+/// The search index as far as this reader has it: the shards written by
+/// `corpus build` (`search_shards`) fetched so far, and the passages of the
+/// essays whose bodies are in. [`SearchIndex::needs`] says what a query
+/// still lacks; once it lacks nothing, [`SearchIndex::find`] answers it
+/// with a few lookups and sorted-list intersections. Nothing is built from
+/// the text in the browser.
 #[derive(Debug, Clone, Default)]
 pub struct SearchIndex {
     essays: Vec<EssayIndex>,
+    /// Each essay's place in `essays`, by position (what postings name).
+    by_position: HashMap<u32, u32>,
+    shards: ShardList,
+    loaded: Vec<bool>,
     postings: HashMap<String, Vec<Posting>>,
+    close: HashMap<String, Vec<String>>,
 }
 
 /// A piece of a snippet: text, highlighted or not.
@@ -339,40 +366,42 @@ impl SearchMatch {
     pub fn lang(&self, index: &SearchIndex) -> Lang {
         index.essays[self.essay].lang
     }
+
+    pub fn slug<'i>(&self, index: &'i SearchIndex) -> &'i str {
+        &index.essays[self.essay].slug
+    }
+}
+
+/// The essays a query's terms allow, before phrases are checked.
+#[derive(Debug, Default)]
+struct Candidates {
+    /// Those with every term as typed.
+    exact: Vec<u32>,
+    /// Those with every term as typed or one typo away.
+    either: Vec<u32>,
+    /// The words one typo away from the query's that the corpus has.
+    close: Vec<String>,
 }
 
 impl SearchIndex {
-    /// The index of the essays of `corpus`, from their search data (essays
-    /// the data does not have are searched by title only).
-    pub fn build(corpus: &Corpus, data: &SearchData) -> SearchIndex {
-        let by_slug: HashMap<&str, (&Vec<String>, &Vec<u32>)> = data
-            .essays
-            .iter()
-            .map(|e| (e.slug.as_str(), (&e.passages, &e.counterparts)))
-            .collect();
-        let mut index = SearchIndex::default();
+    /// The index of the essays of `corpus`, nothing fetched yet but the
+    /// shard list.
+    pub fn new(corpus: &Corpus, shards: ShardList) -> SearchIndex {
+        let mut index = SearchIndex {
+            loaded: vec![false; shards.shards.len()],
+            shards,
+            ..SearchIndex::default()
+        };
         for (n, essay) in corpus.essays.iter().enumerate() {
-            let (passages, counterparts) = match by_slug.get(essay.slug.as_str()) {
-                Some((passages, counterparts)) if !passages.is_empty() => {
-                    ((*passages).clone(), (*counterparts).clone())
-                }
-                _ => (vec![essay.title.clone()], Vec::new()),
-            };
-            for (p, text) in passages.iter().enumerate() {
-                for token in tokenize(text, essay.lang) {
-                    let list = index.postings.entry(token.term).or_default();
-                    let posting = (n as u32, p as u32);
-                    if list.last() != Some(&posting) {
-                        list.push(posting);
-                    }
-                }
-            }
+            index.by_position.entry(essay.position).or_insert(n as u32);
             index.essays.push(EssayIndex {
                 slug: essay.slug.clone(),
                 lang: essay.lang,
                 translation_key: essay.translation_key.clone(),
-                passages,
-                counterparts,
+                body_url: essay.body_url.clone(),
+                title: essay.title.clone(),
+                passages: None,
+                counterparts: Vec::new(),
                 translation: None,
             });
         }
@@ -398,15 +427,234 @@ impl SearchIndex {
         index
     }
 
+    /// The address of shard `n` (a place from [`Needs::shards`]).
+    pub fn shard_url(&self, n: usize) -> &str {
+        &self.shards.shards[n].url
+    }
+
+    /// The address of essay `n`'s body (a place from [`Needs::passages`]).
+    pub fn body_url(&self, n: usize) -> &str {
+        &self.essays[n].body_url
+    }
+
+    /// Takes in shard `n`. Postings of essays this corpus does not have
+    /// (rejected as malformed) are left out.
+    pub fn add_shard(&mut self, n: usize, shard: Shard) {
+        if self.loaded.get(n) != Some(&false) {
+            return;
+        }
+        self.loaded[n] = true;
+        for (term, flat) in shard.terms {
+            let mut list = Vec::new();
+            let (mut position, mut i) = (0u32, 0);
+            while i + 1 < flat.len() {
+                position = position.wrapping_add(flat[i]);
+                let count = flat[i + 1] as usize;
+                let Some(passages) = flat.get(i + 2..(i + 2).saturating_add(count)) else {
+                    break;
+                };
+                i += 2 + count;
+                if let Some(&essay) = self.by_position.get(&position) {
+                    list.extend(passages.iter().map(|&p| (essay, p)));
+                }
+            }
+            // In essay order (which is the order of positions in a corpus
+            // the tool wrote).
+            list.sort_unstable();
+            list.dedup();
+            self.postings.insert(term, list);
+        }
+        self.close.extend(shard.close);
+    }
+
+    /// Takes in essay `n`'s passages, from its body.
+    pub fn add_passages(&mut self, n: usize, body: &EssayBody) {
+        let Some(essay) = self.essays.get_mut(n) else {
+            return;
+        };
+        essay.passages = Some(
+            std::iter::once(essay.title.clone())
+                .chain(body.blocks.iter().map(block_text))
+                .collect(),
+        );
+        essay.counterparts = body
+            .alignment
+            .as_ref()
+            .map(|a| a.facing(body.blocks.len()))
+            .unwrap_or_default();
+    }
+
+    /// What `text` needs before [`SearchIndex::find`] can answer it. Asked
+    /// again once that is in: a word's shard tells which words one typo
+    /// away the corpus has, whose shards come next, and a phrase's
+    /// candidates are checked in their text last.
+    pub fn needs(&self, text: &str) -> Needs {
+        let mut needs = Needs::default();
+        for lang in Lang::ALL {
+            let query = Query::for_lang(text, lang);
+            if query.is_empty() {
+                continue;
+            }
+            let Some(candidates) = self.candidates(&query, lang, &mut needs.shards) else {
+                continue;
+            };
+            if !query.phrases.is_empty() {
+                needs.passages.extend(
+                    candidates
+                        .either
+                        .iter()
+                        .map(|&e| e as usize)
+                        .filter(|&e| self.essays[e].passages.is_none()),
+                );
+            }
+        }
+        for list in [&mut needs.shards, &mut needs.passages] {
+            list.sort_unstable();
+            list.dedup();
+        }
+        needs
+    }
+
+    /// The essays whose passages the hits for `matches` are made from (each
+    /// match's essay and its translation) that are not in yet.
+    pub fn passages_for<'m>(&self, matches: impl IntoIterator<Item = &'m SearchMatch>) -> Vec<usize> {
+        let mut out: Vec<usize> = matches
+            .into_iter()
+            .flat_map(|m| [Some(m.essay), self.essays[m.essay].translation])
+            .flatten()
+            .filter(|&e| self.essays[e].passages.is_none())
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// Whether what `key` stands for is known: its shard is in (or there
+    /// are no shards). Else that shard is added to `missing`.
+    fn has_shard_of(&self, key: &str, missing: &mut Vec<usize>) -> bool {
+        match self.shards.shard_of(key) {
+            Some(n) if !self.loaded[n] => {
+                missing.push(n);
+                false
+            }
+            _ => true,
+        }
+    }
+
+    /// The terms of the corpus one typo away from `term`, found through
+    /// the close keys (whose shards must be in).
+    fn close_to(&self, term: &str) -> Vec<String> {
+        let mut found: Vec<String> = Vec::new();
+        for key in std::iter::once(term.to_string()).chain(deletions(term)) {
+            if key != term && self.postings.contains_key(&key) {
+                found.push(key.clone());
+            }
+            found.extend(self.close.get(&key).into_iter().flatten().cloned());
+        }
+        found.retain(|other| is_one_typo(term, other));
+        found.sort();
+        found.dedup();
+        found
+    }
+
+    /// The essays of `lang` the query's terms allow, or None while a shard
+    /// it needs is missing (added to `missing`).
+    fn candidates(&self, query: &Query, lang: Lang, missing: &mut Vec<usize>) -> Option<Candidates> {
+        let required: Vec<&String> = query
+            .words
+            .iter()
+            .chain(query.phrases.iter().flatten())
+            .collect();
+        let before = missing.len();
+        for term in &required {
+            self.has_shard_of(term, missing);
+        }
+        if missing.len() > before {
+            return None;
+        }
+        // Each term's essays, looked up once. A word that must be exact and
+        // is nowhere ends the search before any word one typo away is
+        // looked for (or fetched).
+        let as_typed: Vec<Vec<u32>> = required
+            .iter()
+            .map(|term| self.essays_with(term, lang))
+            .collect();
+        if required
+            .iter()
+            .zip(&as_typed)
+            .any(|(term, essays)| essays.is_empty() && !query.forgiving.contains(*term))
+        {
+            return Some(Candidates::default());
+        }
+        let forgiving: Vec<&String> = required
+            .iter()
+            .copied()
+            .filter(|t| query.forgiving.contains(*t))
+            .collect();
+        for term in &forgiving {
+            for key in std::iter::once(term.to_string()).chain(deletions(term)) {
+                self.has_shard_of(&key, missing);
+            }
+        }
+        if missing.len() > before {
+            return None;
+        }
+        let close_of: Vec<(&String, Vec<String>)> =
+            forgiving.iter().map(|t| (*t, self.close_to(t))).collect();
+        for (_, words) in &close_of {
+            for word in words {
+                self.has_shard_of(word, missing);
+            }
+        }
+        if missing.len() > before {
+            return None;
+        }
+        // Per required term, the essays (of this language) that have it as
+        // typed, and those that have it or a word one typo away.
+        let mut exact: Option<Vec<u32>> = None;
+        let mut either: Option<Vec<u32>> = None;
+        let mut close: Vec<String> = Vec::new();
+        for (term, as_typed) in required.iter().zip(as_typed) {
+            let mut with_close = as_typed.clone();
+            if let Some((_, words)) = close_of.iter().find(|(t, _)| t == term) {
+                for word in words {
+                    let essays = self.essays_with(word, lang);
+                    if !essays.is_empty() {
+                        with_close = union(&with_close, &essays);
+                        close.push(word.clone());
+                    }
+                }
+            }
+            exact = Some(match exact {
+                None => as_typed,
+                Some(previous) => intersect(&previous, &as_typed),
+            });
+            either = Some(match either {
+                None => with_close,
+                Some(previous) => intersect(&previous, &with_close),
+            });
+        }
+        Some(Candidates {
+            exact: exact.unwrap_or_default(),
+            either: either.unwrap_or_default(),
+            close,
+        })
+    }
+
     /// Every essay version that contains all the query's words and phrases
-    /// (anywhere in its title and body), in corpus order, with snippets.
+    /// (anywhere in its title and body), exact matches first, with
+    /// snippets; those whose passages are not in yet are left out.
     pub fn search(&self, text: &str) -> Vec<SearchHit> {
-        self.find(text).iter().map(|m| self.hit(m, text)).collect()
+        self.find(text)
+            .iter()
+            .filter_map(|m| self.hit(m, text))
+            .collect()
     }
 
     /// The essay versions that match, exact matches first, each in corpus
     /// order, without snippets: cheap enough for every keystroke on
-    /// thousands of essays.
+    /// thousands of essays. Complete once [`SearchIndex::needs`] is empty
+    /// for `text` (until then, what is missing finds nothing).
     pub fn find(&self, text: &str) -> Vec<SearchMatch> {
         let mut found = Vec::new();
         for lang in [Lang::Fr, Lang::En] {
@@ -435,69 +683,27 @@ impl SearchIndex {
     }
 
     fn find_in(&self, query: &Query, lang: Lang) -> Vec<SearchMatch> {
-        let required: Vec<&String> = query
-            .words
-            .iter()
-            .chain(query.phrases.iter().flatten())
-            .collect();
-        // Per required term, the essays (of this language) that have it as
-        // typed, and those that have it or a word one typo away.
-        let mut exact: Option<Vec<u32>> = None;
-        let mut either: Option<Vec<u32>> = None;
-        let mut close: Vec<String> = Vec::new();
-        // Each term's essays, looked up once. A word that must be exact and
-        // is nowhere ends the search before any word one typo away is
-        // looked for.
-        let as_typed: Vec<Vec<u32>> = required
-            .iter()
-            .map(|term| self.essays_with(term, lang))
-            .collect();
-        if required
-            .iter()
-            .zip(&as_typed)
-            .any(|(term, essays)| essays.is_empty() && !query.forgiving.contains(*term))
-        {
+        let Some(Candidates {
+            exact,
+            either,
+            close,
+        }) = self.candidates(query, lang, &mut Vec::new())
+        else {
             return Vec::new();
-        }
-        for (term, as_typed) in required.iter().zip(as_typed) {
-            let mut with_close = as_typed.clone();
-            if query.forgiving.contains(term) {
-                let mut found: Vec<String> = Vec::new();
-                each_typo_away(term, |variant| {
-                    if self.postings.contains_key(variant) {
-                        found.push(variant.to_string());
-                    }
-                });
-                found.sort();
-                found.dedup();
-                for variant in found {
-                    with_close = union(&with_close, &self.essays_with(&variant, lang));
-                    close.push(variant);
-                }
-            }
-            exact = Some(match exact {
-                None => as_typed,
-                Some(previous) => intersect(&previous, &as_typed),
-            });
-            either = Some(match either {
-                None => with_close,
-                Some(previous) => intersect(&previous, &with_close),
-            });
-        }
-        let exact = exact.unwrap_or_default();
+        };
         let mut words = query.words.clone();
         words.extend(close.iter().cloned());
         either
-            .unwrap_or_default()
             .into_iter()
             .filter_map(|essay| {
                 let is_exact = exact.binary_search(&essay).is_ok();
                 let passages =
                     self.passages_with(essay, if is_exact { &query.words } else { &words });
                 let phrases_found = query.phrases.iter().all(|phrase| {
-                    self.passages_with(essay, &phrase[..1])
-                        .iter()
-                        .any(|&p| has_phrase(&self.tokens(essay as usize, p), phrase).is_some())
+                    self.passages_with(essay, &phrase[..1]).iter().any(|&p| {
+                        self.tokens(essay as usize, p)
+                            .is_some_and(|tokens| has_phrase(&tokens, phrase).is_some())
+                    })
                 });
                 phrases_found.then(|| SearchMatch {
                     // The words one typo away this essay has.
@@ -543,25 +749,39 @@ impl SearchIndex {
         passages
     }
 
-    fn tokens(&self, essay: usize, passage: u32) -> Vec<Token> {
+    /// A passage's text: the title is known from the corpus, the rest once
+    /// the body is in.
+    fn passage(&self, essay: usize, passage: u32) -> Option<&str> {
         let essay = &self.essays[essay];
-        tokenize(&essay.passages[passage as usize], essay.lang)
+        match &essay.passages {
+            Some(passages) => passages.get(passage as usize).map(String::as_str),
+            None => (passage == 0).then_some(essay.title.as_str()),
+        }
+    }
+
+    fn tokens(&self, essay: usize, passage: u32) -> Option<Vec<Token>> {
+        let text = self.passage(essay, passage)?;
+        Some(tokenize(text, self.essays[essay].lang))
     }
 
     /// The hit for a match: the passage with the most of the query in it
-    /// (phrases count double), earliest first, and its snippet.
-    pub fn hit(&self, found: &SearchMatch, text: &str) -> SearchHit {
+    /// (phrases count double), earliest first, and its snippet. None until
+    /// the essay's passages are in ([`SearchIndex::passages_for`]).
+    pub fn hit(&self, found: &SearchMatch, text: &str) -> Option<SearchHit> {
         let essay = &self.essays[found.essay];
+        essay.passages.as_ref()?;
         let mut query = Query::for_lang(text, essay.lang);
         // Found one typo away: the words taken for the query's are shown.
         query.words.extend(found.close.iter().cloned());
         let passages: Vec<Passage> = found
             .passages
             .iter()
-            .map(|&p| Passage {
-                block: (p > 0).then_some(p as usize),
-                text: essay.passages[p as usize].clone(),
-                tokens: self.tokens(found.essay, p),
+            .filter_map(|&p| {
+                Some(Passage {
+                    block: (p > 0).then_some(p as usize),
+                    text: self.passage(found.essay, p)?.to_string(),
+                    tokens: self.tokens(found.essay, p)?,
+                })
             })
             .collect();
         let score = |p: &Passage| {
@@ -586,26 +806,27 @@ impl SearchIndex {
             None => (
                 None,
                 vec![SnippetPart {
-                    text: essay.passages[0].clone(),
+                    text: essay.title.clone(),
                     highlighted: false,
                 }],
             ),
         };
-        SearchHit {
+        Some(SearchHit {
             slug: essay.slug.clone(),
             lang: essay.lang,
             translation_key: essay.translation_key.clone(),
             block,
             snippet,
             counterpart: self.counterpart(found.essay, block),
-        }
+        })
     }
 
     /// What faces passage `block` (None: the title) of essay `essay` in its
     /// translation, if the build aligned the pair and something faces it.
     fn counterpart(&self, essay: usize, block: Option<usize>) -> Option<Counterpart> {
         let own = &self.essays[essay];
-        let other = &self.essays[own.translation?];
+        let other_place = own.translation?;
+        let other = &self.essays[other_place];
         let facing = match block {
             None => None,
             Some(b) => Some(*own.counterparts.get(b - 1)? as usize).filter(|&f| f > 0),
@@ -613,13 +834,68 @@ impl SearchIndex {
         if block.is_some() && facing.is_none() {
             return None;
         }
-        let text = other.passages.get(facing.unwrap_or(0))?;
+        let text = self.passage(other_place, facing.unwrap_or(0) as u32)?;
         Some(Counterpart {
             slug: other.slug.clone(),
             lang: other.lang,
             block: facing,
             text: opening(text, 2 * SNIPPET_CONTEXT),
         })
+    }
+
+    /// Fetches what `text` needs with `fetch` (an address → the file's
+    /// text) until it needs nothing, and the passages of every hit: what
+    /// the app does over the network, for native callers (the tests).
+    pub fn prepare(
+        &mut self,
+        text: &str,
+        mut fetch: impl FnMut(&str) -> Result<String, CorpusLoadError>,
+    ) -> Result<(), CorpusLoadError> {
+        loop {
+            let mut needs = self.needs(text);
+            if needs.is_empty() {
+                needs.passages = self.passages_for(&self.find(text));
+                if needs.passages.is_empty() {
+                    return Ok(());
+                }
+            }
+            for n in needs.shards {
+                let shard = Shard::from_json(&fetch(self.shard_url(n))?)?;
+                self.add_shard(n, shard);
+            }
+            for n in needs.passages {
+                let body = EssayBody::from_json(&fetch(self.body_url(n))?)?;
+                self.add_passages(n, &body);
+            }
+        }
+    }
+}
+
+/// Whether `other` is one typo away from `term`, as [`one_typo_away`]
+/// has it, without generating every such word: a letter left out, two
+/// letters swapped, or a letter changed or put in (one of a–z or a digit).
+pub fn is_one_typo(term: &str, other: &str) -> bool {
+    let typed = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit();
+    if other.is_empty() || term == other {
+        return false;
+    }
+    let a: Vec<char> = term.chars().collect();
+    let b: Vec<char> = other.chars().collect();
+    // Up to the first letter that differs, the two are the same.
+    let same = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    if b.len() + 1 == a.len() {
+        a[same + 1..] == b[same..]
+    } else if b.len() == a.len() + 1 {
+        typed(b[same]) && a[same..] == b[same + 1..]
+    } else if a.len() == b.len() {
+        let changed = typed(b[same]) && a[same + 1..] == b[same + 1..];
+        let swapped = same + 1 < a.len()
+            && a[same] == b[same + 1]
+            && a[same + 1] == b[same]
+            && a[same + 2..] == b[same + 2..];
+        changed || swapped
+    } else {
+        false
     }
 }
 
@@ -999,6 +1275,32 @@ mod tests {
                 "{two_away}"
             );
         }
+    }
+
+    #[test]
+    fn is_one_typo_agrees_with_every_word_one_typo_away() {
+        for term in ["economie", "keynes", "aab", "r2d2", "éte", "abba"] {
+            let variants = one_typo_away(term);
+            for v in &variants {
+                assert!(is_one_typo(term, v), "{term} → {v}");
+            }
+            // Words one typo away from those: some are one typo from the
+            // term, most are not; each is told apart as the list has it.
+            for v in variants.iter().step_by(7) {
+                for w in one_typo_away(v) {
+                    assert_eq!(
+                        is_one_typo(term, &w),
+                        variants.binary_search(&w).is_ok(),
+                        "{term} → {w}"
+                    );
+                }
+            }
+        }
+        // A letter changed or put in must be one the search folds text to.
+        assert!(!is_one_typo("keynes", "keynés"));
+        assert!(is_one_typo("keynés", "keynes"));
+        assert!(!is_one_typo("keynes", "keynes"));
+        assert!(!is_one_typo("ab", ""));
     }
 
     #[test]

@@ -79,6 +79,8 @@ pub struct UiStrings {
     pub search_loading: &'static str,
     /// Followed by `colon` and [`crate::CorpusLoadError::cause`].
     pub search_failed: &'static str,
+    /// Some hits' passages could not be fetched (their excerpt is shown).
+    pub passages_failed: &'static str,
     pub continue_reading: &'static str,
     pub forget_places: &'static str,
     pub reading_progress: &'static str,
@@ -170,6 +172,7 @@ pub const FR: UiStrings = UiStrings {
     text_failed: "Le texte de cet essai n’a pas pu être chargé",
     search_loading: "Préparation de la recherche…",
     search_failed: "La recherche n’a pas pu être préparée",
+    passages_failed: "Certains passages trouvés n’ont pas pu être chargés (leur résumé est affiché)",
     continue_reading: "Reprendre la lecture",
     forget_places: "Oublier ces lectures",
     reading_progress: "Progression de la lecture",
@@ -258,6 +261,7 @@ pub const EN: UiStrings = UiStrings {
     text_failed: "The text of this essay could not be loaded",
     search_loading: "Preparing the search…",
     search_failed: "The search could not be prepared",
+    passages_failed: "Some of the passages found could not be loaded (their summary is shown)",
     continue_reading: "Continue reading",
     forget_places: "Forget these",
     reading_progress: "Reading progress",

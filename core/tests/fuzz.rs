@@ -8,7 +8,8 @@ use essais_core::import::parse_export;
 use essais_core::limits::MAX_NESTING;
 use essais_core::routes::{parse_query, percent_decode, Route};
 use essais_core::text::{escape_markdown_text, plain_text};
-use essais_core::{Corpus, EssayBody, Label, SearchData, Taxonomy, TaxonomyEntry};
+use essais_core::search_shards::{Shard, ShardList};
+use essais_core::{Corpus, EssayBody, Label, Taxonomy, TaxonomyEntry};
 use proptest::prelude::*;
 use std::path::Path;
 
@@ -193,7 +194,8 @@ proptest! {
     fn the_app_readers_refuse_any_nesting_and_size_without_panicking(json in deep_json(), size in 0usize..200_000) {
         let _ = EssayBody::from_json(&json);
         let _ = Corpus::from_json(&json);
-        let _ = SearchData::from_json(&json);
+        let _ = ShardList::from_json(&json);
+        let _ = Shard::from_json(&json);
         // The same inside a valid document, with a long string beside it.
         let long = "x".repeat(size);
         let body = format!("{{\"blocks\":[{{\"p\":[{{\"t\":\"{long}\"}}]}},{json}]}}");
@@ -204,8 +206,10 @@ proptest! {
         if let Ok(corpus) = Corpus::from_json(&index) {
             prop_assert!(corpus.essays.is_empty(), "nothing here is an essay");
         }
-        let search = format!("{{\"essays\":[{{\"slug\":\"a\",\"passages\":[\"{long}\"]}},{json}]}}");
-        let _ = SearchData::from_json(&search);
+        let shard = format!("{{\"version\":1,\"terms\":[[\"{long}\",[1,1,0]],{json}],\"close\":[]}}");
+        let _ = Shard::from_json(&shard);
+        let list = format!("{{\"version\":1,\"shards\":[{{\"from\":\"\",\"url\":\"corpus/{long}.json\"}},{json}]}}");
+        let _ = ShardList::from_json(&list);
     }
 
     #[test]

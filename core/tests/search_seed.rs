@@ -1,17 +1,118 @@
 //! Search on the real corpus: the phrases readers remember.
 
-use essais_core::search::SearchIndex;
-use essais_core::{content, Lang};
+use essais_core::search::{SearchHit, SearchIndex};
+use essais_core::search_shards::ShardList;
+use essais_core::{content, CorpusLoadError, Lang};
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
+use std::sync::OnceLock;
 
-fn index() -> SearchIndex {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../content");
-    let built = content::load(&dir).unwrap_or_else(|e| panic!("{e:?}"));
-    SearchIndex::build(&built.corpus, &built.search)
+/// The real corpus, built once, with its files by address.
+fn built() -> &'static (content::BuiltCorpus, HashMap<String, String>) {
+    static BUILT: OnceLock<(content::BuiltCorpus, HashMap<String, String>)> = OnceLock::new();
+    BUILT.get_or_init(|| {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../content");
+        let built = content::load(&dir).unwrap_or_else(|e| panic!("{e:?}"));
+        let files = built.files.iter().cloned().collect();
+        (built, files)
+    })
+}
+
+/// An index with nothing in it but the shard list, as the app starts.
+fn empty_index() -> SearchIndex {
+    let (built, files) = built();
+    let list = ShardList::from_json(&files[&built.corpus.search_url]).unwrap();
+    SearchIndex::new(&built.corpus, list)
+}
+
+/// The index with what `query` needs fetched from the written files, as
+/// the app fetches them; and the addresses fetched.
+fn index_fetching(query: &str) -> (SearchIndex, Vec<String>) {
+    let files = &built().1;
+    let mut index = empty_index();
+    let fetched = RefCell::new(Vec::new());
+    index
+        .prepare(query, |url| {
+            fetched.borrow_mut().push(url.to_string());
+            files
+                .get(url)
+                .cloned()
+                .ok_or(CorpusLoadError::Http { status: 404 })
+        })
+        .unwrap();
+    (index, fetched.into_inner())
+}
+
+fn index_for(query: &str) -> SearchIndex {
+    index_fetching(query).0
+}
+
+fn search(query: &str) -> Vec<SearchHit> {
+    index_for(query).search(query)
 }
 
 fn found(query: &str) -> Vec<String> {
-    index().search(query).into_iter().map(|h| h.slug).collect()
+    search(query).into_iter().map(|h| h.slug).collect()
+}
+
+#[test]
+fn a_query_fetches_only_the_shards_it_needs_and_finds_what_every_shard_would() {
+    let (built, files) = built();
+    let list = ShardList::from_json(&files[&built.corpus.search_url]).unwrap();
+    assert!(list.shards.len() >= 4, "the seed is split: {} shards", list.shards.len());
+    // Every shard in, and every body: what a search over everything finds.
+    let mut everything = empty_index();
+    for (n, shard) in list.shards.iter().enumerate() {
+        everything.add_shard(n, essais_core::search_shards::Shard::from_json(&files[&shard.url]).unwrap());
+    }
+    for (n, essay) in built.corpus.essays.iter().enumerate() {
+        everything.add_passages(n, &essais_core::EssayBody::from_json(&files[&essay.body_url]).unwrap());
+    }
+    // Words of the real essays (every fifth), a letter of each changed, left
+    // out or doubled, pairs of them, and phrases.
+    let mut words: Vec<String> = built
+        .search
+        .essays
+        .iter()
+        .flat_map(|e| e.passages.iter())
+        .flat_map(|p| p.split(|c: char| !c.is_alphanumeric()).map(str::to_lowercase))
+        .filter(|w| w.chars().count() >= 2)
+        .collect::<HashSet<_>>()
+        .into_iter()
+        .collect();
+    words.sort();
+    let mut queries: Vec<String> = Vec::new();
+    for (i, word) in words.iter().enumerate().filter(|(i, _)| i % 5 == 0) {
+        let chars: Vec<char> = word.chars().collect();
+        let mut changed = chars.clone();
+        changed[chars.len() / 2] = 'q';
+        let mut left_out = chars.clone();
+        left_out.remove(0);
+        let doubled: String = chars.iter().chain(chars.last()).collect();
+        let next = &words[(i + 7) % words.len()];
+        queries.extend([
+            word.clone(),
+            changed.into_iter().collect(),
+            left_out.into_iter().collect(),
+            doubled,
+            format!("{word} {next}"),
+            format!("\"{word} {next}\""),
+        ]);
+    }
+    queries.extend(["\"real economy\"", "economie \"la bulle\"", "contract", "Kenyes"].map(String::from));
+    let mut shards_fetched = 0;
+    for query in &queries {
+        let (index, fetched) = index_fetching(query);
+        let slugs = |hits: Vec<SearchHit>| -> Vec<(String, Option<usize>)> {
+            hits.into_iter().map(|h| (h.slug, h.block)).collect()
+        };
+        assert_eq!(slugs(index.search(query)), slugs(everything.search(query)), "{query:?}");
+        shards_fetched += fetched.iter().filter(|u| u.contains("_search.shard-")).count();
+    }
+    // On average a query needs a few shards, not all of them.
+    let mean = shards_fetched as f64 / queries.len() as f64;
+    assert!(mean < list.shards.len() as f64 / 2.0, "{mean:.1} of {} shards a query", list.shards.len());
 }
 
 #[test]
@@ -62,7 +163,7 @@ fn words_narrow_and_phrases_must_be_phrases() {
 
 #[test]
 fn a_hit_points_at_its_paragraph_with_the_words_highlighted() {
-    let hits = index().search("wrench stopcock");
+    let hits = search("wrench stopcock");
     assert_eq!(hits.len(), 1);
     let hit = &hits[0];
     assert_eq!(hit.lang, Lang::En);
@@ -81,7 +182,7 @@ fn a_hit_points_at_its_paragraph_with_the_words_highlighted() {
 
 #[test]
 fn a_hit_in_a_translated_essay_carries_the_passage_facing_it() {
-    let hits = index().search("rotules");
+    let hits = search("rotules");
     let hit = &hits[0];
     assert_eq!(hit.slug, "franchir-le-mur-de-la-realite");
     // "Vous me traiterez peut-être d’idéaliste, mais lorsque les rotules…"
@@ -100,7 +201,7 @@ fn a_hit_in_a_translated_essay_carries_the_passage_facing_it() {
     );
     assert!(counterpart.text.ends_with('…') && counterpart.text.chars().count() < 200);
     // The essay without translation has none.
-    let stopcock = &index().search("stopcock")[0];
+    let stopcock = &search("stopcock")[0];
     assert_eq!(stopcock.counterpart, None);
 }
 
@@ -114,7 +215,7 @@ fn one_typo_is_forgiven_in_long_words_after_the_exact_matches() {
     assert!(!found("norme").is_empty());
     // "contract" is in one essay; "contact", one letter away, in another:
     // the exact match comes first, the close one after, its word highlighted.
-    let hits = index().search("contract");
+    let hits = search("contract");
     let slugs: Vec<&str> = hits.iter().map(|h| h.slug.as_str()).collect();
     assert_eq!(
         slugs.first(),
@@ -133,7 +234,7 @@ fn one_typo_is_forgiven_in_long_words_after_the_exact_matches() {
         .map(|p| p.text.to_lowercase())
         .collect();
     assert_eq!(marked, vec!["contact"]);
-    let matches = index().find("contract");
+    let matches = index_for("contract").find("contract");
     assert!(matches[0].is_exact());
     // Each close match names the words it has, not every word one typo away.
     for m in matches.iter().filter(|m| !m.is_exact()) {

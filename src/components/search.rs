@@ -1,7 +1,10 @@
 //! The library's search: a field whose text is the `q` of the URL, and the
-//! passages it finds. The index is built in the browser (`essais_core::search`)
-//! from the search data, fetched once (and cached by the service worker, so
-//! search works offline).
+//! passages it finds. The index is written ahead by `corpus build`, in
+//! shards (`essais_core::search_shards`): the page fetches the shard list
+//! when the reader comes to the field, then, for each query, only the
+//! shards it needs and the bodies of the hits it shows (their snippets),
+//! all cached by the service worker, so search works offline. Nothing is
+//! built from the text in the browser.
 
 use crate::router::use_location;
 use essais_core::library::{search_query, LibraryFilter};
@@ -12,9 +15,12 @@ use essais_core::search::{SearchHit, SearchIndex, SearchMatch};
 use essais_core::ui::{facing_in, found_close, found_in, result_count, show_more_results, strings};
 use essais_core::{Corpus, CorpusLoadError, Lang};
 use leptos::prelude::*;
+use std::cell::Cell;
+use std::collections::HashSet;
+use std::rc::Rc;
 use std::sync::Arc;
 
-use crate::api::{fetch_search_data, use_corpus};
+use crate::api::{fetch_shard, fetch_shard_list, use_corpus, BodyCache};
 use crate::components::load_error::PartLoadError;
 use crate::language::use_reading_language;
 use crate::paths::{go_to, href, use_library_filter};
@@ -28,24 +34,44 @@ pub fn use_search_query() -> Memo<String> {
     })
 }
 
-/// The search index of the page: not yet asked for, being fetched and
-/// built, ready, or failed (with why).
+/// The search of the page: not yet asked for, its shard list being
+/// fetched, ready (shards and bodies then come as queries need them), or
+/// failed (with why).
 #[derive(Clone)]
 pub enum IndexState {
     Idle,
     Loading,
-    Ready(Arc<SearchIndex>),
+    Ready,
     Failed(CorpusLoadError),
 }
 
 /// The search index, shared by the field and the results. Provided once for
-/// the whole app, so an index once built is kept across pages.
+/// the whole app, so what has been fetched is kept across pages.
 #[derive(Clone, Copy)]
-pub struct SearchState(RwSignal<IndexState>);
+pub struct SearchState {
+    state: RwSignal<IndexState>,
+    /// The index as far as it is fetched. Changed in place (a corpus's
+    /// shards add up to megabytes); each change bumps `version`.
+    index: StoredValue<Option<SearchIndex>>,
+    version: RwSignal<u32>,
+    /// Files asked for, so that none is fetched twice at once.
+    asked: StoredValue<HashSet<String>>,
+    /// Essays whose body could not be fetched for a snippet (shown with
+    /// their excerpt, and said), with why.
+    unreadable: RwSignal<Option<(HashSet<usize>, CorpusLoadError)>>,
+    bodies: BodyCache,
+}
 
 impl SearchState {
-    pub fn provide() -> SearchState {
-        let state = SearchState(RwSignal::new(IndexState::Idle));
+    pub fn provide(bodies: BodyCache) -> SearchState {
+        let state = SearchState {
+            state: RwSignal::new(IndexState::Idle),
+            index: StoredValue::new(None),
+            version: RwSignal::new(0),
+            asked: StoredValue::new(HashSet::new()),
+            unreadable: RwSignal::new(None),
+            bodies,
+        };
         provide_context(state);
         state
     }
@@ -55,34 +81,169 @@ impl SearchState {
     }
 
     pub fn get(&self) -> IndexState {
-        self.0.get()
+        self.state.get()
     }
 
-    /// Fetches the search data and builds the index, unless that is done
-    /// or under way. Called as the reader comes to the field, so that even
-    /// the first key answers within a frame.
+    /// Reads the index (tracking every part that arrives).
+    fn with_index<R>(&self, f: impl FnOnce(&SearchIndex) -> R) -> Option<R> {
+        self.version.track();
+        self.index.with_value(|index| index.as_ref().map(f))
+    }
+
+    /// Fetches the shard list, unless it is in or on its way; after a
+    /// failure, tries again whatever failed. Called as the reader comes to
+    /// the field, so that even the first key waits for no more than its
+    /// own shards.
     pub fn load(&self, corpus: Arc<Corpus>) {
-        if matches!(
-            self.0.get_untracked(),
-            IndexState::Loading | IndexState::Ready(_)
-        ) {
+        match self.state.get_untracked() {
+            IndexState::Loading | IndexState::Ready => return,
+            IndexState::Failed(_) | IndexState::Idle => {}
+        }
+        self.asked.set_value(HashSet::new());
+        if self.unreadable.with_untracked(Option::is_some) {
+            self.unreadable.set(None);
+        }
+        if self.index.with_value(Option::is_some) {
+            self.state.set(IndexState::Ready);
             return;
         }
-        self.0.set(IndexState::Loading);
-        let state = self.0;
+        self.state.set(IndexState::Loading);
+        let this = *self;
         leptos::task::spawn_local(async move {
-            let result = fetch_search_data(corpus.search_url.clone())
-                .await
-                .map(|data| {
-                    Arc::new(crate::timing::measure("essais:search-index", || {
-                        SearchIndex::build(&corpus, &data)
-                    }))
-                });
-            state.try_set(match result {
-                Ok(index) => IndexState::Ready(index),
-                Err(error) => IndexState::Failed(error),
+            let result = fetch_shard_list(corpus.search_url.clone()).await.map(|list| {
+                crate::timing::measure("essais:search-index", || SearchIndex::new(&corpus, list))
             });
+            match result {
+                Ok(index) => {
+                    this.index.set_value(Some(index));
+                    this.state.try_set(IndexState::Ready);
+                }
+                Err(error) => {
+                    this.state.try_set(IndexState::Failed(error));
+                }
+            }
         });
+    }
+
+    /// Tries again what failed: the shard list, a shard, or the bodies of
+    /// hits shown with their excerpt.
+    pub fn retry(&self, corpus: Arc<Corpus>) {
+        if matches!(self.state.get_untracked(), IndexState::Ready) {
+            self.asked.set_value(HashSet::new());
+            self.unreadable.set(None);
+            self.version.update(|v| *v += 1);
+        } else {
+            self.load(corpus);
+        }
+    }
+
+    /// Fetches what `query` needs (its shards, the bodies a phrase is
+    /// checked in) that is not in or on its way; the index changes once
+    /// all of them are in.
+    fn fetch_needs(&self, query: &str) {
+        let Some(needs) = self.index.with_value(|i| i.as_ref().map(|i| i.needs(query))) else {
+            return;
+        };
+        let shards: Vec<(usize, String)> = self.index.with_value(|i| {
+            let i = i.as_ref().expect("checked above");
+            needs.shards.iter().map(|&n| (n, i.shard_url(n).to_string())).collect()
+        });
+        self.fetch_shards(shards);
+        self.fetch_passages(needs.passages, false);
+    }
+
+    fn fetch_shards(&self, shards: Vec<(usize, String)>) {
+        let shards: Vec<(usize, String)> = shards
+            .into_iter()
+            .filter(|(_, url)| self.ask(url))
+            .collect();
+        let Some(pending) = self.pending(shards.len()) else {
+            return;
+        };
+        for (n, url) in shards {
+            let (this, pending) = (*self, pending.clone());
+            leptos::task::spawn_local(async move {
+                match fetch_shard(&url).await {
+                    Ok(shard) => {
+                        this.index.update_value(|i| {
+                            if let Some(i) = i {
+                                i.add_shard(n, shard)
+                            }
+                        });
+                        this.arrived(&pending);
+                    }
+                    Err(error) => this.failed(&url, error),
+                }
+            });
+        }
+    }
+
+    /// Fetches the bodies of essays `essays` for their passages. For
+    /// snippets (`for_snippets`), a body that cannot be had leaves its hit
+    /// with the excerpt, and the page says why; for a phrase, the search
+    /// says it failed.
+    fn fetch_passages(&self, essays: Vec<usize>, for_snippets: bool) {
+        let essays: Vec<(usize, String)> = self.index.with_value(|i| {
+            let Some(i) = i.as_ref() else { return Vec::new() };
+            essays.iter().map(|&n| (n, i.body_url(n).to_string())).collect()
+        });
+        let essays: Vec<(usize, String)> = essays
+            .into_iter()
+            .filter(|(_, url)| self.ask(url))
+            .collect();
+        let Some(pending) = self.pending(essays.len()) else {
+            return;
+        };
+        for (n, url) in essays {
+            let (this, pending) = (*self, pending.clone());
+            leptos::task::spawn_local(async move {
+                match this.bodies.fetch(url.clone()).await {
+                    Ok(body) => {
+                        this.index.update_value(|i| {
+                            if let Some(i) = i {
+                                i.add_passages(n, &body)
+                            }
+                        });
+                        this.arrived(&pending);
+                    }
+                    Err(error) if for_snippets => {
+                        this.unreadable.update(|u| {
+                            u.get_or_insert_with(|| (HashSet::new(), error)).0.insert(n);
+                        });
+                        this.arrived(&pending);
+                    }
+                    Err(error) => this.failed(&url, error),
+                }
+            });
+        }
+    }
+
+    /// Whether `url` is still to be asked for (and now is).
+    fn ask(&self, url: &str) -> bool {
+        let mut new = false;
+        self.asked.update_value(|asked| new = asked.insert(url.to_string()));
+        new
+    }
+
+    /// A count of the fetches under way together; None for none.
+    fn pending(&self, count: usize) -> Option<Rc<Cell<usize>>> {
+        (count > 0).then(|| Rc::new(Cell::new(count)))
+    }
+
+    /// One fetch of a batch is in: once the last one is, the page sees them
+    /// all at once (one redraw, not one per file).
+    fn arrived(&self, pending: &Rc<Cell<usize>>) {
+        pending.set(pending.get() - 1);
+        if pending.get() == 0 {
+            self.version.try_update(|v| *v += 1);
+        }
+    }
+
+    fn failed(&self, url: &str, error: CorpusLoadError) {
+        self.asked.update_value(|asked| {
+            asked.remove(url);
+        });
+        self.state.try_set(IndexState::Failed(error));
     }
 }
 
@@ -158,31 +319,45 @@ pub struct Found {
     pub groups: Arc<Vec<usize>>,
 }
 
-/// The search in the URL, run once the index is ready (None without a
-/// search, or while the index is not ready).
+/// The search in the URL, run once the index has what it needs (None
+/// without a search, or while its shards are on their way, which this
+/// fetches).
 pub fn use_found(state: SearchState, query: Memo<String>) -> Memo<Option<Arc<Found>>> {
     let corpus = use_corpus();
+    // What the query needs, fetched; asked again as each part arrives (a
+    // word's shard names the words one typo away, whose shards come next).
+    Effect::new(move |_| {
+        let query = query.get();
+        if !query.trim().is_empty() && matches!(state.get(), IndexState::Ready) {
+            state.version.track();
+            state.fetch_needs(&query);
+        }
+    });
     Memo::new(move |_| {
         let query = query.get();
-        if query.trim().is_empty() {
+        if query.trim().is_empty() || !matches!(state.get(), IndexState::Ready) {
             return None;
         }
-        let IndexState::Ready(index) = state.get() else {
-            return None;
-        };
         let corpus = corpus.get()?;
-        let matches: Vec<(usize, SearchMatch)> =
-            crate::timing::measure("essais:search", || index.find(&query))
-                .into_iter()
-                .filter_map(|m| Some((corpus.group_place(m.translation_key(&index))?, m)))
-                .collect();
-        let mut groups: Vec<usize> = matches.iter().map(|(place, _)| *place).collect();
-        groups.sort_unstable();
-        groups.dedup();
-        Some(Arc::new(Found {
-            matches,
-            groups: Arc::new(groups),
-        }))
+        state
+            .with_index(|index| {
+                if !index.needs(&query).is_empty() {
+                    return None;
+                }
+                let matches: Vec<(usize, SearchMatch)> =
+                    crate::timing::measure("essais:search", || index.find(&query))
+                        .into_iter()
+                        .filter_map(|m| Some((corpus.group_place(m.translation_key(index))?, m)))
+                        .collect();
+                let mut groups: Vec<usize> = matches.iter().map(|(place, _)| *place).collect();
+                groups.sort_unstable();
+                groups.dedup();
+                Some(Arc::new(Found {
+                    matches,
+                    groups: Arc::new(groups),
+                }))
+            })
+            .flatten()
     })
 }
 
@@ -200,42 +375,98 @@ pub fn search_results(
     limit: RwSignal<usize>,
 ) -> AnyView {
     let ui = strings(lang);
-    let index = match state.get() {
-        IndexState::Ready(index) => index,
+    let loading = || view! { <p class="status" role="status">{ui.search_loading}</p> }.into_any();
+    match state.get() {
+        IndexState::Ready => {}
         IndexState::Failed(error) => {
             let corpus = corpus.clone();
             return view! {
-                <PartLoadError error=error what=|ui| ui.search_failed retry=move || state.load(corpus.clone()) />
+                <PartLoadError error=error what=|ui| ui.search_failed retry=move || state.retry(corpus.clone()) />
             }
             .into_any();
         }
-        IndexState::Idle | IndexState::Loading => {
-            return view! { <p class="status" role="status">{ui.search_loading}</p> }.into_any();
-        }
+        IndexState::Idle | IndexState::Loading => return loading(),
+    }
+    // Its shards are on their way.
+    let Some(found) = found else {
+        return loading();
     };
     // Only the groups the filters keep, in blog order.
     let mut found: Vec<&(usize, SearchMatch)> = found
-        .as_ref()
-        .map(|f| {
-            f.matches
-                .iter()
-                .filter(|(place, _)| kept.binary_search(place).is_ok())
-                .collect()
-        })
-        .unwrap_or_default();
+        .matches
+        .iter()
+        .filter(|(place, _)| kept.binary_search(place).is_ok())
+        .collect();
     if found.is_empty() {
         return view! { <p class="no-match" role="status">{ui.no_results}</p> }.into_any();
     }
-    // Exact matches first, then those found one typo away; each in blog
-    // order, the reading language's version first.
-    found.sort_by_key(|(place, m)| (!m.is_exact(), *place, m.lang(&index) != lang));
     let count = found.len();
     let shown = limit.get().min(count);
-    let entries = found
-        .iter()
+    let unreadable = state.unreadable.get();
+    let is_unreadable = |n: &usize| unreadable.as_ref().is_some_and(|(u, _)| u.contains(n));
+    // The hits shown, each once its passages (and its translation's, for
+    // the passage facing it) are in: the bodies still missing are fetched.
+    let Some((hits, missing)) = state.with_index(|index| {
+        // Exact matches first, then those found one typo away; each in blog
+        // order, the reading language's version first.
+        found.sort_by_key(|(place, m)| (!m.is_exact(), *place, m.lang(index) != lang));
+        let missing: Vec<usize> = index
+            .passages_for(found[..shown].iter().map(|(_, m)| m))
+            .into_iter()
+            .filter(|n| !is_unreadable(n))
+            .collect();
+        let hits: Vec<(SearchHit, &SearchMatch)> = found[..shown]
+            .iter()
+            .map_while(|(_, m)| {
+                if index.passages_for([m]).iter().any(|n| !is_unreadable(n)) {
+                    return None;
+                }
+                // A body that could not be had: the essay's excerpt instead.
+                let hit = index.hit(m, query).unwrap_or_else(|| {
+                    let essay = corpus.essay(m.slug(index));
+                    SearchHit {
+                        slug: m.slug(index).to_string(),
+                        lang: m.lang(index),
+                        translation_key: m.translation_key(index).to_string(),
+                        block: None,
+                        snippet: vec![essais_core::search::SnippetPart {
+                            text: essay.map(|e| e.excerpt.clone()).unwrap_or_default(),
+                            highlighted: false,
+                        }],
+                        counterpart: None,
+                    }
+                });
+                Some((hit, m))
+            })
+            .collect();
+        (hits, missing)
+    }) else {
+        return loading();
+    };
+    state.fetch_passages(missing, true);
+    // A page of hits shows whole: before "show more", those shown already
+    // stay while the next page's passages come.
+    let page = essais_core::library::LIBRARY_PAGE_SIZE;
+    let ready = if hits.len() >= shown {
+        shown
+    } else {
+        hits.len() / page * page
+    };
+    if ready == 0 {
+        return loading();
+    }
+    let unreadable_notice = unreadable.map(|(_, error)| {
+        let corpus = corpus.clone();
+        view! {
+            <PartLoadError error=error what=|ui| ui.passages_failed retry=move || state.retry(corpus.clone()) />
+        }
+    });
+    let waiting = (ready < shown).then(loading);
+    let shown = ready;
+    let entries = hits
+        .into_iter()
         .take(shown)
-        .map(|(_, m)| {
-            let hit: SearchHit = index.hit(m, query);
+        .map(|(hit, m)| {
             // Found one typo away: said, with the word the essay has, and
             // the essay marks it too.
             let (found, marks) = if m.is_exact() {
@@ -297,8 +528,10 @@ pub fn search_results(
         }
     });
     view! {
+        {unreadable_notice}
         <p class="result-count" role="status">{result_count(lang, count)}</p>
         <ol class="essay-list search-results">{entries}</ol>
+        {waiting}
         {more}
     }
     .into_any()

@@ -1,0 +1,165 @@
+// Search built ahead, in shards (docs/search.md): a query fetches the shard
+// list and the few shards it needs, never a whole index, and builds
+// nothing; typos, decomposed accents and the filters' counts work as they
+// did with the whole index, in both interface languages, offline too; a
+// shard or a passage that is missing, corrupt or of another version is
+// said in the reader's language, with a retry, the library untouched.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { distDir, openPage, openThenGoOffline, texts, useApp } from './harness.mjs';
+
+const app = useApp();
+const corpus = JSON.parse(fs.readFileSync(path.join(distDir, 'corpus.json'), 'utf8'));
+const shardList = JSON.parse(fs.readFileSync(path.join(distDir, corpus.search_url), 'utf8'));
+const SHARD = /\/corpus\/_search\.shard-\d+\.[0-9a-f]{16}\.json$/;
+const LOAD_FAILED = /Failed to load resource/;
+const isShard = (url) => SHARD.test(new URL(url).pathname);
+
+async function search(page, text) {
+  await page.getByRole('searchbox').fill(text);
+  await page.waitForURL((url) => url.searchParams.get('q') === text);
+  await page.locator('.search-hit, .no-match').first().waitFor();
+}
+
+/** The addresses of the shards the page asks for, as it asks. */
+function recordShards(page) {
+  const fetched = [];
+  page.on('request', (request) => {
+    if (isShard(request.url())) fetched.push(new URL(request.url()).pathname);
+  });
+  return fetched;
+}
+
+const LANGUAGES = [
+  {
+    locale: 'fr-FR', address: 'fr/', close: /^Trouvé en (français|anglais), orthographe proche : keynes?$/,
+    failed: 'La recherche n’a pas pu être préparée\u00a0: ',
+    passages: 'Certains passages trouvés n’ont pas pu être chargés (leur résumé est affiché)\u00a0: le serveur a répondu 500.',
+    retry: 'Réessayer', rotules: 'Franchir le mur de la réalité (social business style)',
+  },
+  {
+    locale: 'en-US', address: 'en/', close: /^Found in (French|English), close spelling: keynes?$/,
+    failed: 'The search could not be prepared: ',
+    passages: 'Some of the passages found could not be loaded (their summary is shown): the server answered 500.',
+    retry: 'Try again', rotules: 'Breaking the reality barrier (social business style)',
+  },
+];
+
+test('the seed is written in several shards, each a file of corpus/', () => {
+  assert.equal(shardList.version, 1);
+  assert.ok(shardList.shards.length >= 4, `${shardList.shards.length} shards`);
+  assert.equal(shardList.shards[0].from, '');
+  for (const shard of shardList.shards) assert.ok(fs.existsSync(path.join(distDir, shard.url)), shard.url);
+  // No whole-corpus search file any more: the list is small.
+  assert.ok(fs.statSync(path.join(distDir, corpus.search_url)).size < 4096);
+});
+
+for (const t of LANGUAGES) {
+  test(`a query fetches only the shards it needs; typos and decomposed accents as before (${t.locale})`, async () => {
+    const { page, expectNoErrors, close } = await app.visit(t.address, { locale: t.locale, serviceWorkers: 'block' });
+    const fetched = recordShards(page);
+    await search(page, 'economie reelle');
+    assert.equal(await page.locator('.search-hit').count(), 1);
+    assert.deepEqual([...new Set(await texts(page, '.snippet mark'))], ['économie', 'réelle']);
+    assert.ok(fetched.length >= 1 && fetched.length < shardList.shards.length / 2,
+      `${fetched.length} of ${shardList.shards.length} shards for two words`);
+    // What is in is kept: the same words again fetch nothing.
+    await search(page, 'stopcock');
+    const known = fetched.length;
+    await search(page, 'economie reelle');
+    assert.equal(await page.locator('.search-hit').count(), 1);
+    // Typed with decomposed accents (as some systems write them): the same
+    // words, found the same, nothing more fetched.
+    await search(page, 'e\u0301conomie re\u0301elle');
+    assert.equal(await page.locator('.search-hit').count(), 1);
+    assert.deepEqual([...new Set(await texts(page, '.snippet mark'))], ['économie', 'réelle']);
+    assert.equal(fetched.length, known, 'words searched before fetch no shard again');
+    // Two letters swapped in a long word: the words one typo away come from
+    // the shards too, and the essays they find are those of the right word.
+    await search(page, 'Keynes');
+    const exact = await texts(page, '.search-hit .essay-title');
+    assert.ok(exact.length >= 1);
+    await search(page, 'Kenyes');
+    assert.deepEqual(await texts(page, '.search-hit .essay-title'), exact);
+    for (const line of await texts(page, '.search-hit .found-in')) assert.match(line, t.close);
+    assert.equal(new Set(fetched).size, fetched.length, 'no shard fetched twice');
+    // The filters count what the sharded search finds.
+    await search(page, 'stopcock');
+    await page.waitForFunction(() => [...document.querySelectorAll('.facet .facet-count')].some((c) => c.textContent === '0'));
+    expectNoErrors();
+    await close();
+  });
+
+  test(`sharded search offline: words, typos, decomposed accents and counts (${t.locale})`, async (tt) => {
+    const session = await openPage(app.browser, { locale: t.locale });
+    tt.after(() => session.close());
+    const { page, context } = session;
+    await openThenGoOffline(page, context, app.server.url + t.address);
+    await page.reload();
+    await page.locator('.essay-entry').first().waitFor();
+    await search(page, 'rotulles');
+    assert.deepEqual(await texts(page, '.search-hit .essay-title'), [t.rotules]);
+    await search(page, 'e\u0301conomie re\u0301elle');
+    assert.deepEqual([...new Set(await texts(page, '.snippet mark'))], ['économie', 'réelle']);
+    await search(page, 'Kenyes');
+    assert.ok((await page.locator('.search-hit').count()) >= 1);
+    await page.waitForFunction(() => [...document.querySelectorAll('.facet .facet-count')].some((c) => c.textContent === '0'));
+    session.expectNoErrors();
+  });
+
+  for (const [name, answer, cause] of [
+    ['missing', { status: 404, body: 'not here' }, t.locale === 'fr-FR' ? /^le serveur a répondu 404\.$/ : /^the server answered 404\.$/],
+    ['corrupt', { status: 200, contentType: 'application/json', body: '{"version":1,"terms":[["econ' },
+      t.locale === 'fr-FR' ? /^le fichier est illisible \(ligne 1, colonne \d+\)\.$/ : /^the file is unreadable \(line 1, column \d+\)\.$/],
+    ['of another version', { status: 200, contentType: 'application/json', body: '{"version":99,"terms":[],"close":[]}' },
+      t.locale === 'fr-FR' ? /^le fichier est d’une version que cette application ne sait pas lire\.$/ : /^the file is of a version this app cannot read\.$/],
+  ]) {
+    test(`a shard that is ${name}: the search says why and retries, the library stays (${t.locale})`, async (tt) => {
+      const session = await openPage(app.browser, { locale: t.locale, allowed: [LOAD_FAILED], serviceWorkers: 'block' });
+      tt.after(() => session.close());
+      const { page } = session;
+      let failing = true;
+      await page.route((url) => SHARD.test(url.pathname), (route) => (failing ? route.fulfill(answer) : route.fallback()));
+      await page.goto(app.server.url + `${t.address}?q=rotules`);
+      const alert = page.getByRole('alert');
+      await alert.waitFor();
+      const message = await alert.locator('p').textContent();
+      assert.ok(message.startsWith(t.failed), message);
+      assert.match(message.slice(t.failed.length), cause);
+      assert.ok((await page.locator('.facet').count()) > 0, 'the filters stay');
+      assert.equal(await page.locator('.search-hit').count(), 0, 'nothing half-read is shown');
+      failing = false;
+      await alert.getByRole('button', { name: t.retry }).click();
+      await page.locator('.search-hit').first().waitFor();
+      assert.deepEqual(await texts(page, '.search-hit .essay-title'), [t.rotules]);
+      assert.equal(await page.getByRole('alert').count(), 0);
+      session.expectNoErrors();
+    });
+  }
+
+  test(`a hit whose passages cannot be had shows its summary, says why, and retries (${t.locale})`, async (tt) => {
+    const session = await openPage(app.browser, { locale: t.locale, allowed: [LOAD_FAILED], serviceWorkers: 'block' });
+    tt.after(() => session.close());
+    const { page } = session;
+    let failing = true;
+    await page.route('**/corpus/franchir-le-mur-de-la-realite.*.json', (route) =>
+      (failing ? route.fulfill({ status: 500, body: 'oops' }) : route.fallback()));
+    await page.goto(app.server.url + `${t.address}?q=rotules`);
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    assert.equal(await alert.locator('p').textContent(), t.passages);
+    // The hit is there, with the essay's summary in place of the passage.
+    assert.deepEqual(await texts(page, '.search-hit .essay-title'), [t.rotules]);
+    const excerpt = corpus.essays.find((e) => e.slug === 'franchir-le-mur-de-la-realite').excerpt;
+    assert.equal((await page.locator('.search-hit .snippet').textContent()).trim(), excerpt.trim());
+    failing = false;
+    await alert.getByRole('button', { name: t.retry }).click();
+    await page.locator('.search-hit .snippet mark').first().waitFor();
+    assert.ok((await texts(page, '.search-hit .snippet mark')).includes('rotules'));
+    assert.equal(await page.getByRole('alert').count(), 0);
+    session.expectNoErrors();
+  });
+}
