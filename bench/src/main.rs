@@ -7,6 +7,10 @@
 //! bench-corpus static <content-dir> <out-dir>
 //!     the corpus as plain HTML pages, one per essay and a library per language:
 //!     the floor the app's loads are compared with
+//! bench-corpus search-files <corpus.json> <query>
+//!     the files a search for <query> fetches (the shard list, its shards, the
+//!     bodies of the first page of hits), one address a line, as the app
+//!     fetches them: what it costs on a corpus the app was not built over
 //! ```
 
 #![recursion_limit = "256"]
@@ -24,7 +28,9 @@ const USAGE: &str = "usage:
                                    made of the seed's sentences
   bench-corpus static <content-dir> <out-dir>
                                    write the corpus as plain HTML pages, one per essay
-                                   and a library per language";
+                                   and a library per language
+  bench-corpus search-files <corpus.json> <query>
+                                   list the files a search fetches (shards, bodies)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -32,6 +38,7 @@ fn main() -> ExitCode {
     let result = match args.as_slice() {
         ["generate", pairs, seed, out] => generate(pairs, Path::new(seed), Path::new(out)),
         ["static", content, out] => baseline::write(Path::new(content), Path::new(out)),
+        ["search-files", corpus, query] => search_files(Path::new(corpus), query),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);
@@ -82,5 +89,62 @@ fn generate(pairs: &str, seed: &Path, out: &Path) -> Result<(), String> {
     let files = generate::write_corpus(out, pairs, &fr, &en)
         .map_err(|err| format!("{}: cannot write: {err}", out.display()))?;
     println!("{files} essay files written in {}", out.display());
+    Ok(())
+}
+
+/// The files a search for `query` fetches from the built corpus at
+/// `corpus` (its `corpus.json`), through the app's own search
+/// (`SearchIndex::prepare`, then the bodies of the first page of hits,
+/// which the app shows together).
+fn search_files(corpus: &Path, query: &str) -> Result<(), String> {
+    use essais_core::search::SearchIndex;
+    use essais_core::search_shards::ShardList;
+    let dir = corpus.parent().unwrap_or(Path::new("."));
+    let read = |url: &str| {
+        std::fs::read_to_string(dir.join(url))
+            .map_err(|err| essais_core::CorpusLoadError::Network(format!("{url}: {err}")))
+    };
+    let index = essais_core::Corpus::from_json(&read("corpus.json").map_err(|e| e.to_string())?)
+        .map_err(|e| e.to_string())?;
+    let list = ShardList::from_json(&read(&index.search_url).map_err(|e| e.to_string())?)
+        .map_err(|e| e.to_string())?;
+    println!("{}", index.search_url);
+    let mut search = SearchIndex::new(&index, list);
+    let fetched = std::cell::RefCell::new(Vec::new());
+    // What the query needs, then the first page of hits' bodies only.
+    let page = essais_core::library::LIBRARY_PAGE_SIZE;
+    loop {
+        let needs = search.needs(query);
+        let needs = if needs.is_empty() {
+            let found = search.find(query);
+            essais_core::search::Needs {
+                shards: Vec::new(),
+                passages: search.passages_for(found.iter().take(page)),
+            }
+        } else {
+            needs
+        };
+        if needs.is_empty() {
+            break;
+        }
+        for n in needs.shards {
+            let url = search.shard_url(n).to_string();
+            let shard = essais_core::search_shards::Shard::from_json(&read(&url).map_err(|e| e.to_string())?)
+                .map_err(|e| e.to_string())?;
+            search.add_shard(n, shard);
+            fetched.borrow_mut().push(url);
+        }
+        for n in needs.passages {
+            let url = search.body_url(n).to_string();
+            let body = essais_core::EssayBody::from_json(&read(&url).map_err(|e| e.to_string())?)
+                .map_err(|e| e.to_string())?;
+            search.add_passages(n, &body);
+            fetched.borrow_mut().push(url);
+        }
+    }
+    for url in fetched.into_inner() {
+        println!("{url}");
+    }
+    eprintln!("{} essay versions found", search.find(query).len());
     Ok(())
 }

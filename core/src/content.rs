@@ -803,56 +803,67 @@ fn build(taxonomy: Taxonomy, sources: Vec<EssaySource>) -> BuiltCorpus {
 /// every file (the list last).
 fn search_files(essays: &[Essay], search: &SearchData) -> (String, Vec<(String, String)>) {
     use crate::search_shards::{split, ShardList, ShardRef, SEARCH_VERSION};
-    // Per essay: each term with the passages that hold it, ascending.
-    let per_essay: Vec<Vec<(String, Vec<u32>)>> = essays
-        .par_iter()
-        .zip(&search.essays)
-        .map(|(essay, entry)| {
-            let mut terms: HashMap<String, Vec<u32>> = HashMap::new();
-            for (p, text) in entry.passages.iter().enumerate() {
-                for token in crate::search::tokenize(text, essay.lang) {
-                    let passages = terms.entry(token.term).or_default();
-                    if passages.last() != Some(&(p as u32)) {
-                        passages.push(p as u32);
+    // Each term's postings, appended in position order (the essays'):
+    // the essays' terms found on every core, a chunk of essays at a time,
+    // so that only one chunk's are held besides the postings.
+    let mut postings: HashMap<String, (u32, Vec<u32>)> = HashMap::new();
+    for (essays, entries) in essays.chunks(512).zip(search.essays.chunks(512)) {
+        let per_essay: Vec<Vec<(String, Vec<u32>)>> = essays
+            .par_iter()
+            .zip(entries)
+            .map(|(essay, entry)| {
+                // Each term with the passages that hold it, ascending.
+                let mut terms: HashMap<String, Vec<u32>> = HashMap::new();
+                for (p, text) in entry.passages.iter().enumerate() {
+                    for token in crate::search::tokenize(text, essay.lang) {
+                        let passages = terms.entry(token.term).or_default();
+                        if passages.last() != Some(&(p as u32)) {
+                            passages.push(p as u32);
+                        }
                     }
                 }
+                terms.into_iter().collect()
+            })
+            .collect();
+        for (essay, terms) in essays.iter().zip(per_essay) {
+            for (term, passages) in terms {
+                let (last, flat) = postings.entry(term).or_default();
+                flat.push(essay.position - *last);
+                *last = essay.position;
+                flat.push(passages.len() as u32);
+                flat.extend(passages);
             }
-            terms.into_iter().collect()
-        })
-        .collect();
-    // Essays are in position order: each term's postings are appended in it.
-    let mut postings: HashMap<String, (u32, Vec<u32>)> = HashMap::new();
-    for (essay, terms) in essays.iter().zip(per_essay) {
-        for (term, passages) in terms {
-            let (last, flat) = postings.entry(term).or_default();
-            flat.push(essay.position - *last);
-            *last = essay.position;
-            flat.push(passages.len() as u32);
-            flat.extend(passages);
         }
     }
     let mut terms: Vec<(String, Vec<u32>)> =
         postings.into_iter().map(|(term, (_, flat))| (term, flat)).collect();
     terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    let shards = split(terms);
-    let mut files: Vec<(String, String)> = shards
-        .par_iter()
-        .enumerate()
-        .map(|(n, (_, shard))| {
-            let json = serde_json::to_string(shard).unwrap_or_default();
-            (data_url(&format!("_search.shard-{n}"), &json), json)
-        })
-        .collect();
+    let (term_shards, close_shards) = split(terms);
+    let write = |kind: &str, shards: &[(String, crate::search_shards::Shard)]| {
+        shards
+            .par_iter()
+            .enumerate()
+            .map(|(n, (from, shard))| {
+                let json = serde_json::to_string(shard).unwrap_or_default();
+                let url = data_url(&format!("_search.{kind}-{n}"), &json);
+                (
+                    ShardRef {
+                        from: from.clone(),
+                        url: url.clone(),
+                    },
+                    (url, json),
+                )
+            })
+            .collect::<(Vec<ShardRef>, Vec<(String, String)>)>()
+    };
+    let (shards, mut files) = write("shard", &term_shards);
+    drop(term_shards);
+    let (close, close_files) = write("close", &close_shards);
+    files.extend(close_files);
     let list = ShardList {
         version: SEARCH_VERSION,
-        shards: shards
-            .iter()
-            .zip(&files)
-            .map(|((from, _), (url, _))| ShardRef {
-                from: from.clone(),
-                url: url.clone(),
-            })
-            .collect(),
+        shards,
+        close,
     };
     let json = serde_json::to_string(&list).unwrap_or_default();
     let url = data_url("_search", &json);
@@ -1229,9 +1240,10 @@ en = "Future of work"
         assert!(dir.join(new).exists());
         let index = Corpus::from_json(&fs::read_to_string(&out).unwrap()).unwrap();
         assert_eq!(&index.essays[0].body_url, new);
-        // The body, the search's shard list and its one shard: nothing stale.
-        assert_eq!(second.files.len(), 3);
-        assert_eq!(fs::read_dir(dir.join(DATA_DIR)).unwrap().count(), 3);
+        // The body, the search's shard list, its one shard of terms and one
+        // of close keys: nothing stale.
+        assert_eq!(second.files.len(), 4);
+        assert_eq!(fs::read_dir(dir.join(DATA_DIR)).unwrap().count(), 4);
         fs::remove_dir_all(&dir).unwrap();
     }
 

@@ -388,7 +388,7 @@ impl SearchIndex {
     /// shard list.
     pub fn new(corpus: &Corpus, shards: ShardList) -> SearchIndex {
         let mut index = SearchIndex {
-            loaded: vec![false; shards.shards.len()],
+            loaded: vec![false; shards.len()],
             shards,
             ..SearchIndex::default()
         };
@@ -429,7 +429,7 @@ impl SearchIndex {
 
     /// The address of shard `n` (a place from [`Needs::shards`]).
     pub fn shard_url(&self, n: usize) -> &str {
-        &self.shards.shards[n].url
+        self.shards.url(n)
     }
 
     /// The address of essay `n`'s body (a place from [`Needs::passages`]).
@@ -529,10 +529,19 @@ impl SearchIndex {
         out
     }
 
-    /// Whether what `key` stands for is known: its shard is in (or there
-    /// are no shards). Else that shard is added to `missing`.
+    /// Whether what term `key` stands for is known: its shard is in (or
+    /// there are no shards). Else that shard is added to `missing`.
     fn has_shard_of(&self, key: &str, missing: &mut Vec<usize>) -> bool {
-        match self.shards.shard_of(key) {
+        self.has(self.shards.shard_of(key), missing)
+    }
+
+    /// The same for a close key.
+    fn has_close_shard_of(&self, key: &str, missing: &mut Vec<usize>) -> bool {
+        self.has(self.shards.close_shard_of(key), missing)
+    }
+
+    fn has(&self, shard: Option<usize>, missing: &mut Vec<usize>) -> bool {
+        match shard {
             Some(n) if !self.loaded[n] => {
                 missing.push(n);
                 false
@@ -546,9 +555,6 @@ impl SearchIndex {
     fn close_to(&self, term: &str) -> Vec<String> {
         let mut found: Vec<String> = Vec::new();
         for key in std::iter::once(term.to_string()).chain(deletions(term)) {
-            if key != term && self.postings.contains_key(&key) {
-                found.push(key.clone());
-            }
             found.extend(self.close.get(&key).into_iter().flatten().cloned());
         }
         found.retain(|other| is_one_typo(term, other));
@@ -591,9 +597,11 @@ impl SearchIndex {
             .copied()
             .filter(|t| query.forgiving.contains(*t))
             .collect();
+        // Its close keys: the word and its deletions (a term is listed
+        // under itself too, so a deletion that is a word is found there).
         for term in &forgiving {
             for key in std::iter::once(term.to_string()).chain(deletions(term)) {
-                self.has_shard_of(&key, missing);
+                self.has_close_shard_of(&key, missing);
             }
         }
         if missing.len() > before {

@@ -5,11 +5,14 @@
 //! - `corpus/_search.<hash>.json`, the [`ShardList`]: where each shard's
 //!   range of keys begins, and its file. A few bytes per shard.
 //! - `corpus/_search.shard-<n>.<hash>.json`, each a [`Shard`]: for every term
-//!   in its range, the passages that hold it ([`Postings`]); and for every
-//!   *close key* in its range (a term with one letter left out), the terms
-//!   it comes from, so that a word one typo away is found by looking up a
+//!   in its range, the passages that hold it ([`Postings`]).
+//! - `corpus/_search.close-<n>.<hash>.json`, each a [`Shard`] too: for every
+//!   *close key* in its range (a term with one letter left out, or a term
+//!   itself), the terms it comes from, so that a word one typo away is found by looking up a
 //!   dozen keys (the word and each of its deletions) instead of the few
-//!   hundred words one typo away, which would touch every shard.
+//!   hundred words one typo away, which would touch every shard. They have
+//!   shards of their own: beside the terms, each of a query word's
+//!   deletions would fetch some other word's postings.
 //!
 //! Snippets need the passages' text: that is each essay's body file, which
 //! the reader fetches anyway to read it (nothing is written twice).
@@ -35,9 +38,12 @@ pub const SHARD_BYTES: usize = 24 * 1024;
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ShardList {
     pub version: u32,
-    /// In key order: shard `n` holds every key from `shards[n].from` up to
-    /// (not including) `shards[n + 1].from`; the first begins at "".
+    /// The terms' shards, in key order: shard `n` holds every term from
+    /// `shards[n].from` up to (not including) `shards[n + 1].from`; the
+    /// first begins at "".
     pub shards: Vec<ShardRef>,
+    /// The close keys' shards, likewise.
+    pub close: Vec<ShardRef>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -81,9 +87,12 @@ impl ShardList {
     pub fn from_json(text: &str) -> Result<ShardList, CorpusLoadError> {
         check_version(text)?;
         let list: ShardList = serde_json::from_str(text)?;
-        let in_order = list.shards.windows(2).all(|w| w[0].from < w[1].from);
-        let starts = list.shards.first().is_none_or(|s| s.from.is_empty());
-        if !in_order || !starts || list.shards.iter().any(|s| !is_data_url(&s.url)) {
+        let well_formed = |shards: &[ShardRef]| {
+            shards.windows(2).all(|w| w[0].from < w[1].from)
+                && shards.first().is_none_or(|s| s.from.is_empty())
+                && shards.iter().all(|s| is_data_url(&s.url))
+        };
+        if !well_formed(&list.shards) || !well_formed(&list.close) {
             return Err(CorpusLoadError::InvalidJson {
                 line: 1,
                 column: 1,
@@ -93,12 +102,39 @@ impl ShardList {
         Ok(list)
     }
 
-    /// The shard whose range holds `key`.
+    /// The shard whose range holds term `key`: a place among every shard,
+    /// the terms' first ([`ShardList::url`]).
     pub fn shard_of(&self, key: &str) -> Option<usize> {
-        self.shards
-            .partition_point(|s| s.from.as_str() <= key)
-            .checked_sub(1)
+        range_of(&self.shards, key)
     }
+
+    /// The shard whose range holds close key `key`, likewise.
+    pub fn close_shard_of(&self, key: &str) -> Option<usize> {
+        range_of(&self.close, key).map(|n| self.shards.len() + n)
+    }
+
+    /// How many shards, of both kinds.
+    pub fn len(&self) -> usize {
+        self.shards.len() + self.close.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The address of shard `n`, a place among every shard.
+    pub fn url(&self, n: usize) -> &str {
+        match n.checked_sub(self.shards.len()) {
+            None => &self.shards[n].url,
+            Some(close) => &self.close[close].url,
+        }
+    }
+}
+
+fn range_of(shards: &[ShardRef], key: &str) -> Option<usize> {
+    shards
+        .partition_point(|s| s.from.as_str() <= key)
+        .checked_sub(1)
 }
 
 impl Shard {
@@ -130,68 +166,82 @@ pub fn deletions(term: &str) -> Vec<String> {
 /// as a term).
 pub const CLOSE_KEYS_FROM: usize = 3;
 
-/// Splits an index into shards: `terms` in order, each with its postings.
-/// Returns each shard's first key and the shard, in key order.
+/// The shards of an index: `terms` in order, each with its postings.
+/// Returns the terms' shards and the close keys', each with its first key,
+/// in key order.
 #[cfg(feature = "tool")]
-pub fn split(terms: Vec<(String, Postings)>) -> Vec<(String, Shard)> {
+pub fn split(terms: Vec<(String, Postings)>) -> (Vec<(String, Shard)>, Vec<(String, Shard)>) {
     use std::collections::BTreeMap;
-    // Every term's close keys, each with the terms it comes from.
+    // Every term's close keys, each with the terms it comes from; and
+    // every term under itself, so that a query word's deletion that is a
+    // word is found in the close shards too (not in some term's shard).
     let mut close: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for (term, _) in &terms {
+        close.entry(term.clone()).or_default().push(term.clone());
         if term.chars().count() >= CLOSE_KEYS_FROM {
             for key in deletions(term) {
                 close.entry(key).or_default().push(term.clone());
             }
         }
     }
-    // One key space, terms and close keys merged in order: a key that is
-    // both is in one shard.
-    let mut shards: Vec<(String, Shard)> = Vec::new();
-    let mut size = usize::MAX;
-    let mut terms = terms.into_iter().peekable();
-    let mut close = close.into_iter().peekable();
-    loop {
-        let take_term = match (terms.peek(), close.peek()) {
-            (None, None) => break,
-            (Some(_), None) => true,
-            (None, Some(_)) => false,
-            (Some((t, _)), Some((c, _))) => t <= c,
-        };
-        let (key, bytes) = if take_term {
-            let (t, p) = terms.peek().expect("peeked");
-            (t.clone(), t.len() + 8 + 3 * p.len())
-        } else {
-            let (c, list) = close.peek().expect("peeked");
-            (c.clone(), c.len() + 8 + list.iter().map(|t| t.len() + 3).sum::<usize>())
-        };
-        // A new shard once this one is full, never between two entries of
-        // one key (a term that is also a close key).
-        if size >= SHARD_BYTES && shards.last().is_none_or(|(_, s)| !has_key(s, &key)) {
-            let from = if shards.is_empty() { String::new() } else { key.clone() };
-            shards.push((
+    for terms in close.values_mut() {
+        terms.sort();
+        terms.dedup();
+    }
+    let close_shards = cut(close, |key, terms: &Vec<String>| {
+        key.len() + 8 + terms.iter().map(|t| t.len() + 3).sum::<usize>()
+    })
+    .into_iter()
+    .map(|(from, close)| {
+        (
+            from,
+            Shard {
+                version: SEARCH_VERSION,
+                close,
+                ..Shard::default()
+            },
+        )
+    })
+    .collect();
+    let term_shards = cut(terms, |term, postings: &Postings| term.len() + 8 + 3 * postings.len())
+        .into_iter()
+        .map(|(from, terms)| {
+            (
                 from,
                 Shard {
                     version: SEARCH_VERSION,
+                    terms,
                     ..Shard::default()
                 },
-            ));
-            size = 0;
-        }
-        let shard = &mut shards.last_mut().expect("one shard at least").1;
-        if take_term {
-            shard.terms.push(terms.next().expect("peeked"));
-        } else {
-            shard.close.push(close.next().expect("peeked"));
-        }
-        size += bytes;
-    }
-    shards
+            )
+        })
+        .collect();
+    (term_shards, close_shards)
 }
 
+/// Keys in order, cut into runs of about [`SHARD_BYTES`] (as `bytes`
+/// counts them), each with its first key ("" for the first run).
 #[cfg(feature = "tool")]
-fn has_key(shard: &Shard, key: &str) -> bool {
-    shard.terms.last().is_some_and(|(t, _)| t == key)
-        || shard.close.last().is_some_and(|(c, _)| c == key)
+fn cut<V>(
+    entries: impl IntoIterator<Item = (String, V)>,
+    bytes: impl Fn(&str, &V) -> usize,
+) -> Vec<(String, Vec<(String, V)>)> {
+    let mut runs: Vec<(String, Vec<(String, V)>)> = Vec::new();
+    let mut size = usize::MAX;
+    for (key, value) in entries {
+        let entry = bytes(&key, &value);
+        // A run once this one is full, and one of its own for an entry
+        // that fills one alone (a common word: the others in its range
+        // should not cost its postings).
+        if size >= SHARD_BYTES || (entry >= SHARD_BYTES && size > 0) {
+            let from = if runs.is_empty() { String::new() } else { key.clone() };
+            runs.push((from, Vec::new()));
+            size = 0;
+        }
+        size += entry;
+        runs.last_mut().expect("one run at least").1.push((key, value));
+    }
+    runs
 }
 
 #[cfg(test)]
@@ -206,19 +256,30 @@ mod tests {
 
     #[test]
     fn a_key_is_found_in_the_shard_whose_range_holds_it() {
+        let refs = |froms: &[&str], kind: &str| -> Vec<ShardRef> {
+            froms
+                .iter()
+                .enumerate()
+                .map(|(n, from)| ShardRef {
+                    from: from.to_string(),
+                    url: format!("corpus/_search.{kind}-{n}.0123456789abcdef.json"),
+                })
+                .collect()
+        };
         let list = ShardList {
             version: SEARCH_VERSION,
-            shards: ["", "eco", "p"]
-                .map(|from| ShardRef {
-                    from: from.into(),
-                    url: "corpus/_search.shard-1.0123456789abcdef.json".into(),
-                })
-                .into(),
+            shards: refs(&["", "eco", "p"], "shard"),
+            close: refs(&["", "m"], "close"),
         };
         assert_eq!(list.shard_of("abc"), Some(0));
         assert_eq!(list.shard_of("eco"), Some(1));
         assert_eq!(list.shard_of("economie"), Some(1));
         assert_eq!(list.shard_of("zzz"), Some(2));
+        // Close keys are places after the terms' shards.
+        assert_eq!(list.close_shard_of("conomie"), Some(3));
+        assert_eq!(list.close_shard_of("rotule"), Some(4));
+        assert_eq!(list.url(4), "corpus/_search.close-1.0123456789abcdef.json");
+        assert_eq!(list.len(), 5);
         let json = serde_json::to_string(&list).unwrap();
         assert_eq!(ShardList::from_json(&json).unwrap(), list);
     }
@@ -226,7 +287,7 @@ mod tests {
     #[test]
     fn files_of_another_version_or_pointing_elsewhere_are_refused() {
         assert!(matches!(
-            ShardList::from_json(r#"{"version":2,"shards":[]}"#),
+            ShardList::from_json(r#"{"version":2,"shards":[],"close":[]}"#),
             Err(CorpusLoadError::UnsupportedSchema { found: Some(2) })
         ));
         assert!(matches!(
@@ -238,9 +299,10 @@ mod tests {
             Err(CorpusLoadError::InvalidJson { .. })
         ));
         for list in [
-            r#"{"version":1,"shards":[{"from":"","url":"https://elsewhere/x.json"}]}"#,
-            r#"{"version":1,"shards":[{"from":"b","url":"corpus/a.json"}]}"#,
-            r#"{"version":1,"shards":[{"from":"","url":"corpus/a.json"},{"from":"","url":"corpus/b.json"}]}"#,
+            r#"{"version":1,"shards":[{"from":"","url":"https://elsewhere/x.json"}],"close":[]}"#,
+            r#"{"version":1,"shards":[{"from":"b","url":"corpus/a.json"}],"close":[]}"#,
+            r#"{"version":1,"shards":[{"from":"","url":"corpus/a.json"},{"from":"","url":"corpus/b.json"}],"close":[]}"#,
+            r#"{"version":1,"shards":[],"close":[{"from":"","url":"../x.json"}]}"#,
         ] {
             assert!(
                 matches!(
@@ -254,7 +316,7 @@ mod tests {
 
     #[cfg(feature = "tool")]
     #[test]
-    fn shards_split_the_keys_in_order_and_keep_a_key_whole() {
+    fn shards_split_the_keys_in_order_each_kind_apart() {
         // Enough terms for several shards, and one term with postings
         // larger than a shard.
         let mut terms: Vec<(String, Postings)> = (0..4000)
@@ -262,42 +324,43 @@ mod tests {
             .collect();
         terms.push(("zeta".into(), vec![1; 3 * SHARD_BYTES]));
         terms.sort();
-        let shards = split(terms.clone());
-        assert!(shards.len() > 3, "{} shards", shards.len());
-        assert_eq!(shards[0].0, "");
-        for (n, (from, shard)) in shards.iter().enumerate() {
-            let next = shards.get(n + 1).map(|s| s.0.as_str());
-            for key in shard
-                .terms
-                .iter()
-                .map(|t| &t.0)
-                .chain(shard.close.iter().map(|c| &c.0))
-            {
-                assert!(key >= from && next.is_none_or(|next| key.as_str() < next), "{key} in shard {n}");
+        let (term_shards, close_shards) = split(terms.clone());
+        for shards in [&term_shards, &close_shards] {
+            assert!(shards.len() > 3, "{} shards", shards.len());
+            assert_eq!(shards[0].0, "");
+            for (n, (from, shard)) in shards.iter().enumerate() {
+                let next = shards.get(n + 1).map(|s| s.0.as_str());
+                for key in shard
+                    .terms
+                    .iter()
+                    .map(|t| &t.0)
+                    .chain(shard.close.iter().map(|c| &c.0))
+                {
+                    assert!(
+                        key >= from && next.is_none_or(|next| key.as_str() < next),
+                        "{key} in shard {n}"
+                    );
+                }
             }
         }
-        // Every term is in one shard, with its postings.
-        let all: Vec<&(String, Postings)> = shards.iter().flat_map(|s| &s.1.terms).collect();
-        assert_eq!(all.len(), terms.len());
-        // A key that is both a term and a close key ("word0001" is left
-        // when a letter of "word00001" is) is in one shard only.
-        let mut seen: Vec<(String, usize)> = Vec::new();
-        for (n, (_, shard)) in shards.iter().enumerate() {
-            for key in shard.terms.iter().map(|t| &t.0).chain(shard.close.iter().map(|c| &c.0)) {
-                seen.push((key.clone(), n));
-            }
-        }
-        seen.sort();
-        seen.dedup();
-        assert!(seen.windows(2).all(|w| w[0].0 != w[1].0), "a key in two shards");
+        // Every term is in one shard, with its postings; no close key there.
+        let all: Vec<(String, Postings)> =
+            term_shards.iter().flat_map(|s| s.1.terms.clone()).collect();
+        assert_eq!(all, terms);
+        assert!(term_shards.iter().all(|s| s.1.close.is_empty()));
+        assert!(close_shards.iter().all(|s| s.1.terms.is_empty()));
+        // The big term is alone in its shard.
+        let zeta = term_shards.iter().find(|s| s.1.terms.iter().any(|t| t.0 == "zeta")).unwrap();
+        assert_eq!(zeta.1.terms.len(), 1);
         let close_of = |key: &str| {
-            shards
+            close_shards
                 .iter()
                 .flat_map(|s| &s.1.close)
                 .find(|c| c.0 == key)
                 .map(|c| c.1.clone())
         };
         assert_eq!(close_of("zta"), Some(vec!["zeta".to_string()]));
+        assert_eq!(close_of("zeta"), Some(vec!["zeta".to_string()]), "a term is its own key");
         let of_word0000 = close_of("word0000").unwrap();
         for term in ["word00000", "word00001", "word00010", "word01000"] {
             assert!(of_word0000.contains(&term.to_string()), "{term}");

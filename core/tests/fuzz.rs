@@ -208,7 +208,7 @@ proptest! {
         }
         let shard = format!("{{\"version\":1,\"terms\":[[\"{long}\",[1,1,0]],{json}],\"close\":[]}}");
         let _ = Shard::from_json(&shard);
-        let list = format!("{{\"version\":1,\"shards\":[{{\"from\":\"\",\"url\":\"corpus/{long}.json\"}},{json}]}}");
+        let list = format!("{{\"version\":1,\"shards\":[{{\"from\":\"\",\"url\":\"corpus/{long}.json\"}},{json}],\"close\":[]}}");
         let _ = ShardList::from_json(&list);
     }
 
