@@ -2,9 +2,12 @@
 // headless Chromium. Prints Markdown (scripts/bench writes it into
 // docs/performance.md).
 //
-// Usage: node bench/run.mjs <app-dist> <baseline-dir> <app-dist-2000> <build-ms-2000> [runs]
-// (scripts/bench builds the four of them and calls this.) ONLY=loads or
-// ONLY=interactions runs that part alone, over what scripts/bench last built.
+// Usage: node bench/run.mjs <app-dist> <baseline-dir> <app-dist-2000> <build-ms-2000> [runs] [<app-dist-20000> <build-log-20000>]
+// (scripts/bench builds them and calls this; the 20,000-pair deployment is
+// the app with that corpus's data and no entry page per essay, served with
+// the plain index.html for every page address.) ONLY=loads,
+// ONLY=interactions or ONLY=search runs that part alone, over what
+// scripts/bench last built.
 
 import fs from 'node:fs';
 import os from 'node:os';
@@ -12,7 +15,7 @@ import path from 'node:path';
 import { launchBrowser } from '../tests/e2e/harness.mjs';
 import { compress, serveCompressed } from './server.mjs';
 
-const [appDist, baselineDir, bigDist, buildMs, runsArg] = process.argv.slice(2);
+const [appDist, baselineDir, bigDist, buildMs, runsArg, hugeDist, hugeBuildLog] = process.argv.slice(2);
 const RUNS = Number(runsArg ?? 7);
 const INTERACTION_RUNS = Number(process.env.INTERACTION_RUNS ?? 15);
 // Lighthouse's mobile profile: 4x slower CPU, 150 ms round trip, 1.6 Mbit/s down.
@@ -68,9 +71,9 @@ function sizesSection() {
   out.push(`| an essay's body (\`corpus/the-stopcock….json\`), fetched when opened | ${kb(essay.raw)} | ${kb(essay.gzip)} | ${kb(essay.br)} |`);
   const big = sizeRow(bigDist, 'corpus.json');
   out.push(`| \`corpus.json\` of the 2,000-pair corpus (4,000 versions) | ${kb(big.raw)} | ${kb(big.gzip)} | ${kb(big.br)} |`);
-  const search = fs.readdirSync(path.join(bigDist, 'corpus')).find((f) => f.startsWith('_search'));
-  const bigSearch = sizeRow(bigDist, `corpus/${search}`);
-  out.push(`| its search data, fetched when the search field gets the focus | ${kb(bigSearch.raw)} | ${kb(bigSearch.gzip)} | ${kb(bigSearch.br)} |`);
+  const searchUrl = JSON.parse(fs.readFileSync(path.join(bigDist, 'corpus.json'), 'utf8')).search_url;
+  const bigSearch = sizeRow(bigDist, searchUrl);
+  out.push(`| its search's shard list, fetched when the search field gets the focus | ${kb(bigSearch.raw)} | ${kb(bigSearch.gzip)} | ${kb(bigSearch.br)} |`);
   const base = [sizeRow(baselineDir, 'en/index.html')];
   out.push(`| Static baseline: \`en/index.html\` (its whole first visit) | ${kb(base[0].raw)} | ${kb(base[0].gzip)} | ${kb(base[0].br)} |`);
   out.push('');
@@ -223,8 +226,8 @@ async function measureInteraction(page, type, act, doneSource) {
   return (await Promise.race([pending, timeout])).total;
 }
 
-async function interactions(browser, url, corpusLabel) {
-  const server = await serveCompressed(path.resolve(url));
+async function interactions(browser, url, corpusLabel, serverOptions = {}) {
+  const server = await serveCompressed(path.resolve(url), serverOptions);
   const ctx = await browser.newContext({ serviceWorkers: 'block', locale: 'en-US', viewport: { width: 1280, height: 900 }, bypassCSP: true });
   const page = await ctx.newPage();
   const cdp = await ctx.newCDPSession(page);
@@ -234,8 +237,8 @@ async function interactions(browser, url, corpusLabel) {
   const record = (name, value) => (results[name] ??= []).push(value);
 
   await page.goto(server.url + 'en/');
-  await page.waitForFunction(() => !document.getElementById('boot'), null, { timeout: 60_000 });
-  await page.locator('#main .essay-title').first().waitFor({ timeout: 60_000 });
+  await page.waitForFunction(() => !document.getElementById('boot'), null, { timeout: 180_000 });
+  await page.locator('#main .essay-title').first().waitFor({ timeout: 180_000 });
   // Memory once the library is shown.
   await page.waitForTimeout(500);
   await cdp.send('HeapProfiler.collectGarbage');
@@ -276,12 +279,6 @@ async function interactions(browser, url, corpusLabel) {
   // got the focus, timed apart below); the last letter of a word is typed,
   // then taken back.
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
-  // The benchmark's server compresses a file on its first request, which for
-  // the 2,000 pairs' search data (21 MB at brotli's quality 11) takes about
-  // 30 s no real host spends per request (they compress ahead, or faster):
-  // done before the clock starts, for the encoding Chromium asks for.
-  const searchUrl = JSON.parse(fs.readFileSync(path.join(url, 'corpus.json'), 'utf8')).search_url;
-  await fetch(server.url + searchUrl, { headers: { 'accept-encoding': 'gzip, deflate, br, zstd' } }).then((r) => r.arrayBuffer());
   const indexStart = Date.now();
   await page.locator('#search').focus();
   await page.locator('#search').fill('economie x');
@@ -311,8 +308,8 @@ async function interactions(browser, url, corpusLabel) {
   const pair = corpus.essays.find((e) => e.lang === 'en' && keys.get(e.translation_key) === 2);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   await page.goto(server.url + `en/${pair.slug}/`);
-  await page.waitForFunction(() => !document.getElementById('boot'), null, { timeout: 60_000 });
-  await page.locator('#main .essay-body p').first().waitFor();
+  await page.waitForFunction(() => !document.getElementById('boot'), null, { timeout: 180_000 });
+  await page.locator('#main .essay-body p').first().waitFor({ timeout: 180_000 });
   await page.waitForTimeout(1000); // the translation's body arrives
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
   for (let i = 0; i < INTERACTION_RUNS; i++) {
@@ -342,7 +339,7 @@ function interactionsSection(runs) {
   }
   out.push('');
   for (const r of runs) {
-    out.push(`- ${r.corpusLabel}: the library showed ${r.entries} entries; the search for "economie" showed "${r.hits || 'nothing'}"; the side-by-side essay was \`${r.pair}\` (${r.blocks} blocks on the page). Preparing the search (fetching the search data and building the index, CPU not slowed down, once per visit): ${(r.indexReady / 1000).toFixed(1)} s from the focus to the first results, of which building the index ${r.indexBuild === null ? 'not measured' : ms(r.indexBuild)}.`);
+    out.push(`- ${r.corpusLabel}: the library showed ${r.entries} entries; the search for "economie" showed "${r.hits || 'nothing'}"; the side-by-side essay was \`${r.pair}\` (${r.blocks} blocks on the page). The first search of the visit (CPU and network at full speed): ${ms(r.indexReady)} from the focus to the first results (the shard list, the query's shards, the hits' bodies), of which setting up the index from the shard list ${r.indexBuild === null ? 'not measured' : ms(r.indexBuild)}.`);
   }
   out.push('', '### Memory after the library has loaded', '', '| Corpus | JS heap used | WASM linear memory |', '|---|---:|---:|');
   for (const r of runs) out.push(`| ${r.corpusLabel} | ${kb(r.heap.usedSize)} | ${r.wasmBytes === null ? 'not measured' : kb(r.wasmBytes)} |`);
@@ -350,18 +347,71 @@ function interactionsSection(runs) {
   return out.join('\n');
 }
 
+// The first search of a visit as a reader on a slow phone link has it:
+// network and CPU throttled as for the loads, the field focused (which
+// fetches the shard list), then a two-word query typed at once: from the
+// input to the frame that shows the first hits, and every file the query
+// fetched (shards and the hits' bodies), as transferred.
+const FIRST_QUERY = 'economie reelle';
+async function firstSearch(browser, url, corpusLabel, serverOptions = {}) {
+  const server = await serveCompressed(path.resolve(url), serverOptions);
+  const rounds = [];
+  for (let run = 0; run < 3; run++) {
+    const ctx = await browser.newContext({ serviceWorkers: 'block', locale: 'en-US', bypassCSP: true });
+    const page = await ctx.newPage();
+    await page.addInitScript(LATENCY_PROBE);
+    await page.goto(server.url + 'en/');
+    await page.waitForFunction(() => !document.getElementById('boot'), null, { timeout: 180_000 });
+    await page.locator('#main .essay-title').first().waitFor({ timeout: 180_000 });
+    const cdp = await ctx.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', NETWORK);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+    const listAt = Date.now();
+    await page.locator('#search').focus();
+    await page.waitForFunction(() => performance.getEntriesByName('essais:search-index').length === 1, null, { timeout: 120_000 });
+    const listMs = Date.now() - listAt;
+    const listBytes = await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => /\/corpus\/_search\.[0-9a-f]{16}\.json$/.test(e.name)).reduce((a, e) => a + e.encodedBodySize, 0));
+    const files = [];
+    const onFinished = async (request) => {
+      if (!new URL(request.url()).pathname.includes('/corpus/')) return;
+      const sizes = await request.sizes().catch(() => null);
+      files.push({ url: request.url(), bytes: sizes ? sizes.responseBodySize : 0 });
+    };
+    page.on('requestfinished', onFinished);
+    await page.locator('#search').evaluate((el, q) => { el.value = q; }, FIRST_QUERY.slice(0, -1));
+    const t = await measureInteraction(page, 'input', () => page.keyboard.type(FIRST_QUERY.slice(-1)),
+      '() => document.querySelector(".search-hit .snippet")');
+    await page.waitForTimeout(200);
+    page.off('requestfinished', onFinished);
+    const shards = files.filter((f) => f.url.includes('/_search.'));
+    rounds.push({ t, listMs, listBytes, shards: shards.length, shardBytes: shards.reduce((a, f) => a + f.bytes, 0), bodies: files.length - shards.length, bodyBytes: files.filter((f) => !f.url.includes('/_search.')).reduce((a, f) => a + f.bytes, 0) });
+    await ctx.close();
+  }
+  await server.close();
+  const m = (key) => median(rounds.map((r) => r[key]));
+  return `| ${corpusLabel} | ${ms(m('listMs'))} (${kb(m('listBytes'))}) | ${ms(m('t'))} | ${m('shards')} shards, ${kb(m('shardBytes'))} | ${m('bodies')} bodies, ${kb(m('bodyBytes'))} | **${kb(m('shardBytes') + m('bodyBytes'))}** |`;
+}
+
+function firstSearchSection(rows) {
+  return ['### The first search of a visit', '',
+    `The field focused (the shard list fetched), then "${FIRST_QUERY}" typed, with the loads' network and CPU profile (median of 3 visits, no service worker): from the last key to the frame that shows the first hits with their snippets, and what the query fetched, as transferred (brotli). Targets (20,000 pairs): first results within 300 ms, at most 150 KB.`, '',
+    '| Corpus | focus → shard list (its size) | key → first hits | the query\'s shards | the hits\' bodies (snippets) | the query in all |', '|---|---:|---:|---:|---:|---:|',
+    ...rows, ''].join('\n');
+}
+
 // What reading offline takes on the reader's device: the service worker
 // installed (every file it precaches), then the origin's storage as the
 // browser counts it (navigator.storage.estimate), CPU and network at full
 // speed.
-async function offlineStorage(browser, url, corpusLabel) {
-  const server = await serveCompressed(path.resolve(url));
+async function offlineStorage(browser, url, corpusLabel, serverOptions = {}) {
+  const server = await serveCompressed(path.resolve(url), serverOptions);
   const ctx = await browser.newContext({ locale: 'en-US' });
   const page = await ctx.newPage();
   const start = Date.now();
   await page.goto(server.url + 'en/');
   // The app's own footer (the pre-rendered page has one too until takeover).
-  await page.waitForFunction(() => !document.getElementById('boot'), null, { timeout: 60_000 });
+  await page.waitForFunction(() => !document.getElementById('boot'), null, { timeout: 180_000 });
   // Within the offline budget every essay is saved ("Ready to read
   // offline"); above it, the library and the search (the footer counts the
   // essays on the device): docs/offline.md.
@@ -378,8 +428,27 @@ async function offlineStorage(browser, url, corpusLabel) {
 // ---------------------------------------------------------------- main
 
 const browser = await launchBrowser();
+// The 20,000-pair deployment has no entry pages: its page addresses are
+// answered with index.html.
+const huge = hugeDist && fs.existsSync(hugeDist) ? { dist: hugeDist, label: '20,000 pairs', server: { fallback: 'index.html' } } : null;
+const corpora = [{ dist: appDist, label: 'Seed (5 essays)', server: {} }, { dist: bigDist, label: '2,000 pairs', server: {} }, ...(huge ? [huge] : [])];
+const interactionRuns = async () => {
+  const runs = [];
+  for (const c of corpora) runs.push(await interactions(browser, c.dist, c.label, c.server));
+  return runs;
+};
+const searchRows = async () => {
+  const rows = [];
+  for (const c of corpora) rows.push(await firstSearch(browser, c.dist, c.label, c.server));
+  return rows;
+};
 if (process.env.ONLY === 'interactions') {
-  console.log(interactionsSection([await interactions(browser, appDist, 'Seed (5 essays)'), await interactions(browser, bigDist, '2,000 pairs')]));
+  console.log(interactionsSection(await interactionRuns()));
+  await browser.close();
+  process.exit(0);
+}
+if (process.env.ONLY === 'search') {
+  console.log(firstSearchSection(await searchRows()));
   await browser.close();
   process.exit(0);
 }
@@ -391,10 +460,22 @@ if (process.env.ONLY === 'loads') {
 const sizes = sizesSection();
 console.log(sizes.text);
 console.log(await loadsSection(browser));
-const runs = [await interactions(browser, appDist, 'Seed (5 essays)'), await interactions(browser, bigDist, '2,000 pairs')];
-console.log(interactionsSection(runs));
-console.log(['### Offline storage', '', 'The service worker installed on a first visit (within the 50 MB offline budget it saves every essay and the search data; above it, the index and the search data: docs/offline.md), then `navigator.storage.estimate()`; CPU and network at full speed, served by the benchmark\'s server.', '',
+console.log(interactionsSection(await interactionRuns()));
+console.log(firstSearchSection(await searchRows()));
+const storage = [];
+for (const c of corpora) storage.push(await offlineStorage(browser, c.dist, c.label, c.server));
+console.log(['### Offline storage', '', 'The service worker installed on a first visit (within the 50 MB offline budget it saves every essay and the search\'s shards; above it, the index and the shards: docs/offline.md), then `navigator.storage.estimate()`; CPU and network at full speed, served by the benchmark\'s server.', '',
   '| Corpus | saved at install | storage used | first visit → saved | quota offered (this headless profile) |', '|---|---|---:|---:|---:|',
-  await offlineStorage(browser, appDist, 'Seed (5 essays)'), await offlineStorage(browser, bigDist, '2,000 pairs'), ''].join('\n'));
-console.log(`### The corpus tool\n\n\`corpus build\` of the 2,000-pair corpus (4,000 Markdown files): **${(Number(buildMs) / 1000).toFixed(1)} s** wall clock (parsing, validating, writing 4,000 bodies and the search data).\n`);
+  ...storage, ''].join('\n'));
+console.log(`### The corpus tool\n\n\`corpus build\` of the 2,000-pair corpus (4,000 Markdown files): **${(Number(buildMs) / 1000).toFixed(1)} s** wall clock (parsing, validating, aligning, writing 4,000 bodies and the search's shards).\n`);
+if (huge && hugeBuildLog && fs.existsSync(hugeBuildLog)) {
+  // GNU time's report of the 20,000-pair build.
+  const log = fs.readFileSync(hugeBuildLog, 'utf8');
+  const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/.exec(log);
+  const seconds = wall ? Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]) : NaN;
+  const rss = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(log)?.[1]) * 1024;
+  const shards = fs.readdirSync(path.join(hugeDist, 'corpus')).filter((f) => f.startsWith('_search.'));
+  const shardBytes = shards.reduce((a, f) => a + fs.statSync(path.join(hugeDist, 'corpus', f)).size, 0);
+  console.log(`\`corpus build\` of the 20,000-pair corpus (40,000 Markdown files): **${seconds.toFixed(1)} s** wall clock, **${(rss / 1e9).toFixed(2)} GB** peak memory (targets: 30 s, 2 GB); ${shards.length - 1} search shards, ${(shardBytes / 1048576).toFixed(1)} MB.\n`);
+}
 await browser.close();

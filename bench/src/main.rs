@@ -117,9 +117,11 @@ fn search_files(corpus: &Path, query: &str) -> Result<(), String> {
         let needs = search.needs(query);
         let needs = if needs.is_empty() {
             let found = search.find(query);
+            let mut passages = search.passages_for(found.iter().take(page));
+            passages.extend(search.counterparts_for(found.iter().take(page)));
             essais_core::search::Needs {
                 shards: Vec::new(),
-                passages: search.passages_for(found.iter().take(page)),
+                passages,
             }
         } else {
             needs

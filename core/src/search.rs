@@ -515,12 +515,25 @@ impl SearchIndex {
         needs
     }
 
-    /// The essays whose passages the hits for `matches` are made from (each
-    /// match's essay and its translation) that are not in yet.
+    /// The essays of `matches` whose passages (a hit's snippet) are not in.
     pub fn passages_for<'m>(&self, matches: impl IntoIterator<Item = &'m SearchMatch>) -> Vec<usize> {
-        let mut out: Vec<usize> = matches
-            .into_iter()
-            .flat_map(|m| [Some(m.essay), self.essays[m.essay].translation])
+        self.missing(matches.into_iter().map(|m| Some(m.essay)))
+    }
+
+    /// Their translations whose passages (what faces each hit) are not in.
+    pub fn counterparts_for<'m>(
+        &self,
+        matches: impl IntoIterator<Item = &'m SearchMatch>,
+    ) -> Vec<usize> {
+        self.missing(
+            matches
+                .into_iter()
+                .map(|m| self.essays[m.essay].translation),
+        )
+    }
+
+    fn missing(&self, essays: impl Iterator<Item = Option<usize>>) -> Vec<usize> {
+        let mut out: Vec<usize> = essays
             .flatten()
             .filter(|&e| self.essays[e].passages.is_none())
             .collect();
@@ -571,16 +584,30 @@ impl SearchIndex {
             .iter()
             .chain(query.phrases.iter().flatten())
             .collect();
+        let forgiving: Vec<&String> = required
+            .iter()
+            .copied()
+            .filter(|t| query.forgiving.contains(*t))
+            .collect();
+        // The terms' shards and, in the same round trip, the close keys'
+        // of the words that forgive a typo: the word and its deletions (a
+        // term is listed under itself too, so a deletion that is a word is
+        // found there).
         let before = missing.len();
         for term in &required {
             self.has_shard_of(term, missing);
+        }
+        for term in &forgiving {
+            for key in std::iter::once(term.to_string()).chain(deletions(term)) {
+                self.has_close_shard_of(&key, missing);
+            }
         }
         if missing.len() > before {
             return None;
         }
         // Each term's essays, looked up once. A word that must be exact and
         // is nowhere ends the search before any word one typo away is
-        // looked for (or fetched).
+        // looked for.
         let as_typed: Vec<Vec<u32>> = required
             .iter()
             .map(|term| self.essays_with(term, lang))
@@ -591,21 +618,6 @@ impl SearchIndex {
             .any(|(term, essays)| essays.is_empty() && !query.forgiving.contains(*term))
         {
             return Some(Candidates::default());
-        }
-        let forgiving: Vec<&String> = required
-            .iter()
-            .copied()
-            .filter(|t| query.forgiving.contains(*t))
-            .collect();
-        // Its close keys: the word and its deletions (a term is listed
-        // under itself too, so a deletion that is a word is found there).
-        for term in &forgiving {
-            for key in std::iter::once(term.to_string()).chain(deletions(term)) {
-                self.has_close_shard_of(&key, missing);
-            }
-        }
-        if missing.len() > before {
-            return None;
         }
         let close_of: Vec<(&String, Vec<String>)> =
             forgiving.iter().map(|t| (*t, self.close_to(t))).collect();
@@ -774,7 +786,8 @@ impl SearchIndex {
 
     /// The hit for a match: the passage with the most of the query in it
     /// (phrases count double), earliest first, and its snippet. None until
-    /// the essay's passages are in ([`SearchIndex::passages_for`]).
+    /// the essay's passages are in ([`SearchIndex::passages_for`]); what
+    /// faces it, once its translation's are ([`SearchIndex::counterparts_for`]).
     pub fn hit(&self, found: &SearchMatch, text: &str) -> Option<SearchHit> {
         let essay = &self.essays[found.essay];
         essay.passages.as_ref()?;
@@ -862,7 +875,9 @@ impl SearchIndex {
         loop {
             let mut needs = self.needs(text);
             if needs.is_empty() {
-                needs.passages = self.passages_for(&self.find(text));
+                let found = self.find(text);
+                needs.passages = self.passages_for(&found);
+                needs.passages.extend(self.counterparts_for(&found));
                 if needs.passages.is_empty() {
                     return Ok(());
                 }

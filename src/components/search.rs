@@ -404,17 +404,18 @@ pub fn search_results(
     let shown = limit.get().min(count);
     let unreadable = state.unreadable.get();
     let is_unreadable = |n: &usize| unreadable.as_ref().is_some_and(|(u, _)| u.contains(n));
-    // The hits shown, each once its passages (and its translation's, for
-    // the passage facing it) are in: the bodies still missing are fetched.
-    let Some((hits, missing)) = state.with_index(|index| {
+    // The hits shown, each once its passages are in (what faces it in the
+    // translation follows when that body is); the bodies still missing are
+    // fetched, the hits' own first.
+    let Some((hits, missing, facing)) = state.with_index(|index| {
         // Exact matches first, then those found one typo away; each in blog
         // order, the reading language's version first.
         found.sort_by_key(|(place, m)| (!m.is_exact(), *place, m.lang(index) != lang));
-        let missing: Vec<usize> = index
-            .passages_for(found[..shown].iter().map(|(_, m)| m))
-            .into_iter()
-            .filter(|n| !is_unreadable(n))
-            .collect();
+        let page = || found[..shown].iter().map(|(_, m)| m);
+        let missing: Vec<usize> =
+            index.passages_for(page()).into_iter().filter(|n| !is_unreadable(n)).collect();
+        let facing: Vec<usize> =
+            index.counterparts_for(page()).into_iter().filter(|n| !is_unreadable(n)).collect();
         let hits: Vec<(SearchHit, &SearchMatch)> = found[..shown]
             .iter()
             .map_while(|(_, m)| {
@@ -439,11 +440,12 @@ pub fn search_results(
                 Some((hit, m))
             })
             .collect();
-        (hits, missing)
+        (hits, missing, facing)
     }) else {
         return loading();
     };
     state.fetch_passages(missing, true);
+    state.fetch_passages(facing, true);
     // A page of hits shows whole: before "show more", those shown already
     // stay while the next page's passages come.
     let page = essais_core::library::LIBRARY_PAGE_SIZE;
