@@ -131,8 +131,10 @@ fn search_files(corpus: &Path, query: &str) -> Result<(), String> {
         }
         for n in needs.shards {
             let url = search.shard_url(n).to_string();
-            let shard = essais_core::search_shards::Shard::from_json(&read(&url).map_err(|e| e.to_string())?)
-                .map_err(|e| e.to_string())?;
+            let shard = essais_core::search_shards::Shard::from_json(
+                &read(&url).map_err(|e| e.to_string())?,
+            )
+            .map_err(|e| e.to_string())?;
             search.add_shard(n, shard);
             fetched.borrow_mut().push(url);
         }

@@ -10,9 +10,9 @@
 //! size budget (docs/performance.md), and plurals are what readers mistype.
 
 use crate::corpus::{Corpus, CorpusLoadError, EssayBody};
-use crate::search_shards::{deletions, Shard, ShardList};
 use crate::document::{inline_text, Block};
 use crate::lang::Lang;
+use crate::search_shards::{deletions, Shard, ShardList};
 use crate::text::{ascii_folding, contained};
 use std::collections::HashMap;
 
@@ -516,7 +516,10 @@ impl SearchIndex {
     }
 
     /// The essays of `matches` whose passages (a hit's snippet) are not in.
-    pub fn passages_for<'m>(&self, matches: impl IntoIterator<Item = &'m SearchMatch>) -> Vec<usize> {
+    pub fn passages_for<'m>(
+        &self,
+        matches: impl IntoIterator<Item = &'m SearchMatch>,
+    ) -> Vec<usize> {
         self.missing(matches.into_iter().map(|m| Some(m.essay)))
     }
 
@@ -578,7 +581,12 @@ impl SearchIndex {
 
     /// The essays of `lang` the query's terms allow, or None while a shard
     /// it needs is missing (added to `missing`).
-    fn candidates(&self, query: &Query, lang: Lang, missing: &mut Vec<usize>) -> Option<Candidates> {
+    fn candidates(
+        &self,
+        query: &Query,
+        lang: Lang,
+        missing: &mut Vec<usize>,
+    ) -> Option<Candidates> {
         let required: Vec<&String> = query
             .words
             .iter()

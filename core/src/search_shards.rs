@@ -166,11 +166,13 @@ pub fn deletions(term: &str) -> Vec<String> {
 /// as a term).
 pub const CLOSE_KEYS_FROM: usize = 3;
 
+/// Shards in key order, each with its first key.
+pub type Shards = Vec<(String, Shard)>;
+
 /// The shards of an index: `terms` in order, each with its postings.
-/// Returns the terms' shards and the close keys', each with its first key,
-/// in key order.
+/// Returns the terms' shards and the close keys'.
 #[cfg(feature = "tool")]
-pub fn split(terms: Vec<(String, Postings)>) -> (Vec<(String, Shard)>, Vec<(String, Shard)>) {
+pub fn split(terms: Vec<(String, Postings)>) -> (Shards, Shards) {
     use std::collections::BTreeMap;
     // Every term's close keys, each with the terms it comes from; and
     // every term under itself, so that a query word's deletion that is a
@@ -188,35 +190,27 @@ pub fn split(terms: Vec<(String, Postings)>) -> (Vec<(String, Shard)>, Vec<(Stri
         terms.sort();
         terms.dedup();
     }
+    let shard = |terms, close| Shard {
+        version: SEARCH_VERSION,
+        terms,
+        close,
+    };
     let close_shards = cut(close, |key, terms: &Vec<String>| {
         key.len() + 8 + terms.iter().map(|t| t.len() + 3).sum::<usize>()
-    })
-    .into_iter()
-    .map(|(from, close)| {
-        (
-            from,
-            Shard {
-                version: SEARCH_VERSION,
-                close,
-                ..Shard::default()
-            },
-        )
-    })
-    .collect();
-    let term_shards = cut(terms, |term, postings: &Postings| term.len() + 8 + 3 * postings.len())
-        .into_iter()
-        .map(|(from, terms)| {
-            (
-                from,
-                Shard {
-                    version: SEARCH_VERSION,
-                    terms,
-                    ..Shard::default()
-                },
-            )
-        })
-        .collect();
-    (term_shards, close_shards)
+    });
+    let term_shards = cut(terms, |term, postings: &Postings| {
+        term.len() + 8 + 3 * postings.len()
+    });
+    (
+        term_shards
+            .into_iter()
+            .map(|(from, terms)| (from, shard(terms, Vec::new())))
+            .collect(),
+        close_shards
+            .into_iter()
+            .map(|(from, close)| (from, shard(Vec::new(), close)))
+            .collect(),
+    )
 }
 
 /// Keys in order, cut into runs of about [`SHARD_BYTES`] (as `bytes`
@@ -234,12 +228,19 @@ fn cut<V>(
         // that fills one alone (a common word: the others in its range
         // should not cost its postings).
         if size >= SHARD_BYTES || (entry >= SHARD_BYTES && size > 0) {
-            let from = if runs.is_empty() { String::new() } else { key.clone() };
+            let from = if runs.is_empty() {
+                String::new()
+            } else {
+                key.clone()
+            };
             runs.push((from, Vec::new()));
             size = 0;
         }
         size += entry;
-        runs.last_mut().expect("one run at least").1.push((key, value));
+        runs.last_mut()
+            .expect("one run at least")
+            .1
+            .push((key, value));
     }
     runs
 }
@@ -350,7 +351,10 @@ mod tests {
         assert!(term_shards.iter().all(|s| s.1.close.is_empty()));
         assert!(close_shards.iter().all(|s| s.1.terms.is_empty()));
         // The big term is alone in its shard.
-        let zeta = term_shards.iter().find(|s| s.1.terms.iter().any(|t| t.0 == "zeta")).unwrap();
+        let zeta = term_shards
+            .iter()
+            .find(|s| s.1.terms.iter().any(|t| t.0 == "zeta"))
+            .unwrap();
         assert_eq!(zeta.1.terms.len(), 1);
         let close_of = |key: &str| {
             close_shards
@@ -360,7 +364,11 @@ mod tests {
                 .map(|c| c.1.clone())
         };
         assert_eq!(close_of("zta"), Some(vec!["zeta".to_string()]));
-        assert_eq!(close_of("zeta"), Some(vec!["zeta".to_string()]), "a term is its own key");
+        assert_eq!(
+            close_of("zeta"),
+            Some(vec!["zeta".to_string()]),
+            "a term is its own key"
+        );
         let of_word0000 = close_of("word0000").unwrap();
         for term in ["word00000", "word00001", "word00010", "word01000"] {
             assert!(of_word0000.contains(&term.to_string()), "{term}");

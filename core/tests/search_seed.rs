@@ -60,14 +60,23 @@ fn found(query: &str) -> Vec<String> {
 fn a_query_fetches_only_the_shards_it_needs_and_finds_what_every_shard_would() {
     let (built, files) = built();
     let list = ShardList::from_json(&files[&built.corpus.search_url]).unwrap();
-    assert!(list.shards.len() >= 2 && list.close.len() >= 4, "the seed is split: {list:?}");
+    assert!(
+        list.shards.len() >= 2 && list.close.len() >= 4,
+        "the seed is split: {list:?}"
+    );
     // Every shard in, and every body: what a search over everything finds.
     let mut everything = empty_index();
     for n in 0..list.len() {
-        everything.add_shard(n, essais_core::search_shards::Shard::from_json(&files[list.url(n)]).unwrap());
+        everything.add_shard(
+            n,
+            essais_core::search_shards::Shard::from_json(&files[list.url(n)]).unwrap(),
+        );
     }
     for (n, essay) in built.corpus.essays.iter().enumerate() {
-        everything.add_passages(n, &essais_core::EssayBody::from_json(&files[&essay.body_url]).unwrap());
+        everything.add_passages(
+            n,
+            &essais_core::EssayBody::from_json(&files[&essay.body_url]).unwrap(),
+        );
     }
     // Words of the real essays (every fifth), a letter of each changed, left
     // out or doubled, pairs of them, and phrases.
@@ -76,7 +85,10 @@ fn a_query_fetches_only_the_shards_it_needs_and_finds_what_every_shard_would() {
         .essays
         .iter()
         .flat_map(|e| e.passages.iter())
-        .flat_map(|p| p.split(|c: char| !c.is_alphanumeric()).map(str::to_lowercase))
+        .flat_map(|p| {
+            p.split(|c: char| !c.is_alphanumeric())
+                .map(str::to_lowercase)
+        })
         .filter(|w| w.chars().count() >= 2)
         .collect::<HashSet<_>>()
         .into_iter()
@@ -100,19 +112,38 @@ fn a_query_fetches_only_the_shards_it_needs_and_finds_what_every_shard_would() {
             format!("\"{word} {next}\""),
         ]);
     }
-    queries.extend(["\"real economy\"", "economie \"la bulle\"", "contract", "Kenyes"].map(String::from));
+    queries.extend(
+        [
+            "\"real economy\"",
+            "economie \"la bulle\"",
+            "contract",
+            "Kenyes",
+        ]
+        .map(String::from),
+    );
     let mut shards_fetched = 0;
     for query in &queries {
         let (index, fetched) = index_fetching(query);
         let slugs = |hits: Vec<SearchHit>| -> Vec<(String, Option<usize>)> {
             hits.into_iter().map(|h| (h.slug, h.block)).collect()
         };
-        assert_eq!(slugs(index.search(query)), slugs(everything.search(query)), "{query:?}");
-        shards_fetched += fetched.iter().filter(|u| u.contains("_search.") && u != &&built.corpus.search_url).count();
+        assert_eq!(
+            slugs(index.search(query)),
+            slugs(everything.search(query)),
+            "{query:?}"
+        );
+        shards_fetched += fetched
+            .iter()
+            .filter(|u| u.contains("_search.") && u != &&built.corpus.search_url)
+            .count();
     }
     // On average a query needs a few shards, not all of them.
     let mean = shards_fetched as f64 / queries.len() as f64;
-    assert!(mean < list.len() as f64 / 2.0, "{mean:.1} of {} shards a query", list.len());
+    assert!(
+        mean < list.len() as f64 / 2.0,
+        "{mean:.1} of {} shards a query",
+        list.len()
+    );
 }
 
 #[test]

@@ -45,6 +45,9 @@ pub enum IndexState {
     Failed(CorpusLoadError),
 }
 
+/// Files to fetch: each one's place (a shard's, an essay's) and address.
+type Files = Vec<(usize, String)>;
+
 /// The search index, shared by the field and the results. Provided once for
 /// the whole app, so what has been fetched is kept across pages.
 #[derive(Clone, Copy)]
@@ -110,9 +113,13 @@ impl SearchState {
         self.state.set(IndexState::Loading);
         let this = *self;
         leptos::task::spawn_local(async move {
-            let result = fetch_shard_list(corpus.search_url.clone()).await.map(|list| {
-                crate::timing::measure("essais:search-index", || SearchIndex::new(&corpus, list))
-            });
+            let result = fetch_shard_list(corpus.search_url.clone())
+                .await
+                .map(|list| {
+                    crate::timing::measure("essais:search-index", || {
+                        SearchIndex::new(&corpus, list)
+                    })
+                });
             match result {
                 Ok(index) => {
                     this.index.set_value(Some(index));
@@ -141,23 +148,26 @@ impl SearchState {
     /// checked in) that is not in or on its way; the index changes once
     /// all of them are in.
     fn fetch_needs(&self, query: &str) {
-        let Some(needs) = self.index.with_value(|i| i.as_ref().map(|i| i.needs(query))) else {
+        let Some(needs) = self
+            .index
+            .with_value(|i| i.as_ref().map(|i| i.needs(query)))
+        else {
             return;
         };
         let shards: Vec<(usize, String)> = self.index.with_value(|i| {
             let i = i.as_ref().expect("checked above");
-            needs.shards.iter().map(|&n| (n, i.shard_url(n).to_string())).collect()
+            needs
+                .shards
+                .iter()
+                .map(|&n| (n, i.shard_url(n).to_string()))
+                .collect()
         });
         self.fetch_shards(shards);
         self.fetch_passages(needs.passages, false);
     }
 
     fn fetch_shards(&self, shards: Vec<(usize, String)>) {
-        let shards: Vec<(usize, String)> = shards
-            .into_iter()
-            .filter(|(_, url)| self.ask(url))
-            .collect();
-        let Some(pending) = self.pending(shards.len()) else {
+        let Some((shards, pending)) = self.batch(shards) else {
             return;
         };
         for (n, url) in shards {
@@ -184,14 +194,15 @@ impl SearchState {
     /// says it failed.
     fn fetch_passages(&self, essays: Vec<usize>, for_snippets: bool) {
         let essays: Vec<(usize, String)> = self.index.with_value(|i| {
-            let Some(i) = i.as_ref() else { return Vec::new() };
-            essays.iter().map(|&n| (n, i.body_url(n).to_string())).collect()
+            let Some(i) = i.as_ref() else {
+                return Vec::new();
+            };
+            essays
+                .iter()
+                .map(|&n| (n, i.body_url(n).to_string()))
+                .collect()
         });
-        let essays: Vec<(usize, String)> = essays
-            .into_iter()
-            .filter(|(_, url)| self.ask(url))
-            .collect();
-        let Some(pending) = self.pending(essays.len()) else {
+        let Some((essays, pending)) = self.batch(essays) else {
             return;
         };
         for (n, url) in essays {
@@ -218,16 +229,17 @@ impl SearchState {
         }
     }
 
-    /// Whether `url` is still to be asked for (and now is).
-    fn ask(&self, url: &str) -> bool {
-        let mut new = false;
-        self.asked.update_value(|asked| new = asked.insert(url.to_string()));
-        new
-    }
-
-    /// A count of the fetches under way together; None for none.
-    fn pending(&self, count: usize) -> Option<Rc<Cell<usize>>> {
-        (count > 0).then(|| Rc::new(Cell::new(count)))
+    /// Of `files` (place, address), those not asked for yet (now they
+    /// are), with the count of them still to arrive; None if none is new.
+    fn batch(&self, files: Files) -> Option<(Files, Rc<Cell<usize>>)> {
+        let new: Vec<(usize, String)> = self.asked.try_update_value(|asked| {
+            files
+                .into_iter()
+                .filter(|(_, url)| asked.insert(url.clone()))
+                .collect()
+        })?;
+        let pending = Rc::new(Cell::new(new.len()));
+        (!new.is_empty()).then_some((new, pending))
     }
 
     /// One fetch of a batch is in: once the last one is, the page sees them
@@ -412,10 +424,16 @@ pub fn search_results(
         // order, the reading language's version first.
         found.sort_by_key(|(place, m)| (!m.is_exact(), *place, m.lang(index) != lang));
         let page = || found[..shown].iter().map(|(_, m)| m);
-        let missing: Vec<usize> =
-            index.passages_for(page()).into_iter().filter(|n| !is_unreadable(n)).collect();
-        let facing: Vec<usize> =
-            index.counterparts_for(page()).into_iter().filter(|n| !is_unreadable(n)).collect();
+        let missing: Vec<usize> = index
+            .passages_for(page())
+            .into_iter()
+            .filter(|n| !is_unreadable(n))
+            .collect();
+        let facing: Vec<usize> = index
+            .counterparts_for(page())
+            .into_iter()
+            .filter(|n| !is_unreadable(n))
+            .collect();
         let hits: Vec<(SearchHit, &SearchMatch)> = found[..shown]
             .iter()
             .map_while(|(_, m)| {
