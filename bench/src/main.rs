@@ -116,7 +116,7 @@ fn search_files(corpus: &Path, query: &str) -> Result<(), String> {
     loop {
         let needs = search.needs(query);
         let needs = if needs.is_empty() {
-            let found = search.find(query);
+            let found = search.find(query).unwrap_or_default();
             let mut passages = search.passages_for(found.iter().take(page));
             passages.extend(search.counterparts_for(found.iter().take(page)));
             essais_core::search::Needs {
@@ -149,6 +149,7 @@ fn search_files(corpus: &Path, query: &str) -> Result<(), String> {
     for url in fetched.into_inner() {
         println!("{url}");
     }
-    eprintln!("{} essay versions found", search.find(query).len());
+    let found = search.find(query).map_or(0, |found| found.len());
+    eprintln!("{found} essay versions found");
     Ok(())
 }

@@ -674,6 +674,7 @@ impl SearchIndex {
     /// snippets; those whose passages are not in yet are left out.
     pub fn search(&self, text: &str) -> Vec<SearchHit> {
         self.find(text)
+            .unwrap_or_default()
             .iter()
             .filter_map(|m| self.hit(m, text))
             .collect()
@@ -681,19 +682,19 @@ impl SearchIndex {
 
     /// The essay versions that match, exact matches first, each in corpus
     /// order, without snippets: cheap enough for every keystroke on
-    /// thousands of essays. Complete once [`SearchIndex::needs`] is empty
-    /// for `text` (until then, what is missing finds nothing).
-    pub fn find(&self, text: &str) -> Vec<SearchMatch> {
+    /// thousands of essays. None while something it needs is not in
+    /// ([`SearchIndex::needs`] says what).
+    pub fn find(&self, text: &str) -> Option<Vec<SearchMatch>> {
         let mut found = Vec::new();
         for lang in [Lang::Fr, Lang::En] {
             let query = Query::for_lang(text, lang);
             if query.is_empty() {
                 continue;
             }
-            found.extend(self.find_in(&query, lang));
+            found.extend(self.find_in(&query, lang)?);
         }
         found.sort_by_key(|m| (!m.is_exact(), m.essay));
-        found
+        Some(found)
     }
 
     /// The essays (of `lang`) whose text has `term`, ascending.
@@ -710,18 +711,24 @@ impl SearchIndex {
         essays
     }
 
-    fn find_in(&self, query: &Query, lang: Lang) -> Vec<SearchMatch> {
-        let Some(Candidates {
+    /// None while a shard it needs, or the text a phrase is checked in,
+    /// is not in.
+    fn find_in(&self, query: &Query, lang: Lang) -> Option<Vec<SearchMatch>> {
+        let Candidates {
             exact,
             either,
             close,
-        }) = self.candidates(query, lang, &mut Vec::new())
-        else {
-            return Vec::new();
-        };
+        } = self.candidates(query, lang, &mut Vec::new())?;
+        if !query.phrases.is_empty()
+            && either
+                .iter()
+                .any(|&e| self.essays[e as usize].passages.is_none())
+        {
+            return None;
+        }
         let mut words = query.words.clone();
         words.extend(close.iter().cloned());
-        either
+        let matches = either
             .into_iter()
             .filter_map(|essay| {
                 let is_exact = exact.binary_search(&essay).is_ok();
@@ -756,7 +763,8 @@ impl SearchIndex {
                     },
                 })
             })
-            .collect()
+            .collect();
+        Some(matches)
     }
 
     /// The passages of `essay` that hold any of `terms`, in order.
@@ -883,7 +891,7 @@ impl SearchIndex {
         loop {
             let mut needs = self.needs(text);
             if needs.is_empty() {
-                let found = self.find(text);
+                let found = self.find(text).unwrap_or_default();
                 needs.passages = self.passages_for(&found);
                 needs.passages.extend(self.counterparts_for(&found));
                 if needs.passages.is_empty() {

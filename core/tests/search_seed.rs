@@ -121,6 +121,16 @@ fn a_query_fetches_only_the_shards_it_needs_and_finds_what_every_shard_would() {
         ]
         .map(String::from),
     );
+    // Nothing is found before what the query needs is in: not "no match".
+    assert_eq!(empty_index().find("stopcock"), None);
+    assert_eq!(
+        empty_index().find("\"real economy\"").map(|f| f.len()),
+        None
+    );
+    assert_eq!(
+        index_for("stopcock").find("stopcock").map(|f| f.len()),
+        Some(1)
+    );
     let mut shards_fetched = 0;
     for query in &queries {
         let (index, fetched) = index_fetching(query);
@@ -265,7 +275,9 @@ fn one_typo_is_forgiven_in_long_words_after_the_exact_matches() {
         .map(|p| p.text.to_lowercase())
         .collect();
     assert_eq!(marked, vec!["contact"]);
-    let matches = index_for("contract").find("contract");
+    let matches = index_for("contract")
+        .find("contract")
+        .expect("what it needs is in");
     assert!(matches[0].is_exact());
     // Each close match names the words it has, not every word one typo away.
     for m in matches.iter().filter(|m| !m.is_exact()) {

@@ -98,16 +98,26 @@ impl SearchState {
     /// the field, so that even the first key waits for no more than its
     /// own shards.
     pub fn load(&self, corpus: Arc<Corpus>) {
-        match self.state.get_untracked() {
-            IndexState::Loading | IndexState::Ready => return,
-            IndexState::Failed(_) | IndexState::Idle => {}
+        if !matches!(
+            self.state.get_untracked(),
+            IndexState::Loading | IndexState::Ready
+        ) {
+            self.retry(corpus);
         }
+    }
+
+    /// Tries again what failed: the shard list, a shard, or the bodies of
+    /// hits shown with their excerpt.
+    pub fn retry(&self, corpus: Arc<Corpus>) {
         self.asked.set_value(HashSet::new());
         if self.unreadable.with_untracked(Option::is_some) {
             self.unreadable.set(None);
         }
         if self.index.with_value(Option::is_some) {
-            self.state.set(IndexState::Ready);
+            if !matches!(self.state.get_untracked(), IndexState::Ready) {
+                self.state.set(IndexState::Ready);
+            }
+            self.version.update(|v| *v += 1);
             return;
         }
         self.state.set(IndexState::Loading);
@@ -130,18 +140,6 @@ impl SearchState {
                 }
             }
         });
-    }
-
-    /// Tries again what failed: the shard list, a shard, or the bodies of
-    /// hits shown with their excerpt.
-    pub fn retry(&self, corpus: Arc<Corpus>) {
-        if matches!(self.state.get_untracked(), IndexState::Ready) {
-            self.asked.set_value(HashSet::new());
-            self.unreadable.set(None);
-            self.version.update(|v| *v += 1);
-        } else {
-            self.load(corpus);
-        }
     }
 
     /// Fetches what `query` needs (its shards, the bodies a phrase is
@@ -353,11 +351,9 @@ pub fn use_found(state: SearchState, query: Memo<String>) -> Memo<Option<Arc<Fou
         let corpus = corpus.get()?;
         state
             .with_index(|index| {
-                if !index.needs(&query).is_empty() {
-                    return None;
-                }
+                // None until what it needs is in (the effect above fetches it).
                 let matches: Vec<(usize, SearchMatch)> =
-                    crate::timing::measure("essais:search", || index.find(&query))
+                    crate::timing::measure("essais:search", || index.find(&query))?
                         .into_iter()
                         .filter_map(|m| Some((corpus.group_place(m.translation_key(index))?, m)))
                         .collect();
