@@ -2,8 +2,8 @@
 //! punctuation-insensitive, with light stemming, words AND-ed and "quoted
 //! phrases" matched as phrases, one typo forgiven in long words. The index
 //! is written ahead by the corpus tool, in shards (`search_shards`); the
-//! app fetches the few a query needs, cached like the rest, so search works
-//! offline and costs the same on five essays or twenty thousand.
+//! app fetches the few a query needs, cached like the rest (so search works
+//! offline), and builds nothing from the text.
 //!
 //! Stemming is a small hand-written plural folding (French -s/-x, English
 //! -s/-es/-ies) rather than a Snowball crate: the app is already above its
