@@ -170,13 +170,19 @@ pub fn found_ranges(text: &str, search: &str, lang: Lang) -> Vec<std::ops::Range
 pub struct Query {
     pub words: Vec<String>,
     pub phrases: Vec<Vec<String>>,
-    /// The words typed with [`FORGIVEN_FROM`] letters or more: one typo in
-    /// them is forgiven (ranked below exact matches). Not inside phrases.
+    /// The words typed with [`FORGIVEN_FROM`] letters or more (and stemmed
+    /// to [`FORGIVEN_UP_TO`] or fewer): one typo in them is forgiven
+    /// (ranked below exact matches). Not inside phrases.
     pub forgiving: Vec<String>,
 }
 
 /// Words of this many letters or more forgive one typo.
 pub const FORGIVEN_FROM: usize = 5;
+
+/// Words longer than this (stemmed) must be exact: no word of French or
+/// English is as long, and the index keeps no close keys for them
+/// (`search_shards::CLOSE_KEYS_UP_TO`).
+pub const FORGIVEN_UP_TO: usize = 32;
 
 impl Query {
     /// `economie "real economy" rotules` → two words and one phrase. The
@@ -210,7 +216,10 @@ impl Query {
         let mut words = terms(&free);
         let mut forgiving: Vec<String> = tokenize(&free, lang)
             .into_iter()
-            .filter(|t| normalize_word(&free[t.start..t.end]).chars().count() >= FORGIVEN_FROM)
+            .filter(|t| {
+                normalize_word(&free[t.start..t.end]).chars().count() >= FORGIVEN_FROM
+                    && t.term.chars().count() <= FORGIVEN_UP_TO
+            })
             .map(|t| t.term)
             .collect();
         forgiving.sort();
@@ -1352,6 +1361,13 @@ mod tests {
         );
         let q = Query::for_lang("cases case", Lang::En);
         assert_eq!(q.forgiving, vec!["case"], "as typed: cases");
+        let long = "a".repeat(FORGIVEN_UP_TO + 1);
+        let q = Query::for_lang(&format!("{long} anticonstitutionnellement"), Lang::Fr);
+        assert_eq!(
+            q.forgiving,
+            vec!["anticonstitutionnellement"],
+            "past 32 letters, exact"
+        );
     }
 
     #[test]

@@ -166,6 +166,13 @@ pub fn deletions(term: &str) -> Vec<String> {
 /// as a term).
 pub const CLOSE_KEYS_FROM: usize = 3;
 
+/// Nor have longer terms: a word forgives a typo only up to
+/// [`crate::search::FORGIVEN_UP_TO`] letters (stemmed), so a term one typo
+/// away has one more at the most. Without the bound a pasted run of
+/// 200,000 letters would have 200,000 keys of 200,000 letters each (the
+/// stress corpus has one).
+pub const CLOSE_KEYS_UP_TO: usize = crate::search::FORGIVEN_UP_TO + 1;
+
 /// Shards in key order, each with its first key.
 pub type Shards = Vec<(String, Shard)>;
 
@@ -179,8 +186,12 @@ pub fn split(terms: Vec<(String, Postings)>) -> (Shards, Shards) {
     // word is found in the close shards too (not in some term's shard).
     let mut close: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for (term, _) in &terms {
+        let letters = term.chars().count();
+        if letters > CLOSE_KEYS_UP_TO {
+            continue;
+        }
         close.entry(term.clone()).or_default().push(term.clone());
-        if term.chars().count() >= CLOSE_KEYS_FROM {
+        if letters >= CLOSE_KEYS_FROM {
             for key in deletions(term) {
                 close.entry(key).or_default().push(term.clone());
             }
@@ -324,8 +335,16 @@ mod tests {
             .map(|i| (format!("word{i:05}"), vec![1, 1, 3]))
             .collect();
         terms.push(("zeta".into(), vec![1; 3 * SHARD_BYTES]));
+        // A pasted run of letters far longer than any word: a term, with no
+        // close key (not 200,000 of them).
+        let run = "x".repeat(200_000);
+        terms.push((run.clone(), vec![1, 1, 0]));
         terms.sort();
         let (term_shards, close_shards) = split(terms.clone());
+        assert!(close_shards
+            .iter()
+            .flat_map(|s| &s.1.close)
+            .all(|(key, words)| key.len() <= CLOSE_KEYS_UP_TO && !words.contains(&run)));
         for shards in [&term_shards, &close_shards] {
             assert!(shards.len() > 3, "{} shards", shards.len());
             assert_eq!(shards[0].0, "");
