@@ -10,10 +10,7 @@
 //! an editor fixes a whole batch in one pass. The format is in `docs/corpus.md`.
 
 use crate::align::{align_bodies, Alignment, CorrectionProblem, Corrections, Facing};
-use crate::corpus::{
-    Corpus, Essay, EssayBody, Label, Taxonomy, TaxonomyEntry,
-    SCHEMA_VERSION,
-};
+use crate::corpus::{Corpus, Essay, EssayBody, Label, Taxonomy, TaxonomyEntry, SCHEMA_VERSION};
 use crate::document::{parse_body_with_markers, Block};
 use crate::lang::Lang;
 use crate::library::{excerpt, EXCERPT_CHARS};
@@ -835,8 +832,10 @@ fn search_files(essays: &[Essay], search: &SearchData) -> (String, Vec<(String, 
             }
         }
     }
-    let mut terms: Vec<(String, Vec<u32>)> =
-        postings.into_iter().map(|(term, (_, flat))| (term, flat)).collect();
+    let mut terms: Vec<(String, Vec<u32>)> = postings
+        .into_iter()
+        .map(|(term, (_, flat))| (term, flat))
+        .collect();
     terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let (term_shards, close_shards) = split(terms);
     let write = |kind: &str, shards: &[(String, crate::search_shards::Shard)]| {
@@ -1212,7 +1211,11 @@ en = "Future of work"
         let terms: Vec<String> = list
             .shards
             .iter()
-            .flat_map(|s| crate::search_shards::Shard::from_json(files[s.url.as_str()]).unwrap().terms)
+            .flat_map(|s| {
+                crate::search_shards::Shard::from_json(files[s.url.as_str()])
+                    .unwrap()
+                    .terms
+            })
             .map(|(term, _)| term)
             .collect();
         assert_eq!(terms, ["a", "body", "title"]);
