@@ -373,16 +373,24 @@ async function firstSearch(browser, url, corpusLabel, serverOptions = {}) {
     const listMs = Date.now() - listAt;
     const listBytes = await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => /\/corpus\/_search\.[0-9a-f]{16}\.json$/.test(e.name)).reduce((a, e) => a + e.encodedBodySize, 0));
     const files = [];
+    let inFlight = 0;
+    const onRequest = (request) => { if (new URL(request.url()).pathname.includes('/corpus/')) inFlight++; };
     const onFinished = async (request) => {
       if (!new URL(request.url()).pathname.includes('/corpus/')) return;
       const sizes = await request.sizes().catch(() => null);
       files.push({ url: request.url(), bytes: sizes ? sizes.responseBodySize : 0 });
+      inFlight--;
     };
+    page.on('request', onRequest);
     page.on('requestfinished', onFinished);
     await page.locator('#search').evaluate((el, q) => { el.value = q; }, FIRST_QUERY.slice(0, -1));
     const t = await measureInteraction(page, 'input', () => page.keyboard.type(FIRST_QUERY.slice(-1)),
       '() => document.querySelector(".search-hit .snippet")');
-    await page.waitForTimeout(200);
+    // Every file the query asked for, the bodies of what faces each hit
+    // included (they may still be coming when the hits show): until none
+    // is in flight for half a second.
+    for (let quiet = 0; quiet < 5; quiet = inFlight === 0 ? quiet + 1 : 0) await page.waitForTimeout(100);
+    page.off('request', onRequest);
     page.off('requestfinished', onFinished);
     const shards = files.filter((f) => f.url.includes('/_search.'));
     rounds.push({ t, listMs, listBytes, shards: shards.length, shardBytes: shards.reduce((a, f) => a + f.bytes, 0), bodies: files.length - shards.length, bodyBytes: files.filter((f) => !f.url.includes('/_search.')).reduce((a, f) => a + f.bytes, 0) });
