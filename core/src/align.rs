@@ -500,7 +500,14 @@ struct Table {
     width: Vec<usize>,
     cost: Vec<f64>,
     step: Vec<u8>,
+    /// Each cell's moves ([`moves`]), worked out by the forward pass and
+    /// read again by the backward one: a match's cost is most of the
+    /// aligner's time, and the two passes need the same ones.
+    moves: Vec<Moves>,
 }
+
+/// The matches that can leave a cell: (match type, the cell it reaches, its cost).
+type Moves = [Option<(u8, u32, f64)>; 6];
 
 impl Table {
     fn new(lo: Vec<usize>, hi: Vec<usize>) -> Table {
@@ -517,6 +524,7 @@ impl Table {
             width,
             cost: vec![f64::INFINITY; total],
             step: vec![u8::MAX; total],
+            moves: vec![[None; 6]; total],
         }
     }
 
@@ -587,9 +595,12 @@ fn align_with_ratio(
     let (n, m) = (left.len(), right.len());
     let (force_left, force_right) = forced(corrections, n, m);
     let centre = centres(n, m, &corrections.pairs());
+    let (left_twos, right_twos) = (twos(left), twos(right));
     let pair = Pair {
         left,
         right,
+        left_twos: &left_twos,
+        right_twos: &right_twos,
         ratio,
         force_left: &force_left,
         force_right: &force_right,
@@ -638,15 +649,18 @@ fn align_with_ratio(
 struct Pair<'a> {
     left: &'a [Unit],
     right: &'a [Unit],
+    /// The anchors of each two units in a row ([`twos`]).
+    left_twos: &'a [Vec<u32>],
+    right_twos: &'a [Vec<u32>],
     ratio: f64,
     force_left: &'a [Option<Facing>],
     force_right: &'a [Option<Facing>],
 }
 
 /// The matches that can leave cell (i, j) of the band under the
-/// corrections: (match type, the cell it reaches, its cost). Shared by the
-/// forward and the backward pass.
-fn moves(table: &Table, pair: &Pair, i: usize, j: usize) -> [Option<(usize, usize, f64)>; 6] {
+/// corrections. Worked out once per cell, by the forward pass
+/// ([`Table::moves`]).
+fn moves(table: &Table, pair: &Pair, i: usize, j: usize) -> Moves {
     std::array::from_fn(|k| {
         let (di, dj, _) = MATCHES[k];
         let (ni, nj) = (i + di, j + dj);
@@ -657,27 +671,52 @@ fn moves(table: &Table, pair: &Pair, i: usize, j: usize) -> [Option<(usize, usiz
             return None;
         }
         let cell = table.cell(ni, nj)?;
-        let cost = match_cost(&pair.left[i..ni], &pair.right[j..nj], pair.ratio, k)?;
-        Some((k, cell, cost))
+        fn anchors<'u>(
+            units: &'u [Unit],
+            twos: &'u [Vec<u32>],
+            from: usize,
+            to: usize,
+        ) -> &'u [u32] {
+            match to - from {
+                0 => &[],
+                1 => &units[from].anchors,
+                _ => &twos[from],
+            }
+        }
+        let cost = match_cost(
+            (&pair.left[i..ni], anchors(pair.left, pair.left_twos, i, ni)),
+            (
+                &pair.right[j..nj],
+                anchors(pair.right, pair.right_twos, j, nj),
+            ),
+            pair.ratio,
+            k,
+        )?;
+        Some((k as u8, cell as u32, cost))
     })
 }
 
-/// The forward pass: the cheapest cost from the start to each cell.
+/// The forward pass: the cheapest cost from the start to each cell, and
+/// each cell's moves for the backward pass.
 fn fill(table: &mut Table, pair: &Pair) {
     table.cost[0] = 0.0;
     for i in 0..=pair.left.len() {
         let (lo, w) = (table.lo[i], table.width[i]);
         for j in lo..lo + w {
-            let Some(here) = table.cell(i, j).map(|c| table.cost[c]) else {
+            let Some(cell) = table.cell(i, j) else {
                 continue;
             };
+            let moves = moves(table, pair, i, j);
+            table.moves[cell] = moves;
+            let here = table.cost[cell];
             if !here.is_finite() {
                 continue;
             }
-            for (k, cell, cost) in moves(table, pair, i, j).into_iter().flatten() {
-                if here + cost < table.cost[cell] {
-                    table.cost[cell] = here + cost;
-                    table.step[cell] = k as u8;
+            for (k, next, cost) in moves.into_iter().flatten() {
+                let next = next as usize;
+                if here + cost < table.cost[next] {
+                    table.cost[next] = here + cost;
+                    table.step[next] = k;
                 }
             }
         }
@@ -776,8 +815,8 @@ fn backward(table: &Table, pair: &Pair) -> Vec<f64> {
             let Some(here) = table.cell(i, j) else {
                 continue;
             };
-            for (_, next, step) in moves(table, pair, i, j).into_iter().flatten() {
-                cost[here] = cost[here].min(step + cost[next]);
+            for (_, next, step) in table.moves[here].into_iter().flatten() {
+                cost[here] = cost[here].min(step + cost[next as usize]);
             }
         }
     }
@@ -837,7 +876,13 @@ fn confidence(margin: f64) -> u8 {
 }
 
 /// The cost (in nats) of one match, or None if its units cannot pair.
-fn match_cost(left: &[Unit], right: &[Unit], ratio: f64, k: usize) -> Option<f64> {
+/// Each side comes with its units' anchors, merged.
+fn match_cost(
+    (left, left_anchors): (&[Unit], &[u32]),
+    (right, right_anchors): (&[Unit], &[u32]),
+    ratio: f64,
+    k: usize,
+) -> Option<f64> {
     let mut kinds = left.iter().chain(right).map(|u| u.kind);
     let first = kinds.next()?;
     if !kinds.all(|k| k == first) {
@@ -852,7 +897,7 @@ fn match_cost(left: &[Unit], right: &[Unit], ratio: f64, k: usize) -> Option<f64
     let mean = (l1 as f64 + l2 as f64 / ratio) / 2.0;
     let delta = (l2 as f64 - l1 as f64 * ratio) / (mean.max(1.0) * VARIANCE).sqrt();
     let length = 2.0 * (1.0 - standard_normal_cdf(delta.abs()));
-    Some(-(prior * length).max(f64::MIN_POSITIVE).ln() + lexical_cost(left, right))
+    Some(-(prior * length).max(f64::MIN_POSITIVE).ln() + lexical_cost(left_anchors, right_anchors))
 }
 
 /// The words' evidence for a match, in nats (negative: for it): each anchor
@@ -862,37 +907,37 @@ fn match_cost(left: &[Unit], right: &[Unit], ratio: f64, k: usize) -> Option<f64
 /// log-likelihood ratios of those rates, damped because anchors are not
 /// independent). The evidence grows with the text: a long paragraph's words
 /// outweigh its length, a short heading's do not.
-fn lexical_cost(left: &[Unit], right: &[Unit]) -> f64 {
-    let a = merged(left);
-    let b = merged(right);
-    let common = shared(&a, &b) as f64;
+fn lexical_cost(a: &[u32], b: &[u32]) -> f64 {
+    let common = shared(a, b) as f64;
     let alone = (a.len() + b.len()) as f64 - 2.0 * common;
     -SHARED_ANCHOR * common + LONE_ANCHOR * alone
 }
 
-fn merged(units: &[Unit]) -> std::borrow::Cow<'_, [u32]> {
-    match units {
-        [one] => std::borrow::Cow::Borrowed(&one.anchors),
-        // Each unit's anchors are sorted: merged in one pass rather than
-        // sorted again (sorting here was a sixth of a large corpus build;
-        // reading the two lists in place without copying measured slower).
-        _ => std::borrow::Cow::Owned(units.iter().fold(Vec::new(), |all, u| {
-            let mut out = Vec::with_capacity(all.len() + u.anchors.len());
+/// The anchors of each unit and the next, merged: what a two-unit match
+/// compares. Made once per side, not once per cell of the band (merging
+/// them in the cells was a fifth of a large corpus build). Each unit's
+/// anchors are sorted, so each two are merged in one pass.
+fn twos(units: &[Unit]) -> Vec<Vec<u32>> {
+    units
+        .windows(2)
+        .map(|two| {
+            let (a, b) = (&two[0].anchors, &two[1].anchors);
+            let mut out = Vec::with_capacity(a.len() + b.len());
             let (mut i, mut j) = (0, 0);
-            while i < all.len() && j < u.anchors.len() {
-                if all[i] <= u.anchors[j] {
-                    out.push(all[i]);
+            while i < a.len() && j < b.len() {
+                if a[i] <= b[j] {
+                    out.push(a[i]);
                     i += 1;
                 } else {
-                    out.push(u.anchors[j]);
+                    out.push(b[j]);
                     j += 1;
                 }
             }
-            out.extend_from_slice(&all[i..]);
-            out.extend_from_slice(&u.anchors[j..]);
+            out.extend_from_slice(&a[i..]);
+            out.extend_from_slice(&b[j..]);
             out
-        })),
-    }
+        })
+        .collect()
 }
 
 /// Frequent French and English words of four letters or more that would
