@@ -146,20 +146,20 @@ impl SearchState {
     /// checked in) that is not in or on its way; the index changes once
     /// all of them are in.
     fn fetch_needs(&self, query: &str) {
-        let Some(needs) = self
-            .index
-            .with_value(|i| i.as_ref().map(|i| i.needs(query)))
-        else {
+        // What the query needs, with each shard's address, in one read.
+        let Some((needs, shards)) = self.index.with_value(|i| {
+            i.as_ref().map(|i| {
+                let needs = i.needs(query);
+                let shards: Vec<(usize, String)> = needs
+                    .shards
+                    .iter()
+                    .map(|&n| (n, i.shard_url(n).to_string()))
+                    .collect();
+                (needs, shards)
+            })
+        }) else {
             return;
         };
-        let shards: Vec<(usize, String)> = self.index.with_value(|i| {
-            let i = i.as_ref().expect("checked above");
-            needs
-                .shards
-                .iter()
-                .map(|&n| (n, i.shard_url(n).to_string()))
-                .collect()
-        });
         self.fetch_shards(shards);
         self.fetch_passages(needs.passages, false);
     }
