@@ -280,6 +280,65 @@ struct EssayIndex {
 /// Where a term occurs: essay number, passage number.
 type Posting = (u32, u32);
 
+/// The passages that hold any of some terms, for essays asked in
+/// ascending order: each term's postings (sorted by essay, then passage)
+/// are read from where the previous essay left them.
+struct Walk<'i> {
+    lists: Vec<(&'i [Posting], usize)>,
+}
+
+impl<'i> Walk<'i> {
+    fn new(index: &'i SearchIndex, terms: &[String]) -> Walk<'i> {
+        Walk {
+            lists: terms
+                .iter()
+                .filter_map(|term| index.postings.get(term.as_str()))
+                .map(|list| (&list[..], 0))
+                .collect(),
+        }
+    }
+
+    /// Moves each list on to `essay` (asked after every smaller one). The
+    /// essay is mostly a few postings on: galloping finds it in a step or
+    /// two where a search of the rest would take sixteen.
+    fn reach(&mut self, essay: u32) {
+        for (list, at) in &mut self.lists {
+            let rest = &list[*at..];
+            let mut step = 1;
+            while step <= rest.len() && rest[step - 1].0 < essay {
+                step *= 2;
+            }
+            // Everything before `step / 2` is before the essay; what is
+            // from `step` on (if anything) is not.
+            let from = step / 2;
+            *at += from + rest[from..step.min(rest.len())].partition_point(|p| p.0 < essay);
+        }
+    }
+
+    /// `essay`'s passages that hold any of the terms, in order.
+    fn passages(&mut self, essay: u32) -> Vec<u32> {
+        self.reach(essay);
+        let mut out: Vec<u32> = Vec::new();
+        for (list, at) in &self.lists {
+            out.extend(list[*at..].iter().take_while(|p| p.0 == essay).map(|p| p.1));
+        }
+        // One list is in order and has no repeats already.
+        if self.lists.len() > 1 {
+            out.sort_unstable();
+            out.dedup();
+        }
+        out
+    }
+
+    /// Whether `essay` has any of the terms.
+    fn has(&mut self, essay: u32) -> bool {
+        self.reach(essay);
+        self.lists
+            .iter()
+            .any(|(list, at)| list.get(*at).is_some_and(|p| p.0 == essay))
+    }
+}
+
 /// What a query needs that the index does not have yet: shards to fetch
 /// (places in the shard list) and essays whose passages are needed (their
 /// bodies: a phrase is checked in the text).
@@ -737,12 +796,31 @@ impl SearchIndex {
         }
         let mut words = query.words.clone();
         words.extend(close.iter().cloned());
+        // `either` is ascending: each word's postings are read front to back
+        // once, however many essays match (a common word's are tens of
+        // thousands; looking each essay up in them was most of a keystroke).
+        let mut as_typed = Walk::new(self, &query.words);
+        let mut with_close = Walk::new(self, &words);
+        let mut each_close: Vec<(&String, Walk)> = close
+            .iter()
+            .map(|c| (c, Walk::new(self, std::slice::from_ref(c))))
+            .collect();
+        // `exact` is part of `either`, ascending too: read alongside it.
+        let mut exact = exact.into_iter().peekable();
         let matches = either
             .into_iter()
             .filter_map(|essay| {
-                let is_exact = exact.binary_search(&essay).is_ok();
-                let passages =
-                    self.passages_with(essay, if is_exact { &query.words } else { &words });
+                let is_exact = exact.next_if_eq(&essay).is_some();
+                let passages = if is_exact {
+                    as_typed.passages(essay)
+                } else {
+                    with_close.passages(essay)
+                };
+                // Every walk moves on to this essay, used or not.
+                let close_here: Vec<String> = each_close
+                    .iter_mut()
+                    .filter_map(|(c, walk)| walk.has(essay).then(|| (*c).clone()))
+                    .collect();
                 let phrases_found = query.phrases.iter().all(|phrase| {
                     self.passages_with(essay, &phrase[..1]).iter().any(|&p| {
                         self.tokens(essay as usize, p)
@@ -751,19 +829,7 @@ impl SearchIndex {
                 });
                 phrases_found.then(|| SearchMatch {
                     // The words one typo away this essay has.
-                    close: if is_exact {
-                        Vec::new()
-                    } else {
-                        close
-                            .iter()
-                            .filter(|c| {
-                                !self
-                                    .passages_with(essay, std::slice::from_ref(*c))
-                                    .is_empty()
-                            })
-                            .cloned()
-                            .collect()
-                    },
+                    close: if is_exact { Vec::new() } else { close_here },
                     essay: essay as usize,
                     passages: if passages.is_empty() {
                         self.passages_with(essay, &query.phrases.concat())
@@ -776,7 +842,8 @@ impl SearchIndex {
         Some(matches)
     }
 
-    /// The passages of `essay` that hold any of `terms`, in order.
+    /// The passages of `essay` that hold any of `terms`, in order (for one
+    /// essay; [`Walk`] for many in a row).
     fn passages_with(&self, essay: u32, terms: &[String]) -> Vec<u32> {
         let mut passages: Vec<u32> = terms
             .iter()
@@ -1146,6 +1213,38 @@ fn floor_char_boundary(text: &str, mut i: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// A walk through ascending essays finds, for each, what looking
+        /// the essay up in every term's postings finds.
+        #[test]
+        fn a_walk_finds_what_a_lookup_finds(
+            lists in proptest::collection::vec(
+                proptest::collection::btree_set((0u32..60, 0u32..8), 0..120),
+                0..4,
+            ),
+            asked in proptest::collection::btree_set(0u32..64, 0..64),
+        ) {
+            let terms: Vec<String> = (0..lists.len()).map(|n| format!("t{n}")).collect();
+            let mut index = SearchIndex::default();
+            for (term, list) in terms.iter().zip(&lists) {
+                index.postings.insert(term.clone(), list.iter().copied().collect());
+            }
+            // A term with no postings is skipped by both.
+            let mut asked_terms = terms.clone();
+            asked_terms.push("nowhere".into());
+            let mut walk = Walk::new(&index, &asked_terms);
+            let mut has = Walk::new(&index, &asked_terms);
+            for (k, &essay) in asked.iter().enumerate() {
+                let looked_up = index.passages_with(essay, &asked_terms);
+                // Every other essay asked only whether it has any.
+                if k % 2 == 0 {
+                    proptest::prop_assert_eq!(walk.passages(essay), looked_up.clone());
+                }
+                proptest::prop_assert_eq!(has.has(essay), !looked_up.is_empty());
+            }
+        }
+    }
 
     #[test]
     fn normalisation_folds_case_accents_and_ligatures() {
