@@ -502,9 +502,17 @@ struct Table {
     step: Vec<u8>,
     /// Each cell's moves ([`moves`]), worked out by the forward pass and
     /// read again by the backward one: a match's cost is most of the
-    /// aligner's time, and the two passes need the same ones.
+    /// aligner's time, and the two passes need the same ones. Empty for a
+    /// table of more than [`KEPT_MOVES`] cells, whose moves the backward
+    /// pass works out again.
     moves: Vec<Moves>,
 }
+
+/// The most cells whose moves are kept: 96 bytes a cell, 200 MB. A
+/// book-length pair's band has about 330,000 cells; a table searched
+/// whole (two long texts that never settle near the diagonal) may have
+/// hundreds of millions, for which only the costs are kept, as before.
+const KEPT_MOVES: usize = 1 << 21;
 
 /// The matches that can leave a cell: (match type, the cell it reaches, its cost).
 type Moves = [Option<(u8, u32, f64)>; 6];
@@ -524,7 +532,11 @@ impl Table {
             width,
             cost: vec![f64::INFINITY; total],
             step: vec![u8::MAX; total],
-            moves: vec![[None; 6]; total],
+            moves: if total <= KEPT_MOVES {
+                vec![[None; 6]; total]
+            } else {
+                Vec::new()
+            },
         }
     }
 
@@ -658,8 +670,8 @@ struct Pair<'a> {
 }
 
 /// The matches that can leave cell (i, j) of the band under the
-/// corrections. Worked out once per cell, by the forward pass
-/// ([`Table::moves`]).
+/// corrections. Worked out once per cell by the forward pass, and kept for
+/// the backward one ([`Table::moves`]).
 fn moves(table: &Table, pair: &Pair, i: usize, j: usize) -> Moves {
     std::array::from_fn(|k| {
         let (di, dj, _) = MATCHES[k];
@@ -707,7 +719,9 @@ fn fill(table: &mut Table, pair: &Pair) {
                 continue;
             };
             let moves = moves(table, pair, i, j);
-            table.moves[cell] = moves;
+            if let Some(kept) = table.moves.get_mut(cell) {
+                *kept = moves;
+            }
             let here = table.cost[cell];
             if !here.is_finite() {
                 continue;
@@ -815,7 +829,11 @@ fn backward(table: &Table, pair: &Pair) -> Vec<f64> {
             let Some(here) = table.cell(i, j) else {
                 continue;
             };
-            for (_, next, step) in table.moves[here].into_iter().flatten() {
+            let moves = match table.moves.get(here) {
+                Some(kept) => *kept,
+                None => moves(table, pair, i, j),
+            };
+            for (_, next, step) in moves.into_iter().flatten() {
                 cost[here] = cost[here].min(step + cost[next as usize]);
             }
         }
@@ -1059,6 +1077,52 @@ mod tests {
             chars,
             anchors: vec![],
         }
+    }
+
+    #[test]
+    fn the_backward_pass_finds_the_same_with_the_moves_kept_or_worked_out_again() {
+        // Two sides of different shapes, with words in common here and there.
+        let words = [
+            "Keynes 1936",
+            "Paris",
+            "Wirearchy",
+            "",
+            "Volker 2010 Suisse",
+        ];
+        let left: Vec<Unit> = (0..30)
+            .map(|k| p(40 + (k * 37) % 200, words[k % words.len()]))
+            .collect();
+        let mut right: Vec<Unit> = (0..27)
+            .map(|k| p(50 + (k * 53) % 180, words[(k + 1) % words.len()]))
+            .collect();
+        right.insert(9, h(12));
+        let (n, m) = (left.len(), right.len());
+        let (force_left, force_right) = forced(&Corrections::default(), n, m);
+        let (left_twos, right_twos) = (twos(&left), twos(&right));
+        let pair = Pair {
+            left: &left,
+            right: &right,
+            left_twos: &left_twos,
+            right_twos: &right_twos,
+            ratio: 1.1,
+            force_left: &force_left,
+            force_right: &force_right,
+        };
+        let table = |keep: bool| {
+            let mut table = Table::new(vec![0; n + 1], vec![m; n + 1]);
+            if !keep {
+                table.moves.clear();
+            }
+            fill(&mut table, &pair);
+            table
+        };
+        let (kept, bare) = (table(true), table(false));
+        assert!(kept.moves.len() == kept.cost.len() && bare.moves.is_empty());
+        assert_eq!(kept.cost, bare.cost);
+        assert_eq!(kept.step, bare.step);
+        let back = backward(&kept, &pair);
+        assert!(back[0].is_finite());
+        assert_eq!(back, backward(&bare, &pair));
     }
 
     /// A row of these blocks, sure of nothing.
