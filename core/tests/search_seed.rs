@@ -157,6 +157,29 @@ fn a_query_fetches_only_the_shards_it_needs_and_finds_what_every_shard_would() {
 }
 
 #[test]
+fn each_match_knows_its_translation_groups_place_in_the_corpus() {
+    let corpus = &built().0.corpus;
+    let mut placed = 0;
+    for query in ["economie", "business", "stopcock", "reelle", "wirearchy"] {
+        let index = index_for(query);
+        for found in index.find(query).unwrap() {
+            let place = found.group_place(&index);
+            assert_eq!(
+                place,
+                corpus.group_place(found.translation_key(&index)),
+                "{query}"
+            );
+            assert!(
+                place.is_some(),
+                "{query}: every version of the seed is in a group"
+            );
+            placed += 1;
+        }
+    }
+    assert!(placed >= 10, "{placed} matches placed");
+}
+
+#[test]
 fn a_word_finds_the_essays_that_hold_it() {
     assert_eq!(found("stopcock"), vec!["the-stopcock-and-the-new-economy"]);
     assert_eq!(

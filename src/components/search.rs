@@ -333,7 +333,6 @@ pub struct Found {
 /// without a search, or while its shards are on their way, which this
 /// fetches).
 pub fn use_found(state: SearchState, query: Memo<String>) -> Memo<Option<Arc<Found>>> {
-    let corpus = use_corpus();
     // What the query needs, fetched; asked again as each part arrives (a
     // word's shard names the words one typo away, whose shards come next).
     Effect::new(move |_| {
@@ -348,14 +347,14 @@ pub fn use_found(state: SearchState, query: Memo<String>) -> Memo<Option<Arc<Fou
         if query.trim().is_empty() || !matches!(state.get(), IndexState::Ready) {
             return None;
         }
-        let corpus = corpus.get()?;
         state
             .with_index(|index| {
                 // None until what it needs is in (the effect above fetches it).
+                // Each match placed by its group, which the index knows.
                 let matches: Vec<(usize, SearchMatch)> =
                     crate::timing::measure("essais:search", || index.find(&query))?
                         .into_iter()
-                        .filter_map(|m| Some((corpus.group_place(m.translation_key(index))?, m)))
+                        .filter_map(|m| Some((m.group_place(index)?, m)))
                         .collect();
                 let mut groups: Vec<usize> = matches.iter().map(|(place, _)| *place).collect();
                 groups.sort_unstable();
