@@ -828,11 +828,16 @@ impl SearchIndex {
                 } else {
                     with_close.passages(essay)
                 };
-                // Every walk moves on to this essay, used or not.
-                let close_here: Vec<String> = each_close
-                    .iter_mut()
-                    .filter_map(|(c, walk)| walk.has(essay).then(|| (*c).clone()))
-                    .collect();
+                // The words one typo away this essay has (a walk may skip
+                // essays: it gallops on from where it was).
+                let close_here: Vec<String> = if is_exact {
+                    Vec::new()
+                } else {
+                    each_close
+                        .iter_mut()
+                        .filter_map(|(c, walk)| walk.has(essay).then(|| (*c).clone()))
+                        .collect()
+                };
                 let phrases_found = query.phrases.iter().all(|phrase| {
                     self.passages_with(essay, &phrase[..1]).iter().any(|&p| {
                         self.tokens(essay as usize, p)
@@ -840,8 +845,7 @@ impl SearchIndex {
                     })
                 });
                 phrases_found.then(|| SearchMatch {
-                    // The words one typo away this essay has.
-                    close: if is_exact { Vec::new() } else { close_here },
+                    close: close_here,
                     essay: essay as usize,
                     passages: if passages.is_empty() {
                         self.passages_with(essay, &query.phrases.concat())
