@@ -285,9 +285,9 @@ struct EssayIndex {
 /// Where a term occurs: essay number, passage number.
 type Posting = (u32, u32);
 
-/// The passages that hold any of some terms, for essays asked in
-/// ascending order: each term's postings (sorted by essay, then passage)
-/// are read from where the previous essay left them.
+/// Whether essays hold any of some terms, for essays asked in ascending
+/// order: each term's postings (sorted by essay, then passage) are read
+/// from where the previous essay left them.
 struct Walk<'i> {
     lists: Vec<(&'i [Posting], usize)>,
 }
@@ -318,21 +318,6 @@ impl<'i> Walk<'i> {
             let from = step / 2;
             *at += from + rest[from..step.min(rest.len())].partition_point(|p| p.0 < essay);
         }
-    }
-
-    /// `essay`'s passages that hold any of the terms, in order.
-    fn passages(&mut self, essay: u32) -> Vec<u32> {
-        self.reach(essay);
-        let mut out: Vec<u32> = Vec::new();
-        for (list, at) in &self.lists {
-            out.extend(list[*at..].iter().take_while(|p| p.0 == essay).map(|p| p.1));
-        }
-        // One list is in order and has no repeats already.
-        if self.lists.len() > 1 {
-            out.sort_unstable();
-            out.dedup();
-        }
-        out
     }
 
     /// Whether `essay` has any of the terms.
@@ -412,8 +397,6 @@ pub struct Counterpart {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SearchMatch {
     essay: usize,
-    /// The passages that hold at least one of the query's words.
-    passages: Vec<u32>,
     /// Empty when every word is in the essay as typed; else the words one
     /// typo away from the query's that this essay has (at least one, in
     /// place of a word it lacks).
@@ -777,6 +760,41 @@ impl SearchIndex {
         Some(found)
     }
 
+    /// What the results show of `found` (each match with its translation
+    /// group's place, [`SearchMatch::group_place`]): how many are in the
+    /// groups at places `kept` (ascending: those the filters keep), and the
+    /// first `shown` of those in the results' order: exact matches first,
+    /// then those found one typo away; each in blog order, the reading
+    /// language's version first. Only the page shown is put in order: a
+    /// common word matches tens of thousands of versions, and sorting them
+    /// all was a good part of a keystroke.
+    pub fn results_page<'m>(
+        &self,
+        found: &'m [(usize, SearchMatch)],
+        kept: &[usize],
+        lang: Lang,
+        shown: usize,
+    ) -> (usize, Vec<&'m SearchMatch>) {
+        let mut keep = vec![false; kept.last().map_or(0, |&last| last + 1)];
+        for &place in kept {
+            keep[place] = true;
+        }
+        let mut page: Vec<&(usize, SearchMatch)> = found
+            .iter()
+            .filter(|(place, _)| keep.get(*place).copied().unwrap_or(false))
+            .collect();
+        let count = page.len();
+        // A group has one version a language: no two matches rank equal.
+        let rank =
+            |(place, m): &&(usize, SearchMatch)| (!m.is_exact(), *place, m.lang(self) != lang);
+        if shown < count {
+            page.select_nth_unstable_by_key(shown, rank);
+            page.truncate(shown);
+        }
+        page.sort_unstable_by_key(rank);
+        (count, page.into_iter().map(|(_, m)| m).collect())
+    }
+
     /// The essays (of `lang`) whose text has `term`, ascending.
     fn essays_with(&self, term: &str, lang: Lang) -> Vec<u32> {
         let mut essays: Vec<u32> = self
@@ -806,13 +824,11 @@ impl SearchIndex {
         {
             return None;
         }
-        let mut words = query.words.clone();
-        words.extend(close.iter().cloned());
-        // `either` is ascending: each word's postings are read front to back
-        // once, however many essays match (a common word's are tens of
-        // thousands; looking each essay up in them was most of a keystroke).
-        let mut as_typed = Walk::new(self, &query.words);
-        let mut with_close = Walk::new(self, &words);
+        // `either` is ascending: each close word's postings are read front
+        // to back once, however many essays match (a common word's are tens
+        // of thousands; looking each essay up in them was most of a
+        // keystroke). The passages are not looked for here: only the page
+        // of hits shown needs them (`hit`).
         let mut each_close: Vec<(&String, Walk)> = close
             .iter()
             .map(|c| (c, Walk::new(self, std::slice::from_ref(c))))
@@ -823,11 +839,6 @@ impl SearchIndex {
             .into_iter()
             .filter_map(|essay| {
                 let is_exact = exact.next_if_eq(&essay).is_some();
-                let passages = if is_exact {
-                    as_typed.passages(essay)
-                } else {
-                    with_close.passages(essay)
-                };
                 // The words one typo away this essay has (a walk may skip
                 // essays: it gallops on from where it was).
                 let close_here: Vec<String> = if is_exact {
@@ -844,22 +855,18 @@ impl SearchIndex {
                             .is_some_and(|tokens| has_phrase(&tokens, phrase).is_some())
                     })
                 });
-                phrases_found.then(|| SearchMatch {
+                phrases_found.then_some(SearchMatch {
                     close: close_here,
                     essay: essay as usize,
-                    passages: if passages.is_empty() {
-                        self.passages_with(essay, &query.phrases.concat())
-                    } else {
-                        passages
-                    },
                 })
             })
             .collect();
         Some(matches)
     }
 
-    /// The passages of `essay` that hold any of `terms`, in order (for one
-    /// essay; [`Walk`] for many in a row).
+    /// The passages of `essay` that hold any of `terms`, in order (asked
+    /// for the page of hits shown, a few essays: each a binary search in
+    /// every term's postings).
     fn passages_with(&self, essay: u32, terms: &[String]) -> Vec<u32> {
         let mut passages: Vec<u32> = terms
             .iter()
@@ -902,8 +909,14 @@ impl SearchIndex {
         let mut query = Query::for_lang(text, essay.lang);
         // Found one typo away: the words taken for the query's are shown.
         query.words.extend(found.close.iter().cloned());
-        let passages: Vec<Passage> = found
-            .passages
+        // The passages that hold a word of the query (or the essay's word
+        // one typo away from it); a query of phrases alone, those that hold
+        // their words.
+        let mut held = self.passages_with(found.essay as u32, &query.words);
+        if held.is_empty() {
+            held = self.passages_with(found.essay as u32, &query.phrases.concat());
+        }
+        let passages: Vec<Passage> = held
             .iter()
             .filter_map(|&p| {
                 Some(Passage {
@@ -1249,15 +1262,16 @@ mod tests {
             // A term with no postings is skipped by both.
             let mut asked_terms = terms.clone();
             asked_terms.push("nowhere".into());
-            let mut walk = Walk::new(&index, &asked_terms);
-            let mut has = Walk::new(&index, &asked_terms);
+            let mut every = Walk::new(&index, &asked_terms);
+            let mut skipping = Walk::new(&index, &asked_terms);
             for (k, &essay) in asked.iter().enumerate() {
-                let looked_up = index.passages_with(essay, &asked_terms);
-                // Every other essay asked only whether it has any.
+                let looked_up = !index.passages_with(essay, &asked_terms).is_empty();
+                proptest::prop_assert_eq!(every.has(essay), looked_up);
+                // One walk is asked of every other essay only: it gallops
+                // over those it skips.
                 if k % 2 == 0 {
-                    proptest::prop_assert_eq!(walk.passages(essay), looked_up.clone());
+                    proptest::prop_assert_eq!(skipping.has(essay), looked_up);
                 }
-                proptest::prop_assert_eq!(has.has(essay), !looked_up.is_empty());
             }
         }
     }

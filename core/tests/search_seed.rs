@@ -337,3 +337,52 @@ fn every_stem_of_the_real_essays_stems_to_itself() {
         }
     }
 }
+
+#[test]
+fn the_page_of_results_is_the_first_of_all_results_in_order() {
+    // What `results_page` returns against sorting every match, as the
+    // results did before it put only the page in order.
+    let mut compared = 0;
+    for query in ["economie", "business", "travail econmie", "the", "reelle"] {
+        let index = index_for(query);
+        let found: Vec<(usize, _)> = index
+            .find(query)
+            .unwrap()
+            .into_iter()
+            .map(|m| (m.group_place(&index).unwrap(), m))
+            .collect();
+        let mut places: Vec<usize> = found.iter().map(|(place, _)| *place).collect();
+        places.sort_unstable();
+        places.dedup();
+        let every_other: Vec<usize> = places.iter().copied().step_by(2).collect();
+        let none_found: Vec<usize> = vec![places.last().unwrap() + 1];
+        for kept in [
+            &places,
+            &every_other,
+            &places[places.len() / 2..].to_vec(),
+            &none_found,
+        ] {
+            for lang in [Lang::Fr, Lang::En] {
+                let mut all: Vec<&(usize, _)> = found
+                    .iter()
+                    .filter(|(place, _)| kept.contains(place))
+                    .collect();
+                all.sort_by_key(|(place, m)| (!m.is_exact(), *place, m.lang(&index) != lang));
+                for shown in 0..=all.len() + 1 {
+                    let (count, page) = index.results_page(&found, kept, lang, shown);
+                    assert_eq!(count, all.len(), "{query} {shown}");
+                    let expected: Vec<_> = all.iter().take(shown).map(|(_, m)| m).collect();
+                    assert_eq!(page.len(), expected.len(), "{query} {shown}");
+                    assert!(
+                        page.iter()
+                            .zip(&expected)
+                            .all(|(a, b)| std::ptr::eq(*a, *b)),
+                        "{query}: kept {kept:?}, {shown} shown in {lang:?}"
+                    );
+                    compared += 1;
+                }
+            }
+        }
+    }
+    assert!(compared > 100, "{compared} pages compared");
+}

@@ -398,27 +398,18 @@ pub fn search_results(
     let Some(found) = found else {
         return loading();
     };
-    // Only the groups the filters keep, in blog order.
-    let mut found: Vec<&(usize, SearchMatch)> = found
-        .matches
-        .iter()
-        .filter(|(place, _)| kept.binary_search(place).is_ok())
-        .collect();
-    if found.is_empty() {
-        return view! { <p class="no-match" role="status">{ui.no_results}</p> }.into_any();
-    }
-    let count = found.len();
-    let shown = limit.get().min(count);
+    let limit_now = limit.get();
     let unreadable = state.unreadable.get();
     let is_unreadable = |n: &usize| unreadable.as_ref().is_some_and(|(u, _)| u.contains(n));
     // The hits shown, each once its passages are in (what faces it in the
     // translation follows when that body is); the bodies still missing are
     // fetched, the hits' own first.
-    let Some((hits, missing, facing)) = state.with_index(|index| {
-        // Exact matches first, then those found one typo away; each in blog
-        // order, the reading language's version first.
-        found.sort_by_key(|(place, m)| (!m.is_exact(), *place, m.lang(index) != lang));
-        let page = || found[..shown].iter().map(|(_, m)| m);
+    let Some((count, hits, missing, facing)) = state.with_index(|index| {
+        // Only the groups the filters keep; exact matches first, then those
+        // found one typo away; each in blog order, the reading language's
+        // version first.
+        let (count, found) = index.results_page(&found.matches, kept, lang, limit_now);
+        let page = || found.iter().copied();
         let missing: Vec<usize> = index
             .passages_for(page())
             .into_iter()
@@ -429,9 +420,9 @@ pub fn search_results(
             .into_iter()
             .filter(|n| !is_unreadable(n))
             .collect();
-        let hits: Vec<(SearchHit, &SearchMatch)> = found[..shown]
+        let hits: Vec<(SearchHit, &SearchMatch)> = found
             .iter()
-            .map_while(|(_, m)| {
+            .map_while(|&m| {
                 if index.passages_for([m]).iter().any(|n| !is_unreadable(n)) {
                     return None;
                 }
@@ -453,10 +444,14 @@ pub fn search_results(
                 Some((hit, m))
             })
             .collect();
-        (hits, missing, facing)
+        (count, hits, missing, facing)
     }) else {
         return loading();
     };
+    if count == 0 {
+        return view! { <p class="no-match" role="status">{ui.no_results}</p> }.into_any();
+    }
+    let shown = limit_now.min(count);
     state.fetch_passages(missing, true);
     state.fetch_passages(facing, true);
     // A page of hits shows whole: before "show more", those shown already
