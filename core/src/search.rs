@@ -775,7 +775,9 @@ impl SearchIndex {
         lang: Lang,
         shown: usize,
     ) -> (usize, Vec<&'m SearchMatch>) {
-        let mut keep = vec![false; kept.last().map_or(0, |&last| last + 1)];
+        // Sized by the largest place, not the last: a list out of order must
+        // not index past the end.
+        let mut keep = vec![false; kept.iter().max().map_or(0, |&most| most + 1)];
         for &place in kept {
             keep[place] = true;
         }
