@@ -4,7 +4,9 @@
 //!    paint of a (pre-rendered) entry page waits for nothing but the page:
 //!    no round trip for a render-blocking stylesheet or script, no sharing
 //!    the link with the app's WASM download (docs/performance.md). Both are
-//!    small (about 4 KB compressed together); the separate files go.
+//!    small (about 4 KB compressed together); the separate files go. Both
+//!    are minified first (the `minifier` crate, rustdoc's): every entry
+//!    page carries them, and their comments were a third of each page.
 //! 2. the Content-Security-Policy is pinned to the SHA-256 of each inline
 //!    script (Trunk's loader, `boot.js`) and of the inline style, as a
 //!    `<meta>` before any script, and into `csp.txt` for deployers who set it
@@ -91,7 +93,8 @@ fn inline(dist: &Path, html: &str) -> Result<String, String> {
             .file_name()
             .ok_or_else(|| format!("index.html: {href} names no file"))?;
         let file = dist.join(name);
-        let content = crate::read(&file)?;
+        let content = minified(&crate::read(&file)?, wrap)
+            .map_err(|err| format!("{}: cannot be minified: {err}", file.display()))?;
         if content.to_lowercase().contains(closing) {
             return Err(format!(
                 "{}: contains {closing}: cannot be inlined",
@@ -103,6 +106,15 @@ fn inline(dist: &Path, html: &str) -> Result<String, String> {
             .map_err(|err| format!("{}: cannot remove: {err}", file.display()))?;
     }
     Ok(html)
+}
+
+/// The stylesheet or script without its comments and spaces.
+fn minified(source: &str, wrap: &str) -> Result<String, &'static str> {
+    Ok(if wrap == "style" {
+        minifier::css::minify(source)?.to_string()
+    } else {
+        minifier::js::minify(source).to_string()
+    })
 }
 
 fn sha256(text: &str) -> String {
@@ -206,12 +218,20 @@ mod tests {
     fn the_stylesheet_and_boot_script_go_into_the_page() {
         let dist = std::env::temp_dir().join(format!("essais-assets-{}", std::process::id()));
         std::fs::create_dir_all(&dist).expect("dir");
-        std::fs::write(dist.join("main-0123.css"), "body{}\n").expect("css");
-        std::fs::write(dist.join("boot.js"), "boot();\n").expect("js");
+        std::fs::write(
+            dist.join("main-0123.css"),
+            "/* Why the body is so. */\nbody {\n  margin: 0 auto;\n}\n",
+        )
+        .expect("css");
+        std::fs::write(
+            dist.join("boot.js"),
+            "// Why it boots.\nboot(  1 );\n",
+        )
+        .expect("js");
         let html = "<head><link rel=\"stylesheet\" href=\"/essais/main-0123.css\" integrity=\"x\"/><script src=\"boot.js\"></script></head>";
         assert_eq!(
             inline(&dist, html).expect("inlined"),
-            "<head><style>body{}</style><script>boot();</script></head>"
+            "<head><style>body{margin:0 auto;}</style><script>boot(1);</script></head>"
         );
         assert!(!dist.join("boot.js").exists() && !dist.join("main-0123.css").exists());
         let _ = std::fs::remove_dir_all(&dist);
