@@ -79,9 +79,9 @@ fn pages_puts_the_entry_page_at_every_address_with_its_page_pre_rendered() {
     assert!(page("redirect.js").contains("location.search + location.hash"));
     // The stylesheet and boot.js are in every page, pinned by the policy.
     let root = page("index.html");
-    assert!(root.contains("<style>body { margin: 0 }</style><script>boot();</script>"));
+    assert!(root.contains("<style>body{margin:0}</style><script>boot();</script>"));
     assert!(root.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-"));
-    assert!(library.contains("<style>body { margin: 0 }</style>"));
+    assert!(library.contains("<style>body{margin:0}</style>"));
     assert!(!dist.join("boot.js").exists() && !dist.join("main-01.css").exists());
     assert!(page("csp.txt").ends_with("; frame-ancestors 'none'\n"));
     // Run again over the finished dist/: the pages again, nothing inlined twice.
