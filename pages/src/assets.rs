@@ -223,11 +223,7 @@ mod tests {
             "/* Why the body is so. */\nbody {\n  margin: 0 auto;\n}\n",
         )
         .expect("css");
-        std::fs::write(
-            dist.join("boot.js"),
-            "// Why it boots.\nboot(  1 );\n",
-        )
-        .expect("js");
+        std::fs::write(dist.join("boot.js"), "// Why it boots.\nboot(  1 );\n").expect("js");
         let html = "<head><link rel=\"stylesheet\" href=\"/essais/main-0123.css\" integrity=\"x\"/><script src=\"boot.js\"></script></head>";
         assert_eq!(
             inline(&dist, html).expect("inlined"),
