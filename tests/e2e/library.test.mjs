@@ -96,6 +96,14 @@ test('a long library comes 20 entries at a time, and "show more" takes the focus
     await page.getByRole('button', { name: more }).click();
     assert.equal(await page.locator('.essay-entry').count(), 40);
     await page.waitForFunction(() => document.activeElement?.textContent === 'Essay number 21');
+    // Every entry shown is in the browser's accessibility tree, its link
+    // named, for a screen reader's list of links, however far from the
+    // screen (`content-visibility: auto` on entries left those out).
+    const cdp = await page.context().newCDPSession(page);
+    const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+    const links = new Set(nodes.filter((n) => !n.ignored && n.role?.value === 'link').map((n) => n.name?.value));
+    const missing = Array.from({ length: 40 }, (_, i) => `Essay number ${i + 1}`).filter((name) => !links.has(name));
+    assert.deepEqual(missing, [], 'entries missing from the accessibility tree');
     await page.keyboard.press('Enter');
     await page.locator('article.essay h1').waitFor();
     assert.equal(await page.locator('article.essay h1').textContent(), 'Essay number 21');
