@@ -181,8 +181,8 @@ test('without JavaScript, the library and the essays are still there to read', a
 });
 
 test('the stylesheet inlined in every entry page, minified, holds every rule of style/main.css', async (t) => {
-  // The pages tool minifies the stylesheet before inlining it (a third of
-  // each page was comments and spaces). A minifier that joined or dropped
+  // The pages tool minifies the stylesheet before inlining it (its comments
+  // and spaces were a fifth of the library's entry page). A minifier that joined or dropped
   // something (a descendant space before a pseudo-class, a calc() operator's
   // spaces) would change a rule: the browser's own parse of both must agree.
   const source = fs.readFileSync(path.join(root, 'style/main.css'), 'utf8');
