@@ -114,6 +114,7 @@ fn page_at(
                 &document_title(None, lang),
                 &[page],
                 Some(strings(lang).loading),
+                None,
             ))
         }
         Route::Essay(lang, slug) => {
@@ -144,6 +145,7 @@ fn page_at(
                 &document_title(Some(&essay.title), lang),
                 &variants,
                 None,
+                Some(&essay.body_url),
             ))
         }
         Route::Root | Route::NotFound => Ok(template.plain().to_string()),
@@ -166,6 +168,7 @@ fn not_found(corpus: &Arc<Corpus>, template: &Template) -> String {
         Lang::En,
         &document_title(Some(strings(Lang::En).not_found_title), Lang::En),
         &variants,
+        None,
         None,
     )
 }

@@ -160,7 +160,7 @@ pub fn Listen(
             })}
             <label class="listen-speed">
                 {ui.speed}" "
-                <select on:change=move |e| rate.set(event_target_value(&e).parse().unwrap_or(100))>{speeds.clone()}</select>
+                <select on:change=move |e| rate.set(event_target_value(&e).parse().unwrap_or(100))>{speeds}</select>
             </label>
             <p class="listen-status" class:shown=move || !message.get().is_empty() role="status">{move || message.get()}</p>
         </div>

@@ -97,6 +97,34 @@ test('an essay’s text is on screen before the app, with its paragraph anchors'
   session.expectNoErrors();
 });
 
+test('the index and the essay’s body come while the app’s code is on its way, fetched once', async (t) => {
+  const session = await heldBack({ locale: 'en-US' });
+  t.after(() => session.close());
+  const { page } = session;
+  const corpus = JSON.parse(fs.readFileSync(path.join(root, 'dist/corpus.json'), 'utf8'));
+  const slug = 'the-broken-business-model-of-business';
+  const body = corpus.essays.find((e) => e.slug === slug).body_url;
+  const requested = [];
+  page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+  const arrived = (file) => page.waitForResponse((r) => new URL(r.url()).pathname === `/${file}` && r.ok());
+  const both = Promise.all([arrived('corpus.json'), arrived(body)]);
+  await page.goto(app.server.url + `en/${slug}/`);
+  // The WASM is held back, so the app cannot have asked for them (without
+  // the preloads this waits forever): the page did, and it is still the
+  // pre-rendered one.
+  await both;
+  assert.equal(await page.locator('#boot[data-prerendered="essay"]').count(), 1);
+
+  session.release();
+  await appReady(page);
+  await page.locator('#main .essay-body #p1').waitFor();
+  // The app's own fetches took the responses already there: one request each.
+  const count = (file) => requested.filter((p) => p === `/${file}`).length;
+  assert.equal(count('corpus.json'), 1, 'corpus.json requested once');
+  assert.equal(count(body), 1, `${body} requested once`);
+  session.expectNoErrors();
+});
+
 test('an untranslated essay at the other language’s address comes with its notice', async (t) => {
   const session = await heldBack({ locale: 'fr-FR' });
   t.after(() => session.close());
