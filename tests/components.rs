@@ -3,7 +3,7 @@
 
 #![cfg(target_arch = "wasm32")]
 
-use essais::components::essay_list::EssayList;
+use essais::components::essay_list::{EssayList, Listed};
 use essais_core::{Corpus, Essay, Label, Lang, Taxonomy, TaxonomyEntry, SCHEMA_VERSION};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -84,17 +84,33 @@ fn texts(host: &web_sys::HtmlElement, selector: &str) -> Vec<String> {
         .collect()
 }
 
-fn all_keys() -> Vec<String> {
-    corpus()
-        .translation_groups()
+/// The list of the groups of `keys` (translation keys, in the order given),
+/// in `lang`.
+fn listed(keys: &[&str], lang: Lang) -> Listed {
+    let corpus = corpus();
+    let groups = keys
         .iter()
-        .map(|g| g.key.to_string())
-        .collect()
+        .map(|key| {
+            corpus
+                .translation_groups()
+                .iter()
+                .position(|g| g.key == *key)
+                .expect("a group of the corpus")
+        })
+        .collect();
+    Listed {
+        corpus: Some(corpus),
+        groups,
+        lang,
+    }
 }
+
+/// Every group, in blog order.
+const ALL: [&str; 2] = ["mur", "stopcock"];
 
 #[wasm_bindgen_test]
 fn essay_list_shows_one_entry_per_translation_in_the_reading_language() {
-    let host = mount(|| view! { <EssayList corpus=corpus() keys=all_keys() lang=Lang::Fr /> });
+    let host = mount(|| view! { <EssayList listed=listed(&ALL, Lang::Fr) /> });
     assert_eq!(
         texts(&host, ".essay-title"),
         vec!["Franchir le mur", "The Stopcock"]
@@ -113,7 +129,7 @@ fn essay_list_shows_one_entry_per_translation_in_the_reading_language() {
         .expect("title");
     assert_eq!(title.get_attribute("lang").as_deref(), Some("en"));
 
-    let host = mount(|| view! { <EssayList corpus=corpus() keys=all_keys() lang=Lang::En /> });
+    let host = mount(|| view! { <EssayList listed=listed(&ALL, Lang::En) /> });
     assert_eq!(
         texts(&host, ".essay-title"),
         vec!["Breaking the barrier", "The Stopcock"]
@@ -125,7 +141,7 @@ fn essay_list_shows_one_entry_per_translation_in_the_reading_language() {
 #[wasm_bindgen_test]
 fn essay_list_links_each_title_to_the_version_shown() {
     let host = mount(
-        || view! { <EssayList corpus=corpus() keys=vec!["stopcock".into(), "mur".into()] lang=Lang::Fr /> },
+        || view! { <EssayList listed=listed(&["stopcock", "mur"], Lang::Fr) /> },
     );
     let hrefs: Vec<String> = {
         let links = host.query_selector_all(".essay-title a").expect("selector");

@@ -310,6 +310,30 @@ pub fn facets(
 /// the app's paging and the pre-rendered library page agree on it.
 pub const LIBRARY_PAGE_SIZE: usize = 20;
 
+/// How many of the `target` entries a list draws in the frame after a
+/// change, the others coming in the next: those the reader can see (the
+/// `on_screen` first, counted before the change), and beyond the `kept`
+/// first ones already drawn (the same entries in the same places, which
+/// stay) a `screenful` more, for "show more", whose new entries come where
+/// the reader is; all of them when nothing was drawn before (the page
+/// taking over its pre-rendered twin, a search cleared), so that a page
+/// never appears half drawn. Style, layout and paint of the entries are
+/// most of a change's cost (docs/performance.md): what is out of sight
+/// waits a frame.
+pub fn drawn_first(
+    target: usize,
+    drawn: usize,
+    kept: usize,
+    on_screen: usize,
+    screenful: usize,
+) -> usize {
+    if drawn == 0 {
+        target
+    } else {
+        target.min(on_screen.max(kept.saturating_add(screenful)))
+    }
+}
+
 /// How long the library's excerpts are, in characters.
 pub const EXCERPT_CHARS: usize = 220;
 
@@ -336,6 +360,27 @@ pub fn excerpt(markdown: &str, max_chars: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn drawn_first_draws_what_is_on_screen_then_the_rest() {
+        // The language toggled or a filter chosen, 5 entries on screen (4
+        // of them in the window, one above it) out of 20, none the same:
+        // those 5 now, 15 in the next frame.
+        assert_eq!(drawn_first(20, 20, 0, 5, 4), 5);
+        // A filter that keeps the first 3 entries, 2 on screen: those 3,
+        // and a screenful after them.
+        assert_eq!(drawn_first(20, 20, 3, 2, 2), 5);
+        // "Show more": the 20 shown stay, a screenful of new ones comes
+        // now, however little the list knew of the screen.
+        assert_eq!(drawn_first(40, 20, 20, 22, 4), 24);
+        assert_eq!(drawn_first(40, 20, 20, 6, 4), 24);
+        // Fewer entries than the screen holds: all of them.
+        assert_eq!(drawn_first(3, 20, 0, 5, 4), 3);
+        // Nothing drawn yet: all at once, never a page half drawn.
+        assert_eq!(drawn_first(20, 0, 0, 5, 4), 20);
+        // The reader is past the list: nothing of it changes in sight.
+        assert_eq!(drawn_first(20, 20, 0, 0, 0), 0);
+    }
     use crate::corpus::tests::essay;
     use crate::corpus::{Label, Taxonomy, TaxonomyEntry, SCHEMA_VERSION};
 

@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use crate::api::use_corpus;
 use crate::components::continue_reading::ContinueReading;
-use crate::components::essay_list::EssayList;
+use crate::components::essay_list::{EssayList, Listed};
 use crate::components::filters::{ActiveFilters, FilterPanel};
 use crate::components::search::{
     search_results, use_found, use_search_query, SearchBox, SearchState,
@@ -118,61 +118,78 @@ pub fn LibraryPage() -> impl IntoView {
             <FilterPanel corpus=corpus filter=filter lang=lang.get() search=search found=found_groups.get() />
         })
     };
+    // The places of the kept groups, from the corpus index's postings: only
+    // the entries shown are then built.
+    let kept = Memo::new(move |_| {
+        let corpus = corpus.get()?;
+        Some(kept_groups(&corpus, &filter.get().0))
+    });
+    let searching = move || !search.get().trim().is_empty();
+    // Above the list: the count, the search's results, or why nothing is
+    // listed.
     let results = move || {
         let lang = lang.get();
         let ui = strings(lang);
         let Some(corpus) = corpus.get() else {
             return view! { <p>{ui.no_essays}</p> }.into_any();
         };
-        let (filter, _) = filter.get();
-        // The places of the kept groups, from the corpus index's postings:
-        // only the entries shown are then built.
-        let kept = kept_groups(&corpus, &filter);
-        let search = search.get();
-        let results = if !search.trim().is_empty() && !kept.is_empty() {
-            search_results(
-                &corpus,
-                search_state,
-                found.get(),
-                &kept,
-                &search,
-                lang,
-                shown,
-            )
-        } else if kept.is_empty() {
-            let clear = href(&library_path(lang, &LibraryFilter::default()));
-            view! {
-                <div class="no-match" role="status">
-                    <p>{if corpus.essays.is_empty() { ui.no_essays } else { ui.no_match }}</p>
-                    <p><a href=clear>{ui.clear_all}</a></p>
-                </div>
-            }
-            .into_any()
-        } else {
-            let total = kept.len();
-            let limit = shown.get().min(total);
-            let remaining = total - limit;
-            let more = (remaining > 0).then(|| {
-                let next = remaining.min(LIBRARY_PAGE_SIZE);
+        kept.with(|kept| {
+            let kept = kept.as_deref().unwrap_or_default();
+            if searching() && !kept.is_empty() {
+                search_results(
+                    &corpus,
+                    search_state,
+                    found.get(),
+                    kept,
+                    &search.get(),
+                    lang,
+                    shown,
+                )
+            } else if kept.is_empty() {
+                let clear = href(&library_path(lang, &LibraryFilter::default()));
                 view! {
-                    <button type="button" class="show-more" on:click=move |_| {
-                        shown.set(limit + LIBRARY_PAGE_SIZE);
-                        focus_entry(limit);
-                    }>{show_more(lang, next, remaining)}</button>
+                    <div class="no-match" role="status">
+                        <p>{if corpus.essays.is_empty() { ui.no_essays } else { ui.no_match }}</p>
+                        <p><a href=clear>{ui.clear_all}</a></p>
+                    </div>
                 }
-            });
-            let keys: Vec<String> = kept[..limit]
-                .iter()
-                .map(|&g| corpus.group_at(g).key.to_string())
-                .collect();
-            view! {
-                <p class="result-count" role="status">{essay_count(lang, total)}</p>
-                <EssayList corpus=corpus.clone() keys=keys lang=lang />
-                {more}
+                .into_any()
+            } else {
+                view! { <p class="result-count" role="status">{essay_count(lang, kept.len())}</p> }
+                    .into_any()
             }
-            .into_any()
+        })
+    };
+    // The entries, when no search is typed: the first `shown` kept groups.
+    let listed = Signal::derive(move || {
+        let corpus = corpus.get();
+        let groups = if corpus.is_none() || searching() {
+            Vec::new()
+        } else {
+            kept.with(|kept| {
+                let kept = kept.as_deref().unwrap_or_default();
+                kept[..shown.get().min(kept.len())].to_vec()
+            })
         };
-        results
+        Listed { corpus, groups, lang: lang.get() }
+    });
+    let more = move || {
+        if searching() {
+            return None;
+        }
+        let lang = lang.get();
+        let total = kept.with(|kept| kept.as_ref().map_or(0, Vec::len));
+        let limit = shown.get().min(total);
+        let remaining = total - limit;
+        (remaining > 0).then(|| {
+            let next = remaining.min(LIBRARY_PAGE_SIZE);
+            view! {
+                <button type="button" class="show-more" on:click=move |_| {
+                    shown.set(limit + LIBRARY_PAGE_SIZE);
+                    focus_entry(limit);
+                }>{show_more(lang, next, remaining)}</button>
+            }
+        })
     };
     // Readers come for the essays: on wide screens the filters stand in a
     // column beside them (style/main.css), on phones they fold behind a
@@ -187,23 +204,38 @@ pub fn LibraryPage() -> impl IntoView {
             <div class="library-results">
                 {filters}
                 {results}
+                <EssayList listed=listed />
+                {more}
             </div>
         </div>
     }
 }
 
 /// After "show more": the focus goes to the first new entry's link, where a
-/// keyboard or screen-reader user goes on reading (the button is gone).
+/// keyboard or screen-reader user goes on reading (the button is gone). The
+/// entry may come a frame after the click (components/essay_list.rs): it
+/// is looked for over a few frames.
 fn focus_entry(index: usize) {
+    focus_entry_within(index, 4);
+}
+
+fn focus_entry_within(index: usize, frames: u32) {
     request_animation_frame(move || {
         let selector = format!(".essay-list > li:nth-child({}) a", index + 1);
-        if let Some(link) = document()
+        match document()
             .query_selector(&selector)
             .ok()
             .flatten()
             .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el).ok())
         {
-            let _ = link.focus();
+            Some(link) => {
+                let _ = link.focus();
+            }
+            None if frames > 1 => set_timeout(
+                move || focus_entry_within(index, frames - 1),
+                std::time::Duration::ZERO,
+            ),
+            None => {}
         }
     });
 }

@@ -70,8 +70,8 @@ test('an English browser starts in English', async () => {
   await close();
 });
 
-test('a long library comes 20 entries at a time, and "show more" takes the focus to the first new one', async (t) => {
-  // 50 essays: the seed's English essay, under 50 names, all pointing at its real body.
+/** 50 essays: the seed's English essay, under 50 names, all pointing at its real body. */
+function longLibrary() {
   const seed = JSON.parse(fs.readFileSync(path.join(distDir, 'corpus.json'), 'utf8'));
   const stopcock = seed.essays.find((e) => e.slug === 'the-stopcock-and-the-new-economy');
   const essays = Array.from({ length: 50 }, (_, i) => ({
@@ -81,6 +81,11 @@ test('a long library comes 20 entries at a time, and "show more" takes the focus
     title: `Essay number ${i + 1}`,
     position: i + 1,
   }));
+  return { seed, essays };
+}
+
+test('a long library comes 20 entries at a time, and "show more" takes the focus to the first new one', async (t) => {
+  const { seed, essays } = longLibrary();
   for (const [locale, more, evenMore] of [
     ['fr-FR', 'Afficher 20 essais de plus (30 restants)', 'Afficher 10 essais de plus (10 restants)'],
     ['en-US', 'Show 20 more (30 left)', 'Show 10 more (10 left)'],
@@ -94,7 +99,9 @@ test('a long library comes 20 entries at a time, and "show more" takes the focus
     assert.equal(await page.locator('.essay-entry').count(), 20);
     assert.match(await page.locator('.result-count').textContent(), /^50 essa/);
     await page.getByRole('button', { name: more }).click();
-    assert.equal(await page.locator('.essay-entry').count(), 40);
+    // The entries on screen come in the click's frame, the others in the
+    // next (components/essay_list.rs); the ones shown before stay.
+    await page.waitForFunction(() => document.querySelectorAll('.essay-entry').length === 40);
     await page.waitForFunction(() => document.activeElement?.textContent === 'Essay number 21');
     // Every entry shown is in the browser's accessibility tree, its link
     // named, for a screen reader's list of links, however far from the
@@ -111,12 +118,60 @@ test('a long library comes 20 entries at a time, and "show more" takes the focus
     await page.locator('.essay-title').first().waitFor();
     // A filter starts the list again from the top.
     await page.getByRole('button', { name: more }).click();
-    assert.equal(await page.locator('.essay-entry').count(), 40);
+    await page.waitForFunction(() => document.querySelectorAll('.essay-entry').length === 40);
     await page.locator('.facet').first().click();
     await page.locator('.chip').first().waitFor();
-    assert.equal(await page.locator('.essay-entry').count(), 20);
+    await page.waitForFunction(() => document.querySelectorAll('.essay-entry').length === 20);
     assert.equal(await page.getByRole('button', { name: evenMore }).count(), 0);
     assert.equal(await page.getByRole('button', { name: more }).count(), 1);
     session.expectNoErrors();
   }
+});
+
+test('a change draws the entries on screen first and the rest next: the entries shown stay, the reader keeps their place, none is left stale', async (t) => {
+  const { seed, essays } = longLibrary();
+  const session = await openPage(app.browser, { locale: 'en-US', serviceWorkers: 'block' });
+  t.after(() => session.close());
+  const { page } = session;
+  await page.route('**/corpus.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ...seed, essays }) }));
+  await page.goto(app.server.url);
+  await appReady(page);
+  const titles = (n) => Array.from({ length: n }, (_, i) => `Essay number ${i + 1}`);
+  // "Show more" adds entries: those shown are the same elements, not drawn again.
+  await page.evaluate(() => { document.querySelector('.essay-entry').keptAcrossShowMore = true; });
+  await page.getByRole('button', { name: 'Show 20 more (30 left)' }).click();
+  await page.waitForFunction(() => document.querySelectorAll('.essay-entry').length === 40);
+  assert.equal(await page.evaluate(() => document.querySelector('.essay-entry').keptAcrossShowMore), true);
+  // Far down the list, the language toggled both ways: every entry ends in
+  // the new language, in order, once, and the page has not moved in any
+  // frame (the entries on screen and a margin come first: had fewer come,
+  // the page, shorter for a frame, would have pulled the reader up).
+  await page.evaluate(() => document.querySelectorAll('.essay-entry')[30].scrollIntoView({ block: 'start' }));
+  await page.waitForTimeout(100);
+  const scrolled = await page.evaluate(() => scrollY);
+  assert.ok(scrolled > 2000, `${scrolled}`);
+  // (An English essay carries a badge in French, none in English.)
+  for (const [to, badges] of [['Français', 40], ['English', 0]]) {
+    // The scroll position of each of the frames that follow the click.
+    await page.evaluate(() => {
+      window.scrollEachFrame = [];
+      addEventListener('click', () => {
+        const frame = () => {
+          window.scrollEachFrame.push(scrollY);
+          if (window.scrollEachFrame.length < 10) requestAnimationFrame(frame);
+        };
+        requestAnimationFrame(frame);
+      }, { capture: true, once: true });
+    });
+    await page.locator('.site-header').getByRole('link', { name: to }).click();
+    await page.waitForFunction((badges) => {
+      const shown = [...document.querySelectorAll('.essay-entry .only-in')];
+      return document.querySelectorAll('.essay-entry').length === 40 && shown.length === badges
+        && shown.every((b) => b.textContent === 'en anglais seulement');
+    }, badges);
+    assert.deepEqual(await texts(page, '.essay-title'), titles(40));
+    await page.waitForFunction(() => window.scrollEachFrame.length === 10);
+    assert.deepEqual(await page.evaluate(() => window.scrollEachFrame), Array(10).fill(scrolled), `the reader's place, frame by frame, after switching to ${to}`);
+  }
+  session.expectNoErrors();
 });
