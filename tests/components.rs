@@ -140,9 +140,7 @@ fn essay_list_shows_one_entry_per_translation_in_the_reading_language() {
 
 #[wasm_bindgen_test]
 fn essay_list_links_each_title_to_the_version_shown() {
-    let host = mount(
-        || view! { <EssayList listed=listed(&["stopcock", "mur"], Lang::Fr) /> },
-    );
+    let host = mount(|| view! { <EssayList listed=listed(&["stopcock", "mur"], Lang::Fr) /> });
     let hrefs: Vec<String> = {
         let links = host.query_selector_all(".essay-title a").expect("selector");
         (0..links.length())

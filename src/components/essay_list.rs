@@ -139,7 +139,11 @@ pub fn EssayList(#[prop(into)] listed: Signal<Listed>) -> impl IntoView {
             change,
         } = seen.get_value();
         let now = shown.with_untracked(|shown| {
-            let kept = shown.iter().zip(&target).take_while(|(a, b)| a == b).count();
+            let kept = shown
+                .iter()
+                .zip(&target)
+                .take_while(|(a, b)| a == b)
+                .count();
             drawn_first(
                 target.len(),
                 shown.len(),

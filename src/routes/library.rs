@@ -171,7 +171,11 @@ pub fn LibraryPage() -> impl IntoView {
                 kept[..shown.get().min(kept.len())].to_vec()
             })
         };
-        Listed { corpus, groups, lang: lang.get() }
+        Listed {
+            corpus,
+            groups,
+            lang: lang.get(),
+        }
     });
     let more = move || {
         if searching() {
