@@ -1,8 +1,16 @@
-//! User Timing marks around work worth measuring, so the benchmark
-//! (`scripts/bench`) reads real figures from the real app with
-//! `performance.getEntriesByName(name)`.
+//! When work runs: after the frame the reader sees, and User Timing marks
+//! around work worth measuring, so the benchmark (`scripts/bench`) reads
+//! real figures from the real app with `performance.getEntriesByName(name)`.
 
-use leptos::prelude::window;
+use leptos::prelude::{request_animation_frame, set_timeout, window};
+use std::time::Duration;
+
+/// Runs `work` once the next frame is drawn (a task after that frame's
+/// animation callbacks): what the reader does not need to see at once
+/// waits, so that the frame after a click shows the click's effect sooner.
+pub fn after_next_frame(work: impl FnOnce() + 'static) {
+    request_animation_frame(move || set_timeout(work, Duration::ZERO));
+}
 
 /// Runs `work`, recorded as the performance measure `name`.
 /// Natively (pages rendered at build time) there is nothing to record to.

@@ -8,11 +8,11 @@ use essais_core::ui::strings;
 use essais_core::{Corpus, Lang};
 use leptos::prelude::*;
 use std::sync::Arc;
-use std::time::Duration;
 
 use crate::components::essay_meta::EssayMeta;
 use crate::components::taxonomy_links::TaxonomyLinks;
 use crate::paths::href;
+use crate::timing::after_next_frame;
 
 /// Tags shown on an entry; the others are counted.
 const ENTRY_TAGS: usize = 6;
@@ -119,15 +119,10 @@ pub fn EssayList(#[prop(into)] listed: Signal<Listed>) -> impl IntoView {
     // meanwhile, or the reader left the library (the list's state is gone
     // with it).
     let after_frame = move |this: u32, then: Box<dyn FnOnce() + Send>| {
-        request_animation_frame(move || {
-            set_timeout(
-                move || {
-                    if seen.try_with_value(|seen| seen.change) == Some(this) {
-                        then();
-                    }
-                },
-                Duration::ZERO,
-            )
+        after_next_frame(move || {
+            if seen.try_with_value(|seen| seen.change) == Some(this) {
+                then();
+            }
         })
     };
     Effect::new(move |_| {

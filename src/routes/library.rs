@@ -32,18 +32,13 @@ pub fn LibraryPage() -> impl IntoView {
     let found_groups = RwSignal::new(None::<Arc<Vec<usize>>>);
     Effect::new(move |_| {
         let groups = found.get().map(|f| f.groups.clone());
-        request_animation_frame(move || {
-            set_timeout(
-                move || {
-                    if found_groups
-                        .try_get_untracked()
-                        .is_some_and(|now| now != groups)
-                    {
-                        found_groups.try_set(groups);
-                    }
-                },
-                std::time::Duration::ZERO,
-            )
+        crate::timing::after_next_frame(move || {
+            if found_groups
+                .try_get_untracked()
+                .is_some_and(|now| now != groups)
+            {
+                found_groups.try_set(groups);
+            }
         });
     });
     // A search in the address (a shared link, a reload) needs the index now.
