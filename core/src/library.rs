@@ -360,6 +360,8 @@ pub fn excerpt(markdown: &str, max_chars: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::corpus::tests::essay;
+    use crate::corpus::{Label, Taxonomy, TaxonomyEntry, SCHEMA_VERSION};
 
     #[test]
     fn drawn_first_draws_what_is_on_screen_then_the_rest() {
@@ -381,8 +383,6 @@ mod tests {
         // The reader is past the list: nothing of it changes in sight.
         assert_eq!(drawn_first(20, 20, 0, 0, 0), 0);
     }
-    use crate::corpus::tests::essay;
-    use crate::corpus::{Label, Taxonomy, TaxonomyEntry, SCHEMA_VERSION};
 
     fn entry(id: &str) -> TaxonomyEntry {
         TaxonomyEntry {
