@@ -52,8 +52,8 @@ const { count, size, warnings } = await generateSW({
   globIgnores: ['service-worker.js', '404.html'],
   swDest: `${dist}/service-worker.js`,
   // Trunk's hashed names (essais-0123456789abcdef.js) and the corpus tool's
-  // (corpus/<slug>.0123456789abcdef.json) need no cache-busting.
-  dontCacheBustURLsMatching: /[-.][0-9a-f]{16}\.(js|wasm|css|json)$/,
+  // (corpus/<slug>.01234567.json) need no cache-busting.
+  dontCacheBustURLsMatching: /-[0-9a-f]{16}\.(js|wasm|css)$|^corpus\/[^/]+\.[0-9a-f]{8}\.json$/,
   // Any page address (an essay, a filtered library, side by side) opened
   // offline is answered with the app shell, which then renders it.
   navigateFallback: 'index.html',
@@ -61,7 +61,7 @@ const { count, size, warnings } = await generateSW({
   // its translation, or "save every essay"), in a cache the app counts;
   // a body's name is its content's hash, so a kept one never goes stale.
   runtimeCaching: everyEssay ? [] : [{
-    urlPattern: /\/corpus\/[^/]+\.[0-9a-f]{16}\.json$/,
+    urlPattern: /\/corpus\/[^/]+\.[0-9a-f]{8}\.json$/,
     handler: 'CacheFirst',
     options: { cacheName: 'essais-essays' },
   }],

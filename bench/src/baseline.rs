@@ -8,7 +8,7 @@
 use essais::components::essay_body::EssayBody;
 use essais_core::content::BuiltCorpus;
 use essais_core::routes::essay_path;
-use essais_core::Lang;
+use essais_core::{Corpus, Lang};
 use leptos::prelude::*;
 use std::path::Path;
 
@@ -22,13 +22,12 @@ fn page(lang: Lang, title: &str, main: &str) -> String {
 
 /// The library of one language: every essay (the reader's version, else the
 /// original), title and excerpt, in the blog's order.
-fn library_page(built: &BuiltCorpus, lang: Lang) -> String {
+fn library_page(corpus: &Corpus, lang: Lang) -> String {
     let heading = match lang {
         Lang::Fr => "Essais",
         Lang::En => "Essays",
     };
-    let entries = built
-        .corpus
+    let entries = corpus
         .translation_groups()
         .iter()
         .map(|group| {
@@ -68,7 +67,7 @@ pub fn write(content: &Path, out: &Path) -> Result<(), String> {
         for lang in Lang::ALL {
             crate::write(
                 &out.join(lang.code()).join("index.html"),
-                &library_page(&built, lang),
+                &library_page(&built.corpus, lang),
             )?;
         }
         for essay in &built.corpus.essays {
@@ -84,6 +83,25 @@ pub fn write(content: &Path, out: &Path) -> Result<(), String> {
     })
 }
 
+/// Writes the two library pages only, from a built `corpus.json`: the floor
+/// of the 20,000 pairs' library, whose Markdown the bench does not keep (and
+/// whose 40,000 essay pages it does not need).
+pub fn write_libraries(corpus_json: &Path, out: &Path) -> Result<(), String> {
+    let json = std::fs::read_to_string(corpus_json)
+        .map_err(|err| format!("{}: cannot read: {err}", corpus_json.display()))?;
+    let corpus =
+        Corpus::from_json(&json).map_err(|err| format!("{}: {err}", corpus_json.display()))?;
+    let owner = Owner::new();
+    owner.with(|| {
+        Lang::ALL.into_iter().try_for_each(|lang| {
+            crate::write(
+                &out.join(lang.code()).join("index.html"),
+                &library_page(&corpus, lang),
+            )
+        })
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -94,7 +112,7 @@ mod tests {
         let built = essais_core::content::load(&dir).expect("content builds");
         let owner = Owner::new();
         owner.with(|| {
-            let fr = library_page(&built, Lang::Fr);
+            let fr = library_page(&built.corpus, Lang::Fr);
             assert_eq!(fr.matches("<li ").count(), 3);
             assert!(fr.contains("href=\"/fr/franchir-le-mur-de-la-realite/\""));
             assert!(fr.contains("href=\"/en/the-stopcock-and-the-new-economy/\""));

@@ -7,6 +7,8 @@
 //! bench-corpus static <content-dir> <out-dir>
 //!     the corpus as plain HTML pages, one per essay and a library per language:
 //!     the floor the app's loads are compared with
+//! bench-corpus static-library <corpus.json> <out-dir>
+//!     the library pages alone, from a built corpus (the 20,000 pairs' floor)
 //! bench-corpus search-files <corpus.json> <query>
 //!     the files a search for <query> fetches (the shard list, its shards, the
 //!     bodies of the first page of hits), one address a line, as the app
@@ -29,6 +31,8 @@ const USAGE: &str = "usage:
   bench-corpus static <content-dir> <out-dir>
                                    write the corpus as plain HTML pages, one per essay
                                    and a library per language
+  bench-corpus static-library <corpus.json> <out-dir>
+                                   write the library pages alone, from a built corpus
   bench-corpus search-files <corpus.json> <query>
                                    list the files a search fetches (shards, bodies)";
 
@@ -38,6 +42,9 @@ fn main() -> ExitCode {
     let result = match args.as_slice() {
         ["generate", pairs, seed, out] => generate(pairs, Path::new(seed), Path::new(out)),
         ["static", content, out] => baseline::write(Path::new(content), Path::new(out)),
+        ["static-library", corpus, out] => {
+            baseline::write_libraries(Path::new(corpus), Path::new(out))
+        }
         ["search-files", corpus, query] => search_files(Path::new(corpus), query),
         _ => {
             eprintln!("{USAGE}");

@@ -14,7 +14,7 @@ import { distDir, openPage, openThenGoOffline, texts, useApp } from './harness.m
 const app = useApp();
 const corpus = JSON.parse(fs.readFileSync(path.join(distDir, 'corpus.json'), 'utf8'));
 const shardList = JSON.parse(fs.readFileSync(path.join(distDir, corpus.search_url), 'utf8'));
-const SHARD = /\/corpus\/_search\.(shard|close)-\d+\.[0-9a-f]{16}\.json$/;
+const SHARD = /\/corpus\/_search\.(shard|close)-\d+\.[0-9a-f]{8}\.json$/;
 const SHARDS = shardList.shards.length + shardList.close.length;
 const LOAD_FAILED = /Failed to load resource/;
 const isShard = (url) => SHARD.test(new URL(url).pathname);
