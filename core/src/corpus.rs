@@ -250,8 +250,8 @@ impl Corpus {
         // What the corpus tool writes reads in one pass. Only a document
         // that does not (another version, an essay that cannot be read) is
         // read again, part by part, to say what is wrong with it and keep
-        // the rest: three passes over the text, which at 20,000 pairs (21 MB)
-        // cost the reader's first visit twice the time (docs/performance.md).
+        // the rest: three passes over the text, a third more time to read a
+        // 20,000-pair index of 21 MB (docs/performance.md).
         #[derive(Deserialize)]
         struct Whole {
             schema_version: u32,
@@ -316,15 +316,12 @@ impl Corpus {
             .map(|(i, raw)| {
                 serde_json::from_str::<Essay>(raw.get()).map_err(|err| {
                     let names: Names = serde_json::from_str(raw.get()).unwrap_or_default();
-                    let name = [names.title, names.slug]
+                    let names = [names.title, names.slug]
                         .into_iter()
                         .flatten()
-                        .filter_map(|v| serde_json::from_str::<String>(v.get()).ok())
-                        .find(|s| !s.trim().is_empty())
-                        .map(|s| contained(s.chars().take(120).collect()))
-                        .unwrap_or_else(|| format!("#{}", i + 1));
+                        .filter_map(|v| serde_json::from_str::<String>(v.get()).ok());
                     RejectedEssay {
-                        name,
+                        name: rejected_name(names, i + 1),
                         reason: err.to_string(),
                     }
                 })
@@ -349,11 +346,10 @@ impl Corpus {
         for essay in read {
             match essay {
                 Ok(essay) if !is_data_url(&essay.body_url) => rejected.push(RejectedEssay {
-                    name: [&essay.title, &essay.slug]
-                        .into_iter()
-                        .find(|s| !s.trim().is_empty())
-                        .map(|s| contained(s.chars().take(120).collect()))
-                        .unwrap_or_else(|| format!("#{}", essays.len() + rejected.len() + 1)),
+                    name: rejected_name(
+                        [&essay.title, &essay.slug],
+                        essays.len() + rejected.len() + 1,
+                    ),
                     reason: format!("body_url {:?} is not a file of corpus/", essay.body_url),
                 }),
                 // Text from a fetched file: its directional controls are
@@ -496,6 +492,16 @@ pub fn is_data_url(url: &str) -> bool {
                 .chars()
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "-_.".contains(c))
     })
+}
+
+/// What names an essay that is not shown: the first of `candidates` (its
+/// title, then its slug) that is not blank, else its place in the document.
+fn rejected_name<S: AsRef<str>>(candidates: impl IntoIterator<Item = S>, place: usize) -> String {
+    candidates
+        .into_iter()
+        .find(|s| !s.as_ref().trim().is_empty())
+        .map(|s| contained(s.as_ref().chars().take(120).collect()))
+        .unwrap_or_else(|| format!("#{place}"))
 }
 
 /// One essay's body file (`corpus/<slug>.<hash>.json`).
