@@ -5,7 +5,7 @@
 //! returns values; it draws nothing.
 
 use essais_core::search_shards::{Shard, ShardList};
-use essais_core::{Corpus, CorpusLoadError, EssayBody};
+use essais_core::{Corpus, CorpusLoadError, EssayBody, FIRST_SCREEN_FILE};
 use leptos::prelude::*;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -140,40 +140,110 @@ pub type CorpusLoad = Option<Result<Arc<Corpus>, CorpusLoadError>>;
 /// The app's corpus, shared by every page through a context. In the browser
 /// it is fetched once the app has started ([`CorpusSource::load`]); at build
 /// time the pages tool hands it over ready.
+///
+/// Beside the whole index (`corpus.json`), the app fetches the library's
+/// first screen (`first-screen.json`, preloaded by the entry page): a few
+/// kilobytes where the index of a large library is megabytes, so the library
+/// is drawn from it while the index is on its way (docs/architecture.md).
+/// A library that fits on that screen is whole in it, and the index is not
+/// waited for.
 #[derive(Clone, Copy)]
-pub struct CorpusSource(RwSignal<CorpusLoad>);
+pub struct CorpusSource {
+    whole: RwSignal<CorpusLoad>,
+    first_screen: RwSignal<Option<Arc<Corpus>>>,
+}
 
 impl CorpusSource {
     pub fn provide(initial: CorpusLoad) -> CorpusSource {
-        let source = CorpusSource(RwSignal::new(initial));
+        let source = CorpusSource {
+            whole: RwSignal::new(initial),
+            first_screen: RwSignal::new(None),
+        };
         provide_context(source);
         source
     }
 
-    /// Fetches the corpus (again, after a failure).
+    /// Fetches the corpus; after a failure, the index again (the first
+    /// screen is only a head start: whatever becomes of it, the index says
+    /// what is wrong).
     pub fn load(self) {
+        let retry = self.whole.with_untracked(Option::is_some);
         // Back to "loading" after a failure; at start it is there already,
         // and setting it again would redraw the page for nothing.
-        if self.0.with_untracked(Option::is_some) {
-            self.0.set(None);
+        if retry {
+            self.whole.set(None);
+        }
+        let has_whole = move || {
+            self.whole
+                .try_with_untracked(|w| matches!(w, Some(Ok(_))))
+                .unwrap_or(true)
+        };
+        if !retry {
+            leptos::task::spawn_local(async move {
+                let Ok(first) = fetch_text(FIRST_SCREEN_FILE)
+                    .await
+                    .and_then(|text| Corpus::from_json(&text))
+                else {
+                    return;
+                };
+                if has_whole() {
+                    return;
+                }
+                if first.is_first_screen() {
+                    self.first_screen.try_set(Some(Arc::new(first)));
+                } else {
+                    self.set_whole(Ok(Arc::new(first)));
+                }
+            });
         }
         leptos::task::spawn_local(async move {
             let result = fetch_corpus().await.map(Arc::new);
-            self.0.try_set(Some(result));
+            // Not over a whole library read from its first screen.
+            if !has_whole() {
+                self.set_whole(result);
+            }
         });
     }
 
+    /// The whole corpus in (or failed), marked for the benchmark
+    /// (`essais:whole-corpus`), which measures the library's interactions
+    /// once the reader can filter and search it.
+    fn set_whole(self, result: Result<Arc<Corpus>, CorpusLoadError>) {
+        crate::timing::measure("essais:whole-corpus", || {
+            self.whole.try_set(Some(result));
+        });
+    }
+
+    /// The whole corpus: not yet in, failed, or ready.
     pub fn get(&self) -> CorpusLoad {
-        self.0.get()
+        self.whole.get()
+    }
+
+    /// The library's first screen, while the whole corpus is not in.
+    fn first_screen(&self) -> Option<Arc<Corpus>> {
+        if self.whole.with(|w| matches!(w, Some(Ok(_)))) {
+            return None;
+        }
+        self.first_screen.get()
     }
 }
 
-/// The corpus once loaded, reactively (None while loading or failed).
+/// The whole corpus once loaded, reactively (None while loading or failed).
 pub fn use_corpus() -> Signal<Option<Arc<Corpus>>> {
     let source = use_context::<CorpusSource>();
+    Signal::derive(move || source.and_then(|source| source.get()).and_then(Result::ok))
+}
+
+/// For the library: the whole corpus, or until it is in, the library's
+/// first screen ([`Corpus::is_first_screen`]), from which only the
+/// unfiltered library's first entries and its counts can be drawn.
+pub fn use_library_corpus() -> Signal<Option<Arc<Corpus>>> {
+    let source = use_context::<CorpusSource>();
     Signal::derive(move || {
+        let source = source?;
         source
-            .and_then(|CorpusSource(load)| load.get())
+            .get()
             .and_then(Result::ok)
+            .or_else(|| source.first_screen())
     })
 }

@@ -98,15 +98,26 @@ pub fn App(start: Start) -> impl IntoView {
         // Browser work: an effect, so that it never runs at build time.
         Effect::new(move |_| corpus.load());
     }
-    let page = move || match corpus.get() {
-        None => view! {
+    // The pages are drawn once the corpus is in, the library already from
+    // its first screen; drawn on, not anew, when the whole corpus follows.
+    let library_corpus = api::use_library_corpus();
+    let route = use_route();
+    let state = Memo::new(move |_| match corpus.get() {
+        Some(Err(error)) => Err(error),
+        Some(Ok(_)) => Ok(true),
+        None => {
+            Ok(matches!(route.get(), Route::Library(_)) && library_corpus.with(Option::is_some))
+        }
+    });
+    let page = move || match state.get() {
+        Ok(false) => view! {
             <p class="status" role="status">{move || strings(lang.get()).loading}</p>
         }
         .into_any(),
-        Some(Err(error)) => {
+        Err(error) => {
             view! { <LoadErrorPanel error=error retry=move || corpus.load() /> }.into_any()
         }
-        Some(Ok(_)) => view! { <Pages /> }.into_any(),
+        Ok(true) => view! { <Pages /> }.into_any(),
     };
     view! {
         <a class="skip-link" href="#main" on:click=skip_to_main>{move || strings(lang.get()).skip_to_content}</a>

@@ -49,6 +49,7 @@ fn corpus() -> Arc<Corpus> {
         ],
         search_url: String::new(),
         rejected: vec![],
+        whole_library: None,
         index: Default::default(),
     })
 }

@@ -10,7 +10,9 @@
 //! an editor fixes a whole batch in one pass. The format is in `docs/corpus.md`.
 
 use crate::align::{align_bodies, Alignment, CorrectionProblem, Corrections, Facing};
-use crate::corpus::{Corpus, Essay, EssayBody, Label, Taxonomy, TaxonomyEntry, SCHEMA_VERSION};
+use crate::corpus::{
+    Corpus, Essay, EssayBody, Label, Taxonomy, TaxonomyEntry, FIRST_SCREEN_FILE, SCHEMA_VERSION,
+};
 use crate::document::{parse_body_with_markers, Block};
 use crate::lang::Lang;
 use crate::library::{excerpt, EXCERPT_CHARS};
@@ -794,6 +796,7 @@ fn build(taxonomy: Taxonomy, sources: Vec<EssaySource>) -> BuiltCorpus {
             essays,
             search_url,
             rejected: vec![],
+            whole_library: None,
             index: Default::default(),
         },
         bodies,
@@ -1115,6 +1118,11 @@ pub fn write_atomically(built: &BuiltCorpus, out: &Path) -> std::io::Result<()> 
         .filter_map(Result::transpose)
         .collect::<std::io::Result<_>>()?;
     sync_all_of(&data_dir, &written)?;
+    // The first screen before the index: either one read with the other's
+    // files present, the old index's being removed only below.
+    let first =
+        serde_json::to_string(&built.corpus.first_screen()).map_err(std::io::Error::other)?;
+    write_file_atomically(&dir.join(FIRST_SCREEN_FILE), first.as_bytes(), true)?;
     let index = serde_json::to_string(&built.corpus).map_err(std::io::Error::other)?;
     write_file_atomically(out, index.as_bytes(), true)?;
     let named: std::collections::HashSet<&str> =
@@ -1329,6 +1337,10 @@ en = "Future of work"
         assert!(dir.join(new).exists());
         let index = Corpus::from_json(&fs::read_to_string(&out).unwrap()).unwrap();
         assert_eq!(&index.essays[0].body_url, new);
+        // The first screen beside it is written anew too (a library of one
+        // entry: its own first screen, whole).
+        let first = fs::read_to_string(dir.join(FIRST_SCREEN_FILE)).unwrap();
+        assert_eq!(Corpus::from_json(&first).unwrap(), index);
         // The body, the search's shard list, its one shard of terms and one
         // of close keys: nothing stale.
         assert_eq!(second.files.len(), 4);

@@ -17,6 +17,11 @@ use thiserror::Error;
 /// older app could misread; the app refuses any other version with a message.
 pub const SCHEMA_VERSION: u32 = 2;
 
+/// The library's first screen ([`Corpus::first_screen`]), written beside
+/// `corpus.json` under this name: the app draws the library from it while
+/// the whole index is still on its way.
+pub const FIRST_SCREEN_FILE: &str = "first-screen.json";
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Corpus {
     pub schema_version: u32,
@@ -30,12 +35,32 @@ pub struct Corpus {
     /// reader by name, while every other essay is shown.
     #[serde(default, skip_serializing)]
     pub rejected: Vec<RejectedEssay>,
+    /// Set only in `first-screen.json`, where the corpus holds no more than
+    /// the library's first screen (its first [`LIBRARY_PAGE_SIZE`] entries):
+    /// the whole library's counts, which that screen shows. None in
+    /// `corpus.json`, and in a first screen that is the whole library.
+    ///
+    /// [`LIBRARY_PAGE_SIZE`]: crate::library::LIBRARY_PAGE_SIZE
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub whole_library: Option<LibraryCounts>,
     /// The lookups every page needs (essays by slug, translation groups in
     /// blog order, each essay's group and neighbours), built once, the first
     /// time one is asked for. A corpus is not changed once read; a clone
     /// builds its own.
     #[serde(skip)]
     pub index: CorpusIndex,
+}
+
+/// The whole library's counts, for a first screen that holds only part of
+/// it ([`Corpus::whole_library`]): its entries (translation groups), and
+/// those of each category, each tag and those in every language, counted as
+/// the filters count them.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct LibraryCounts {
+    pub entries: usize,
+    pub categories: std::collections::BTreeMap<String, usize>,
+    pub tags: std::collections::BTreeMap<String, usize>,
+    pub in_every_language: usize,
 }
 
 /// The corpus's lookups, built once from its essays ([`Corpus::index`]).
@@ -259,13 +284,18 @@ impl Corpus {
             essays: Vec<Essay>,
             #[serde(default)]
             search_url: String,
+            #[serde(default)]
+            whole_library: Option<LibraryCounts>,
         }
         match serde_json::from_str::<Whole>(text) {
-            Ok(whole) if whole.schema_version == SCHEMA_VERSION => Ok(Self::checked(
-                whole.taxonomy,
-                whole.essays.into_iter().map(Ok).collect(),
-                whole.search_url,
-            )),
+            Ok(whole) if whole.schema_version == SCHEMA_VERSION => Ok(Corpus {
+                whole_library: whole.whole_library,
+                ..Self::checked(
+                    whole.taxonomy,
+                    whole.essays.into_iter().map(Ok).collect(),
+                    whole.search_url,
+                )
+            }),
             _ => Self::from_json_in_parts(text),
         }
     }
@@ -291,6 +321,8 @@ impl Corpus {
             // Without it the essays still read; only the search says it failed.
             #[serde(default)]
             search_url: String,
+            #[serde(default)]
+            whole_library: Option<LibraryCounts>,
         }
         /// What names an essay that cannot be read, whatever else is wrong.
         #[derive(Deserialize, Default)]
@@ -327,11 +359,10 @@ impl Corpus {
                 })
             })
             .collect();
-        Ok(Self::checked(
-            document.taxonomy,
-            essays,
-            document.search_url,
-        ))
+        Ok(Corpus {
+            whole_library: document.whole_library,
+            ..Self::checked(document.taxonomy, essays, document.search_url)
+        })
     }
 
     /// The corpus of what was read: each essay read (or why not), checked
@@ -389,8 +420,70 @@ impl Corpus {
             essays,
             search_url,
             rejected,
+            whole_library: None,
             index: CorpusIndex::default(),
         }
+    }
+
+    /// The library's first screen (`first-screen.json`): its first
+    /// [`LIBRARY_PAGE_SIZE`] entries, every version of each, with the whole
+    /// library's counts, so that the app can draw the library before the
+    /// whole index has arrived. A library of no more entries than that is
+    /// its own first screen, whole.
+    ///
+    /// [`LIBRARY_PAGE_SIZE`]: crate::library::LIBRARY_PAGE_SIZE
+    pub fn first_screen(&self) -> Corpus {
+        let size = crate::library::LIBRARY_PAGE_SIZE;
+        if self.fits_on_first_screen() {
+            return Corpus {
+                whole_library: None,
+                ..self.clone()
+            };
+        }
+        let lookups = self.lookups();
+        let mut first: Vec<usize> = lookups.groups[..size].iter().flatten().copied().collect();
+        // In the order of `essays`, as in `corpus.json`.
+        first.sort_unstable();
+        let counts = |postings: &std::collections::HashMap<String, Vec<usize>>| {
+            postings
+                .iter()
+                .map(|(id, groups)| (id.clone(), groups.len()))
+                .collect()
+        };
+        Corpus {
+            schema_version: self.schema_version,
+            taxonomy: self.taxonomy.clone(),
+            essays: first.into_iter().map(|i| self.essays[i].clone()).collect(),
+            search_url: self.search_url.clone(),
+            rejected: Vec::new(),
+            whole_library: Some(LibraryCounts {
+                entries: self.group_count(),
+                categories: counts(&lookups.categories),
+                tags: counts(&lookups.tags),
+                in_every_language: lookups.in_every_language.len(),
+            }),
+            index: CorpusIndex::default(),
+        }
+    }
+
+    /// Whether the whole library fits on its first screen, which then holds
+    /// the whole corpus.
+    pub fn fits_on_first_screen(&self) -> bool {
+        self.group_count() <= crate::library::LIBRARY_PAGE_SIZE
+    }
+
+    /// Whether this is a first screen of a larger library
+    /// ([`Corpus::first_screen`]), not the whole corpus: only the unfiltered
+    /// library's first entries and its counts can be drawn from it.
+    pub fn is_first_screen(&self) -> bool {
+        self.whole_library.is_some()
+    }
+
+    /// How many entries the whole library has (a first screen included).
+    pub fn library_size(&self) -> usize {
+        self.whole_library
+            .as_ref()
+            .map_or_else(|| self.group_count(), |whole| whole.entries)
     }
 
     pub fn category(&self, id: &str) -> Option<&TaxonomyEntry> {
@@ -611,6 +704,7 @@ pub(crate) mod tests {
             essays,
             search_url: "corpus/_search.0123456789abcdef.json".into(),
             rejected: vec![],
+            whole_library: None,
             index: Default::default(),
         }
     }

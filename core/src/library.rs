@@ -214,6 +214,19 @@ fn postings<'c>(corpus: &'c Corpus, value: &FilterValue) -> &'c [usize] {
     }
 }
 
+/// How many groups of the whole library have `value`: its postings, or on
+/// a first screen, the count it carries for the whole library.
+fn whole_count(corpus: &Corpus, value: &FilterValue) -> usize {
+    let Some(whole) = &corpus.whole_library else {
+        return postings(corpus, value).len();
+    };
+    match value {
+        FilterValue::Category(id) => whole.categories.get(id).copied().unwrap_or(0),
+        FilterValue::Tag(id) => whole.tags.get(id).copied().unwrap_or(0),
+        FilterValue::BothLanguages => whole.in_every_language,
+    }
+}
+
 /// How many values two ascending lists share (as multisets: a value twice
 /// in each counts twice). The filters count postings with it, the aligner
 /// anchors.
@@ -274,12 +287,12 @@ pub fn facets(
         ),
         None => (!filter.is_empty()).then(|| kept_groups(corpus, filter)),
     };
-    let kept_count = kept.as_ref().map_or(corpus.group_count(), Vec::len);
+    let kept_count = kept.as_ref().map_or(corpus.library_size(), Vec::len);
     let facet = |value: FilterValue| {
         let active = filter.contains(&value);
         let count = match (&kept, active) {
             (_, true) => kept_count,
-            (None, false) => postings(corpus, &value).len(),
+            (None, false) => whole_count(corpus, &value),
             (Some(kept), false) => shared(kept, postings(corpus, &value)),
         };
         FacetValue {
@@ -418,6 +431,7 @@ mod tests {
             essays: vec![pair_fr, pair_en, english, french],
             search_url: String::new(),
             rejected: vec![],
+            whole_library: None,
             index: Default::default(),
         }
     }
@@ -667,5 +681,76 @@ mod tests {
         assert_eq!(excerpt(md, 500), "Un tweet de Bertrand Duperrin, pendant l’Entreprise 2.0 summit qui vient de se tenir à Paris, m’a interpelé.");
         assert_eq!(excerpt(md, 40), "Un tweet de Bertrand Duperrin, pendant…");
         assert_eq!(excerpt("", 10), "");
+    }
+
+    /// A library of 25 entries (23 pairs, two essays alone), each in a
+    /// category and with tags that vary with its place, in an order the
+    /// file does not follow.
+    fn long_library() -> Corpus {
+        let mut c = corpus();
+        c.essays.clear();
+        for n in (0..25u32).rev() {
+            let langs: &[Lang] = match n {
+                3 => &[Lang::Fr],
+                17 => &[Lang::En],
+                _ => &[Lang::Fr, Lang::En],
+            };
+            for (i, &lang) in langs.iter().enumerate() {
+                let mut e = essay(
+                    &format!("e{n}-{}", lang.code()),
+                    lang,
+                    &format!("k{n}"),
+                    2 * n + i as u32 + 1,
+                );
+                e.categories = vec![["lived", "seen"][n as usize % 2].into()];
+                e.tags = ["a", "b", "c"]
+                    .iter()
+                    .take(n as usize % 3 + 1)
+                    .map(|t| t.to_string())
+                    .collect();
+                c.essays.push(e);
+            }
+        }
+        c
+    }
+
+    #[test]
+    fn the_first_screen_holds_the_first_entries_and_the_whole_librarys_counts() {
+        let whole = long_library();
+        let first = whole.first_screen();
+        assert!(first.is_first_screen() && !whole.is_first_screen());
+        assert_eq!(first.group_count(), LIBRARY_PAGE_SIZE);
+        assert_eq!((first.library_size(), whole.library_size()), (25, 25));
+        // The same entries in the same places, every version of each.
+        for g in 0..LIBRARY_PAGE_SIZE {
+            assert_eq!(first.group_at(g).versions, whole.group_at(g).versions);
+        }
+        // The unfiltered panel counts the whole library.
+        let counts = |c: &Corpus| -> Vec<(String, usize)> {
+            facets(c, &LibraryFilter::default(), None, Lang::En, "both")
+                .into_iter()
+                .map(|f| (f.label, f.count))
+                .collect()
+        };
+        assert_eq!(counts(&first), counts(&whole));
+        assert_ne!(
+            counts(&first),
+            counts(&Corpus {
+                whole_library: None,
+                ..first.clone()
+            })
+        );
+        // Written and read back as the app reads it.
+        let read = Corpus::from_json(&serde_json::to_string(&first).unwrap()).unwrap();
+        assert_eq!(read.whole_library, first.whole_library);
+        assert_eq!(read.essays, first.essays);
+        // A library that fits on one screen is its own first screen, whole.
+        let small = corpus().first_screen();
+        assert!(!small.is_first_screen());
+        assert_eq!(small.essays, corpus().essays);
+        // And `corpus.json` says nothing of a first screen.
+        assert!(!serde_json::to_string(&whole)
+            .unwrap()
+            .contains("whole_library"));
     }
 }

@@ -257,6 +257,7 @@ mod tests {
             ],
             search_url: String::new(),
             rejected: vec![],
+            whole_library: None,
             index: Default::default(),
         }
     }

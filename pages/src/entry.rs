@@ -126,10 +126,11 @@ impl Template {
     /// The entry page holding `variants` of a page of `kind`, in `lang`,
     /// titled `title`. `loading` is what a library whose address has a
     /// query shows until the app has drawn it (its pre-rendered list is the
-    /// unfiltered one). `preload` is the file the app will fetch to draw the
-    /// page (an essay's body, relative to the public URL): the browser
-    /// fetches it while the app's code downloads, and the app's own fetch
-    /// takes that response (as `corpus.json`'s preload in `index.html`).
+    /// unfiltered one). `preload` are the files the app will fetch to draw
+    /// the page beyond the library's first screen (an essay's body, the
+    /// whole index; relative to the public URL): the browser fetches them
+    /// while the app's code downloads, and the app's own fetch takes those
+    /// responses (as the first screen's preload in `index.html`).
     pub fn page(
         &self,
         kind: Kind,
@@ -137,7 +138,7 @@ impl Template {
         title: &str,
         variants: &[Variant],
         loading: Option<&str>,
-        preload: Option<&str>,
+        preload: &[&str],
     ) -> String {
         let mut boot = format!("<div id=\"boot\" data-prerendered=\"{}\">", kind.name());
         for variant in variants {
@@ -160,20 +161,21 @@ impl Template {
             .find("</div>")
             .map_or(start, |i| start + i + "</div>".len());
         let mut page = format!("{}{}{}", &template[..start], boot, &template[end..]);
-        if let Some(url) = preload {
-            // Just after `<base>`, which the URL is relative to.
-            let at = page
-                .find(BASE.0)
-                .and_then(|i| page[i..].find('>').map(|j| i + j + 1));
-            if let Some(at) = at {
-                page.insert_str(
-                    at,
-                    &format!(
+        // Just after `<base>`, which the URLs are relative to.
+        let at = page
+            .find(BASE.0)
+            .and_then(|i| page[i..].find('>').map(|j| i + j + 1));
+        if let Some(at) = at {
+            let links: String = preload
+                .iter()
+                .map(|url| {
+                    format!(
                         "\n<link rel=\"preload\" href=\"{}\" as=\"fetch\" crossorigin=\"anonymous\">",
                         escape(url)
-                    ),
-                );
-            }
+                    )
+                })
+                .collect();
+            page.insert_str(at, &links);
         }
         let page = replace_between(&page, HTML_LANG, lang.code());
         replace_between(&page, TITLE, &escape(title))
@@ -240,14 +242,14 @@ mod tests {
                 },
             ],
             None,
-            Some("corpus/un-essai.1a2b.json"),
+            &["corpus/un-essai.1a2b.json", "corpus.json"],
         );
         assert!(page.starts_with("<!DOCTYPE html>\n<html lang=\"fr\">"));
         assert!(page.contains("<title>&lt;Un&gt; &amp; titre — essais</title>"));
         assert!(page.contains("<div id=\"boot\" data-prerendered=\"essay\"><div class=\"boot-variant\" data-variant=\"single\"><main>A</main></div><div class=\"boot-variant\" data-variant=\"side-by-side\"><main>B</main></div></div>"));
         assert!(!page.contains("Chargement"));
         assert!(page.contains("<div id=\"boot-failed\" hidden>x</div>"));
-        assert!(page.contains("<base href=\"/essais/\" />\n<link rel=\"preload\" href=\"corpus/un-essai.1a2b.json\" as=\"fetch\" crossorigin=\"anonymous\">"));
+        assert!(page.contains("<base href=\"/essais/\" />\n<link rel=\"preload\" href=\"corpus/un-essai.1a2b.json\" as=\"fetch\" crossorigin=\"anonymous\">\n<link rel=\"preload\" href=\"corpus.json\" as=\"fetch\" crossorigin=\"anonymous\">"));
     }
 
     #[test]

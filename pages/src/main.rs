@@ -114,7 +114,7 @@ fn page_at(
                 &document_title(None, lang),
                 &[page],
                 Some(strings(lang).loading),
-                None,
+                &[],
             ))
         }
         Route::Essay(lang, slug) => {
@@ -145,7 +145,7 @@ fn page_at(
                 &document_title(Some(&essay.title), lang),
                 &variants,
                 None,
-                Some(&essay.body_url),
+                &[&[essay.body_url.as_str()], whole_index(corpus)].concat(),
             ))
         }
         Route::Root | Route::NotFound => Ok(template.plain().to_string()),
@@ -169,6 +169,17 @@ fn not_found(corpus: &Arc<Corpus>, template: &Template) -> String {
         &document_title(Some(strings(Lang::En).not_found_title), Lang::En),
         &variants,
         None,
-        None,
+        whole_index(corpus),
     )
+}
+
+/// What a page other than the library preloads beside the first screen
+/// (`index.html`'s): the whole index, when the first screen is not the
+/// whole library (an essay, the not-found page, need every entry).
+fn whole_index(corpus: &Corpus) -> &'static [&'static str] {
+    if corpus.fits_on_first_screen() {
+        &[]
+    } else {
+        &["corpus.json"]
+    }
 }

@@ -20,7 +20,7 @@ use std::collections::HashSet;
 use std::rc::Rc;
 use std::sync::Arc;
 
-use crate::api::{fetch_shard, fetch_shard_list, use_corpus, BodyCache};
+use crate::api::{fetch_shard, fetch_shard_list, use_library_corpus, BodyCache};
 use crate::components::load_error::PartLoadError;
 use crate::language::use_reading_language;
 use crate::paths::{go_to, href, use_library_filter};
@@ -98,6 +98,10 @@ impl SearchState {
     /// the field, so that even the first key waits for no more than its
     /// own shards.
     pub fn load(&self, corpus: Arc<Corpus>) {
+        // The search maps its hits to the whole library's entries.
+        if corpus.is_first_screen() {
+            return;
+        }
         if !matches!(
             self.state.get_untracked(),
             IndexState::Loading | IndexState::Ready
@@ -262,7 +266,7 @@ impl SearchState {
 #[component]
 pub fn SearchBox(state: SearchState) -> impl IntoView {
     let lang = use_reading_language();
-    let corpus = use_corpus();
+    let corpus = use_library_corpus();
     let filter = use_library_filter(corpus);
     let query = use_search_query();
     let input = NodeRef::<leptos::html::Input>::new();

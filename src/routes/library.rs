@@ -8,7 +8,7 @@ use essais_core::ui::{essay_count, rejected_essays, show_more, strings};
 use leptos::prelude::*;
 use std::sync::Arc;
 
-use crate::api::use_corpus;
+use crate::api::use_library_corpus;
 use crate::components::continue_reading::ContinueReading;
 use crate::components::essay_list::{EssayList, Listed};
 use crate::components::filters::{ActiveFilters, FilterPanel};
@@ -21,9 +21,15 @@ use crate::paths::{go_to, href, use_library_filter};
 #[component]
 pub fn LibraryPage() -> impl IntoView {
     let lang = use_reading_language();
-    let corpus = use_corpus();
+    // Until the whole index is in, the library's first screen: enough for
+    // the unfiltered library's first entries and its counts; a filter, a
+    // search or more entries wait for the index.
+    let corpus = use_library_corpus();
     let filter = use_library_filter(corpus);
     let search = use_search_query();
+    let searching = move || !search.get().trim().is_empty();
+    let first_screen = move || corpus.with(|c| c.as_ref().is_some_and(|c| c.is_first_screen()));
+    let waiting = move || first_screen() && (searching() || !filter.with(|f| f.0.is_empty()));
     let search_state = SearchState::use_state();
     let found = use_found(search_state, search);
     // The groups the search finds, for the filters' counts: set a frame
@@ -41,10 +47,12 @@ pub fn LibraryPage() -> impl IntoView {
             }
         });
     });
-    // A search in the address (a shared link, a reload) needs the index now.
+    // A search in the address (a shared link, a reload) needs the index
+    // now; so does a field the reader came to before the whole corpus was in.
     Effect::new(move |_| {
-        if !search.get().trim().is_empty() {
-            if let Some(corpus) = corpus.get() {
+        let corpus = corpus.get();
+        if searching() || in_search_field() {
+            if let Some(corpus) = corpus {
                 search_state.load(corpus);
             }
         }
@@ -102,11 +110,14 @@ pub fn LibraryPage() -> impl IntoView {
         })
     };
     let continue_reading = move || {
-        let corpus = corpus.get()?;
+        let corpus = corpus.get().filter(|c| !c.is_first_screen())?;
         Some(view! { <ContinueReading corpus=corpus lang=lang.get() /> })
     };
     // Redrawn for a filter, the language, and (a frame late) the search.
     let panel = move || {
+        if waiting() {
+            return None;
+        }
         let corpus = corpus.get()?;
         let (filter, _) = filter.get();
         Some(view! {
@@ -119,7 +130,6 @@ pub fn LibraryPage() -> impl IntoView {
         let corpus = corpus.get()?;
         Some(kept_groups(&corpus, &filter.get().0))
     });
-    let searching = move || !search.get().trim().is_empty();
     // Above the list: the count, the search's results, or why nothing is
     // listed.
     let results = move || {
@@ -128,6 +138,9 @@ pub fn LibraryPage() -> impl IntoView {
         let Some(corpus) = corpus.get() else {
             return view! { <p>{ui.no_essays}</p> }.into_any();
         };
+        if waiting() {
+            return view! { <p class="status" role="status">{ui.loading}</p> }.into_any();
+        }
         kept.with(|kept| {
             let kept = kept.as_deref().unwrap_or_default();
             if searching() && !kept.is_empty() {
@@ -150,7 +163,13 @@ pub fn LibraryPage() -> impl IntoView {
                 }
                 .into_any()
             } else {
-                view! { <p class="result-count" role="status">{essay_count(lang, kept.len())}</p> }
+                // A first screen counts the whole library.
+                let total = if corpus.is_first_screen() {
+                    corpus.library_size()
+                } else {
+                    kept.len()
+                };
+                view! { <p class="result-count" role="status">{essay_count(lang, total)}</p> }
                     .into_any()
             }
         })
@@ -158,7 +177,7 @@ pub fn LibraryPage() -> impl IntoView {
     // The entries, when no search is typed: the first `shown` kept groups.
     let listed = Signal::derive(move || {
         let corpus = corpus.get();
-        let groups = if corpus.is_none() || searching() {
+        let groups = if corpus.is_none() || searching() || waiting() {
             Vec::new()
         } else {
             kept.with(|kept| {
@@ -173,11 +192,21 @@ pub fn LibraryPage() -> impl IntoView {
         }
     });
     let more = move || {
-        if searching() {
+        if searching() || waiting() {
             return None;
         }
         let lang = lang.get();
-        let total = kept.with(|kept| kept.as_ref().map_or(0, Vec::len));
+        if first_screen() && shown.get() > LIBRARY_PAGE_SIZE {
+            // More than the first screen holds: they come with the index.
+            return Some(
+                view! { <p class="status" role="status">{strings(lang).loading}</p> }.into_any(),
+            );
+        }
+        let total = if first_screen() {
+            corpus.with(|c| c.as_ref().map_or(0, |c| c.library_size()))
+        } else {
+            kept.with(|kept| kept.as_ref().map_or(0, Vec::len))
+        };
         let limit = shown.get().min(total);
         let remaining = total - limit;
         (remaining > 0).then(|| {
@@ -185,16 +214,20 @@ pub fn LibraryPage() -> impl IntoView {
             view! {
                 <button type="button" class="show-more" on:click=move |_| {
                     shown.set(limit + LIBRARY_PAGE_SIZE);
-                    focus_entry(limit);
+                    // From a first screen, the entries come with the index.
+                    focus_entry(limit, if first_screen() { FRAMES_FOR_THE_INDEX } else { 4 });
                 }>{show_more(lang, next, remaining)}</button>
             }
+            .into_any()
         })
     };
     // Readers come for the essays: on wide screens the filters stand in a
     // column beside them (style/main.css), on phones they fold behind a
     // button between the search and the list.
     view! {
-        <div class="library">
+        // Marked while drawn from the first screen (the tests and the
+        // benchmark tell the two apart by it).
+        <div class="library" data-first-screen=move || first_screen().then_some("")>
             <div class="library-head">
                 <h1>{move || strings(lang.get()).library_heading}</h1>
                 <SearchBox state=search_state />
@@ -212,14 +245,33 @@ pub fn LibraryPage() -> impl IntoView {
 
 /// After "show more": the focus goes to the first new entry's link, where a
 /// keyboard or screen-reader user goes on reading (the button is gone). The
-/// entry may come a frame after the click (components/essay_list.rs): it
-/// is looked for over a few frames.
-fn focus_entry(index: usize) {
-    focus_entry_within(index, 4);
+/// entry may come a frame after the click (components/essay_list.rs), or
+/// from a first screen once the whole index is in: it is looked for over
+/// `frames` frames.
+fn focus_entry(index: usize, frames: u32) {
+    focus_entry_within(index, frames);
+}
+
+/// How long "show more" on a first screen looks for its first new entry:
+/// about a minute of frames, for the index on a slow link.
+const FRAMES_FOR_THE_INDEX: u32 = 3600;
+
+/// Whether the focus is in the search field.
+fn in_search_field() -> bool {
+    document()
+        .active_element()
+        .is_some_and(|element| element.id() == "search")
 }
 
 fn focus_entry_within(index: usize, frames: u32) {
     request_animation_frame(move || {
+        // Not from where the reader has gone since.
+        let taken = document().active_element().is_some_and(|element| {
+            element.tag_name() != "BODY" && !element.class_list().contains("show-more")
+        });
+        if taken {
+            return;
+        }
         let selector = format!(".essay-list > li:nth-child({}) a", index + 1);
         match document()
             .query_selector(&selector)

@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const distDir = process.env.ESSAIS_DIST ?? path.join(root, 'dist');
 
 // What every browser of the suite is started with: no sandbox (root in CI),

@@ -30,7 +30,8 @@ async function hostilePage(t, locale) {
     window.__violations = [];
     document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
-  await page.route('**/corpus.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(corpus) }));
+  // The first screen too: a library this small is whole in it.
+  await page.route(/\/(corpus|first-screen)\.json$/, (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(corpus) }));
   await page.route('**/corpus/*.json', (route) => {
     const url = `corpus/${new URL(route.request().url()).pathname.split('/').pop()}`;
     return files.has(url)

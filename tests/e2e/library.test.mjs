@@ -93,7 +93,7 @@ test('a long library comes 20 entries at a time, and "show more" takes the focus
     const session = await openPage(app.browser, { locale, serviceWorkers: 'block' });
     t.after(() => session.close());
     const { page } = session;
-    await page.route('**/corpus.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ...seed, essays }) }));
+    await page.route(/\/(corpus|first-screen)\.json$/, (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ...seed, essays }) }));
     await page.goto(app.server.url);
     await appReady(page);
     assert.equal(await page.locator('.essay-entry').count(), 20);
@@ -133,7 +133,7 @@ test('a change draws the entries on screen first and the rest next: the entries 
   const session = await openPage(app.browser, { locale: 'en-US', serviceWorkers: 'block' });
   t.after(() => session.close());
   const { page } = session;
-  await page.route('**/corpus.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ...seed, essays }) }));
+  await page.route(/\/(corpus|first-screen)\.json$/, (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ...seed, essays }) }));
   await page.goto(app.server.url);
   await appReady(page);
   const titles = (n) => Array.from({ length: n }, (_, i) => `Essay number ${i + 1}`);

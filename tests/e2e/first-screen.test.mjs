@@ -1,0 +1,174 @@
+// A library larger than one screen is drawn from its first screen
+// (`first-screen.json`, a few kilobytes) while the whole index
+// (`corpus.json`, megabytes for a large library) is still on its way: the
+// first entries and the whole library's counts at once; a filter, a search
+// or "show more" wait for the index, say so, and are answered once it is in.
+// The deployment is the real tools' over the seed and 24 more pairs.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { appReady, deployContent, launchBrowser, openPage, root, serveStatic, texts } from './harness.mjs';
+
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'essais-first-screen-'));
+const app = {};
+const EXTRA_PAIRS = 24;
+
+/** The seed's content and `EXTRA_PAIRS` translated pairs after it, half of them "lived". */
+function writeContent(dir) {
+  fs.cpSync(path.join(root, 'content'), dir, { recursive: true });
+  const paragraph = (n) => `Paragraph ${n} of an essay written for the first screen's test, long enough to be an essay's opening.`;
+  for (let i = 1; i <= EXTRA_PAIRS; i++) {
+    const category = i % 2 ? 'lived' : 'seen-heard-read';
+    for (const [lang, slug, title, position] of [
+      ['fr', `essai-${i}`, `Essai numéro ${i}`, 100 + 2 * i],
+      ['en', `essay-${i}`, `Essay number ${i}`, 101 + 2 * i],
+    ]) {
+      fs.writeFileSync(path.join(dir, 'essays', `${slug}.${lang}.md`), [
+        '+++',
+        `slug = "${slug}"`,
+        `lang = "${lang}"`,
+        `title = "${title}"`,
+        `translation_key = "pair-${i}"`,
+        `position = ${position}`,
+        `categories = ["${category}"]`,
+        'tags = ["future-of-work"]',
+        'comments = 0',
+        '+++',
+        '',
+        paragraph(1),
+        '',
+        paragraph(2),
+        '',
+      ].join('\n'));
+    }
+  }
+}
+
+before(async () => {
+  const content = path.join(work, 'content');
+  writeContent(content);
+  const dist = deployContent(content, work);
+  app.dist = dist;
+  app.corpus = JSON.parse(fs.readFileSync(path.join(dist, 'corpus.json'), 'utf8'));
+  app.server = await serveStatic(dist);
+  app.browser = await launchBrowser();
+});
+after(async () => {
+  await app.browser?.close();
+  await app.server?.close();
+  fs.rmSync(work, { recursive: true, force: true });
+});
+
+/** The library's entries (translation groups), each with its first version's categories. */
+function groups(corpus) {
+  const byKey = new Map();
+  for (const essay of corpus.essays) {
+    const first = byKey.get(essay.translation_key);
+    if (!first || essay.position < first.position) byKey.set(essay.translation_key, essay);
+  }
+  return [...byKey.values()];
+}
+
+/** A page whose `corpus.json` is held back until `release()`. */
+async function withIndexHeld(locale) {
+  const session = await openPage(app.browser, { locale, serviceWorkers: 'block' });
+  const held = [];
+  let released = false;
+  await session.page.route('**/corpus.json', (route) => (released ? route.fallback() : held.push(route)));
+  return {
+    ...session,
+    held,
+    release: async () => {
+      released = true;
+      for (const route of held) await route.fallback();
+    },
+  };
+}
+
+test('the tool writes the first screen: the first 20 entries and the whole library’s counts; an essay’s entry page preloads the whole index', () => {
+  const first = JSON.parse(fs.readFileSync(path.join(app.dist, 'first-screen.json'), 'utf8'));
+  const all = groups(app.corpus);
+  assert.equal(all.length, 3 + EXTRA_PAIRS);
+  assert.equal(first.whole_library.entries, all.length);
+  assert.equal(groups(first).length, 20);
+  assert.equal(first.whole_library.categories.lived, all.filter((e) => e.categories.includes('lived')).length);
+  // The library's entry page preloads the first screen only; an essay's the whole index too.
+  const preloads = (page) => [...fs.readFileSync(path.join(app.dist, page), 'utf8').matchAll(/<link rel="preload" href="([^"]+\.json)"/g)].map((m) => m[1]);
+  assert.deepEqual(preloads('en/index.html'), ['first-screen.json']);
+  assert.deepEqual(preloads('en/essay-3/index.html').filter((u) => !u.startsWith('corpus/')), ['corpus.json', 'first-screen.json']);
+});
+
+for (const [locale, lang, count, loading, more] of [
+  ['fr-FR', 'fr', (n) => `${n} essais`, 'Chargement des essais…', 'Afficher 7 essais de plus (7 restants)'],
+  ['en-US', 'en', (n) => `${n} essays`, 'Loading the essays…', 'Show 7 more (7 left)'],
+]) {
+  test(`${lang}: the library is drawn before the whole index arrives; a filter and "show more" wait for it, then are answered`, { timeout: 60_000 }, async (t) => {
+    const session = await withIndexHeld(locale);
+    t.after(() => session.close());
+    const { page } = session;
+    const all = groups(app.corpus);
+    await page.goto(`${app.server.url}${lang}/`);
+    await appReady(page);
+    // Drawn by the app (the pre-rendered page is gone), the index still held.
+    assert.ok(session.held.length >= 1, 'the app asked for the whole index');
+    assert.equal(await page.locator('.library[data-first-screen]').count(), 1);
+    assert.equal(await page.locator('.essay-entry').count(), 20);
+    assert.equal(await page.locator('.result-count').textContent(), count(all.length));
+    const lived = all.filter((e) => e.categories.includes('lived')).length;
+    const facet = page.locator('.facet-group.categories .facet').first();
+    assert.equal(await facet.locator('.facet-count').textContent(), String(lived));
+    assert.equal(await page.getByRole('button', { name: more }).count(), 1);
+
+    // "Show more" before the index: the new entries come with it, and the focus with them.
+    await page.getByRole('button', { name: more }).click();
+    assert.equal(await page.locator('.essay-entry').count(), 20);
+    // A filter before the index: said to be loading, nothing stale listed.
+    await facet.click();
+    await page.waitForURL(/category=lived/);
+    await page.locator('.library-results .status', { hasText: loading }).waitFor();
+    assert.equal(await page.locator('.essay-entry').count(), 0);
+
+    await session.release();
+    await page.locator('.result-count', { hasText: count(lived) }).waitFor();
+    assert.equal(await page.locator('.essay-entry').count(), Math.min(lived, 20));
+    assert.equal(await page.locator('.library-results .status', { hasText: loading }).count(), 0);
+    assert.equal(await page.locator('.library[data-first-screen]').count(), 0);
+    session.expectNoErrors();
+  });
+}
+
+test('"show more" on the first screen: the entries and the focus come once the index is in', { timeout: 60_000 }, async (t) => {
+  const session = await withIndexHeld('en-US');
+  t.after(() => session.close());
+  const { page } = session;
+  await page.goto(`${app.server.url}en/`);
+  await appReady(page);
+  await page.getByRole('button', { name: 'Show 7 more (7 left)' }).click();
+  // Said to be coming, not offered again.
+  await page.locator('.library-results .status', { hasText: 'Loading the essays…' }).waitFor();
+  assert.equal(await page.locator('.show-more').count(), 0);
+  assert.equal(await page.locator('.essay-entry').count(), 20);
+  await session.release();
+  await page.locator('.essay-entry').nth(26).waitFor();
+  assert.equal(await page.locator('.essay-entry').count(), 27);
+  await page.waitForFunction(() => document.activeElement?.closest('.essay-list > li:nth-child(21)'), null, { timeout: 5_000 });
+  assert.deepEqual((await texts(page, '.essay-list > li:nth-child(21) .essay-title')).length, 1);
+  session.expectNoErrors();
+});
+
+test('an essay opened from the first screen waits for the whole index, then opens', { timeout: 60_000 }, async (t) => {
+  const session = await withIndexHeld('en-US');
+  t.after(() => session.close());
+  const { page } = session;
+  await page.goto(`${app.server.url}en/`);
+  await appReady(page);
+  await page.locator('.essay-title a', { hasText: 'Essay number 3' }).click();
+  await page.waitForURL(/\/en\/essay-3\//);
+  await page.locator('#main .status', { hasText: 'Loading the essays…' }).waitFor();
+  await session.release();
+  await page.locator('article.essay h1', { hasText: 'Essay number 3' }).waitFor();
+  session.expectNoErrors();
+});
