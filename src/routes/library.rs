@@ -243,15 +243,6 @@ pub fn LibraryPage() -> impl IntoView {
     }
 }
 
-/// After "show more": the focus goes to the first new entry's link, where a
-/// keyboard or screen-reader user goes on reading (the button is gone). The
-/// entry may come a frame after the click (components/essay_list.rs), or
-/// from a first screen once the whole index is in: it is looked for over
-/// `frames` frames.
-fn focus_entry(index: usize, frames: u32) {
-    focus_entry_within(index, frames);
-}
-
 /// How long "show more" on a first screen looks for its first new entry:
 /// about a minute of frames, for the index on a slow link.
 const FRAMES_FOR_THE_INDEX: u32 = 3600;
@@ -263,7 +254,12 @@ fn in_search_field() -> bool {
         .is_some_and(|element| element.id() == "search")
 }
 
-fn focus_entry_within(index: usize, frames: u32) {
+/// After "show more": the focus goes to the first new entry's link, where a
+/// keyboard or screen-reader user goes on reading (the button is gone). The
+/// entry may come a frame after the click (components/essay_list.rs), or
+/// from a first screen once the whole index is in: it is looked for over
+/// `frames` frames.
+fn focus_entry(index: usize, frames: u32) {
     request_animation_frame(move || {
         // Not from where the reader has gone since.
         let taken = document().active_element().is_some_and(|element| {
@@ -283,7 +279,7 @@ fn focus_entry_within(index: usize, frames: u32) {
                 let _ = link.focus();
             }
             None if frames > 1 => set_timeout(
-                move || focus_entry_within(index, frames - 1),
+                move || focus_entry(index, frames - 1),
                 std::time::Duration::ZERO,
             ),
             None => {}
