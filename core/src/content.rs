@@ -812,6 +812,7 @@ fn build(taxonomy: Taxonomy, sources: Vec<EssaySource>) -> BuiltCorpus {
 /// every file (the list last).
 fn search_files(essays: &[Essay], search: &SearchData) -> (String, Vec<(String, String)>) {
     use crate::search_shards::{split, ShardList, ShardRef, SEARCH_VERSION};
+    use rustc_hash::FxHashMap;
     // Each term's postings, appended in position order (the essays'):
     // the essays' terms found on every core, a chunk of essays at a time,
     // so that only two chunks' are held besides the postings. A chunk's
@@ -825,7 +826,7 @@ fn search_files(essays: &[Essay], search: &SearchData) -> (String, Vec<(String, 
             .zip(entries)
             .map(|(essay, entry)| {
                 // Each term with the passages that hold it, ascending.
-                let mut terms: HashMap<String, Vec<u32>> = HashMap::new();
+                let mut terms: FxHashMap<String, Vec<u32>> = FxHashMap::default();
                 for (p, text) in entry.passages.iter().enumerate() {
                     for token in crate::search::tokenize(text, essay.lang) {
                         let passages = terms.entry(token.term).or_default();
@@ -839,7 +840,7 @@ fn search_files(essays: &[Essay], search: &SearchData) -> (String, Vec<(String, 
             .collect()
     };
     let merge =
-        |postings: &mut HashMap<String, (u32, Vec<u32>)>, essays: &[Essay], found: Terms| {
+        |postings: &mut FxHashMap<String, (u32, Vec<u32>)>, essays: &[Essay], found: Terms| {
             for (essay, terms) in essays.iter().zip(found) {
                 for (term, passages) in terms {
                     let (last, flat) = postings.entry(term).or_default();
@@ -850,7 +851,11 @@ fn search_files(essays: &[Essay], search: &SearchData) -> (String, Vec<(String, 
                 }
             }
         };
-    let mut postings: HashMap<String, (u32, Vec<u32>)> = HashMap::new();
+    // Hashed with FxHash, not the standard hasher, which is made to resist
+    // keys chosen to collide: an editor's own words are no attack on the
+    // tool they run. With stemming in place (`search::stem`), it took the
+    // search's part of a 20,000-pair build from 8.8 to 6.8 s.
+    let mut postings: FxHashMap<String, (u32, Vec<u32>)> = FxHashMap::default();
     let mut chunks = essays.chunks(512).zip(search.essays.chunks(512));
     let mut found: Option<(&[Essay], Terms)> = None;
     loop {

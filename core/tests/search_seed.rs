@@ -327,7 +327,7 @@ fn every_stem_of_the_real_essays_stems_to_itself() {
         for passage in &data.passages {
             for token in essais_core::search::tokenize(passage, essay.lang) {
                 assert_eq!(
-                    essais_core::search::stem(&token.term, essay.lang),
+                    essais_core::search::stem(token.term.clone(), essay.lang),
                     token.term,
                     "{} ({:?})",
                     essay.slug,
