@@ -112,7 +112,8 @@ for (const [name, viewport] of [['desktop', DESKTOP], ['phone', PHONE]]) {
       assert.equal(await reveal.getAttribute('aria-expanded'), 'false');
       await reveal.click();
       const first = page.locator('#t1');
-      await first.locator('p').waitFor();
+      // The translation's text, not the status shown while it is fetched.
+      await first.locator('p:not(.status)').first().waitFor();
       assert.equal(await first.getAttribute('lang'), lang);
       assert.match(await first.textContent(), new RegExp(`^${opening}`));
       assert.equal(await page.locator('#t1').locator('xpath=..').locator('.reveal').getAttribute('aria-expanded'), 'true');
