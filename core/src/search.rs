@@ -14,7 +14,7 @@ use crate::document::{inline_text, Block};
 use crate::lang::Lang;
 use crate::search_shards::{deletions, Shard, ShardList};
 use crate::text::{ascii_folding, contained};
-use std::collections::HashMap;
+use std::collections::{BinaryHeap, HashMap};
 
 /// A token: its normalised, stemmed form and where it is in the source text
 /// (byte range), for highlighting.
@@ -372,7 +372,20 @@ pub struct SearchIndex {
     shards: ShardList,
     loaded: Vec<bool>,
     postings: HashMap<String, Vec<Posting>>,
+    /// Each term's essays, ascending, French ones and English ones apart:
+    /// what a keystroke asks of a word. Listed as its shard arrives, so
+    /// that a keystroke does not read a common word's postings (tens of
+    /// thousands at 20,000 pairs) to find them.
+    essays_of: HashMap<String, [Vec<u32>; 2]>,
     close: HashMap<String, Vec<String>>,
+}
+
+/// A language's place in [`SearchIndex::essays_of`].
+fn lang_slot(lang: Lang) -> usize {
+    match lang {
+        Lang::Fr => 0,
+        Lang::En => 1,
+    }
 }
 
 /// A piece of a snippet: text, highlighted or not.
@@ -539,6 +552,14 @@ impl SearchIndex {
             // the tool wrote).
             list.sort_unstable();
             list.dedup();
+            let mut essays: [Vec<u32>; 2] = Default::default();
+            for &(essay, _) in &list {
+                let of_lang = &mut essays[lang_slot(self.essays[essay as usize].lang)];
+                if of_lang.last() != Some(&essay) {
+                    of_lang.push(essay);
+                }
+            }
+            self.essays_of.insert(term.clone(), essays);
             self.postings.insert(term, list);
         }
         self.close.extend(shard.close);
@@ -693,7 +714,7 @@ impl SearchIndex {
         // Each term's essays, looked up once. A word that must be exact and
         // is nowhere ends the search before any word one typo away is
         // looked for.
-        let as_typed: Vec<Vec<u32>> = required
+        let as_typed: Vec<&[u32]> = required
             .iter()
             .map(|term| self.essays_with(term, lang))
             .collect();
@@ -720,19 +741,19 @@ impl SearchIndex {
         let mut either: Option<Vec<u32>> = None;
         let mut close: Vec<String> = Vec::new();
         for (term, as_typed) in required.iter().zip(as_typed) {
-            let mut with_close = as_typed.clone();
+            let mut with_close = as_typed.to_vec();
             if let Some((_, words)) = close_of.iter().find(|(t, _)| t == term) {
                 for word in words {
                     let essays = self.essays_with(word, lang);
                     if !essays.is_empty() {
-                        with_close = union(&with_close, &essays);
+                        with_close = union(&with_close, essays);
                         close.push(word.clone());
                     }
                 }
             }
             exact = Some(match exact {
-                None => as_typed,
-                Some(previous) => intersect(&previous, &as_typed),
+                None => as_typed.to_vec(),
+                Some(previous) => intersect(&previous, as_typed),
             });
             either = Some(match either {
                 None => with_close,
@@ -795,34 +816,46 @@ impl SearchIndex {
         for &place in kept {
             keep[place] = true;
         }
-        let mut page: Vec<&(usize, SearchMatch)> = found
-            .iter()
-            .filter(|(place, _)| keep.get(*place).copied().unwrap_or(false))
-            .collect();
-        let count = page.len();
         // A group has one version a language: no two matches rank equal.
         let rank =
-            |(place, m): &&(usize, SearchMatch)| (!m.is_exact(), *place, m.lang(self) != lang);
-        if shown < count {
-            page.select_nth_unstable_by_key(shown, rank);
-            page.truncate(shown);
+            |(place, m): &(usize, SearchMatch)| (!m.is_exact(), *place, m.lang(self) != lang);
+        // The best `shown` so far, the worst of them on top: a match that
+        // does not rank above it is passed over with one comparison, which
+        // is nearly every match, as they come nearly in order (selecting
+        // the page among all the matches moved them about, and was most of
+        // what a keystroke spent in this function).
+        let mut best: BinaryHeap<((bool, usize, bool), usize)> =
+            BinaryHeap::with_capacity(shown + 1);
+        let mut count = 0;
+        for (n, found) in found.iter().enumerate() {
+            if !keep.get(found.0).copied().unwrap_or(false) {
+                continue;
+            }
+            count += 1;
+            if shown == 0 {
+                continue;
+            }
+            let rank = rank(found);
+            if best.len() < shown {
+                best.push((rank, n));
+            } else if best.peek().is_some_and(|worst| rank < worst.0) {
+                best.pop();
+                best.push((rank, n));
+            }
         }
-        page.sort_unstable_by_key(rank);
-        (count, page.into_iter().map(|(_, m)| m).collect())
+        let page = best
+            .into_sorted_vec()
+            .into_iter()
+            .map(|(_, n)| &found[n].1)
+            .collect();
+        (count, page)
     }
 
     /// The essays (of `lang`) whose text has `term`, ascending.
-    fn essays_with(&self, term: &str, lang: Lang) -> Vec<u32> {
-        let mut essays: Vec<u32> = self
-            .postings
+    fn essays_with(&self, term: &str, lang: Lang) -> &[u32] {
+        self.essays_of
             .get(term)
-            .into_iter()
-            .flatten()
-            .map(|p| p.0)
-            .filter(|&e| self.essays[e as usize].lang == lang)
-            .collect();
-        essays.dedup();
-        essays
+            .map_or(&[], |essays| &essays[lang_slot(lang)])
     }
 
     /// None while a shard it needs, or the text a phrase is checked in,
@@ -1127,9 +1160,28 @@ fn each_typo_away(term: &str, mut found: impl FnMut(&str)) {
 
 /// The values in either sorted list, once.
 fn union(a: &[u32], b: &[u32]) -> Vec<u32> {
-    let mut out: Vec<u32> = a.iter().chain(b).copied().collect();
-    out.sort_unstable();
-    out.dedup();
+    // Merged in one pass rather than sorted together: both are sorted
+    // already, and a common word's lists are tens of thousands long.
+    let (mut i, mut j, mut out) = (0, 0, Vec::with_capacity(a.len().max(b.len())));
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => {
+                out.push(a[i]);
+                i += 1;
+            }
+            std::cmp::Ordering::Greater => {
+                out.push(b[j]);
+                j += 1;
+            }
+            std::cmp::Ordering::Equal => {
+                out.push(a[i]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
     out
 }
 
@@ -1289,6 +1341,86 @@ mod tests {
                     proptest::prop_assert_eq!(skipping.has(essay), looked_up);
                 }
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// Each term's essays of a language, listed as its shard arrives,
+        /// are those its postings name, in order, once: what a keystroke
+        /// used to read from the postings themselves.
+        #[test]
+        fn a_terms_essays_are_those_its_postings_name_by_language(
+            french in proptest::collection::vec(proptest::bool::ANY, 1..30),
+            terms in proptest::collection::vec(
+                proptest::collection::btree_map(0u32..30, proptest::collection::btree_set(0u32..6, 1..4), 0..30),
+                1..5,
+            ),
+            union_of in proptest::collection::vec(
+                proptest::collection::btree_set(0u32..200, 0..60),
+                2,
+            ),
+        ) {
+            let count = french.len() as u32;
+            let mut index = SearchIndex {
+                loaded: vec![false],
+                ..SearchIndex::default()
+            };
+            // Positions run against the essays' order, so that the lists
+            // are put in essay order after they are read.
+            for (n, &fr) in french.iter().enumerate() {
+                index.by_position.insert(count - 1 - n as u32, n as u32);
+                index.essays.push(EssayIndex {
+                    slug: format!("e{n}"),
+                    lang: if fr { Lang::Fr } else { Lang::En },
+                    translation_key: format!("e{n}"),
+                    body_url: String::new(),
+                    title: String::new(),
+                    passages: None,
+                    counterparts: Vec::new(),
+                    translation: None,
+                    group: None,
+                });
+            }
+            let shard = Shard {
+                version: 1,
+                terms: terms
+                    .iter()
+                    .enumerate()
+                    .map(|(t, places)| {
+                        let mut flat = Vec::new();
+                        let mut previous = 0;
+                        for (&position, passages) in places.range(..count) {
+                            flat.push(position - previous);
+                            previous = position;
+                            flat.push(passages.len() as u32);
+                            flat.extend(passages);
+                        }
+                        (format!("t{t}"), flat)
+                    })
+                    .collect(),
+                close: Vec::new(),
+            };
+            index.add_shard(0, shard);
+            for t in 0..terms.len() {
+                let term = format!("t{t}");
+                for lang in Lang::ALL {
+                    let mut named: Vec<u32> = index.postings[&term]
+                        .iter()
+                        .map(|p| p.0)
+                        .filter(|&e| index.essays[e as usize].lang == lang)
+                        .collect();
+                    named.dedup();
+                    proptest::prop_assert_eq!(index.essays_with(&term, lang), &named[..]);
+                }
+            }
+            proptest::prop_assert!(index.essays_with("nowhere", Lang::Fr).is_empty());
+            // The union of two sorted lists, merged, is what sorting both
+            // together gives.
+            let (a, b): (Vec<u32>, Vec<u32>) = (union_of[0].iter().copied().collect(), union_of[1].iter().copied().collect());
+            let mut sorted: Vec<u32> = a.iter().chain(&b).copied().collect();
+            sorted.sort_unstable();
+            sorted.dedup();
+            proptest::prop_assert_eq!(union(&a, &b), sorted);
         }
     }
 

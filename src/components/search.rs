@@ -360,9 +360,26 @@ pub fn use_found(state: SearchState, query: Memo<String>) -> Memo<Option<Arc<Fou
                         .into_iter()
                         .filter_map(|m| Some((m.group_place(index)?, m)))
                         .collect();
-                let mut groups: Vec<usize> = matches.iter().map(|(place, _)| *place).collect();
-                groups.sort_unstable();
-                groups.dedup();
+                // The groups found, ascending, marked then read in order:
+                // sorting tens of thousands of places was a good part of a
+                // keystroke on a common word.
+                let mut found = vec![
+                    false;
+                    matches
+                        .iter()
+                        .map(|(place, _)| place + 1)
+                        .max()
+                        .unwrap_or(0)
+                ];
+                for (place, _) in &matches {
+                    found[*place] = true;
+                }
+                let groups: Vec<usize> = found
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, f)| **f)
+                    .map(|(place, _)| place)
+                    .collect();
                 Some(Arc::new(Found {
                     matches,
                     groups: Arc::new(groups),
