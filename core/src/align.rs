@@ -22,7 +22,6 @@
 //! Alignment runs at build time (`corpus build`); the app reads the result.
 
 use crate::document::Block;
-use crate::library::shared;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
@@ -916,6 +915,24 @@ fn match_cost(
     let delta = (l2 as f64 - l1 as f64 * ratio) / (mean.max(1.0) * VARIANCE).sqrt();
     let length = 2.0 * (1.0 - standard_normal_cdf(delta.abs()));
     Some(-(prior * length).max(f64::MIN_POSITIVE).ln() + lexical_cost(left_anchors, right_anchors))
+}
+
+/// How many values two ascending lists share (as multisets: a value twice
+/// in each counts twice): the anchors two paragraphs have in common.
+fn shared<T: Ord>(a: &[T], b: &[T]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
 }
 
 /// The words' evidence for a match, in nats (negative: for it): each anchor

@@ -227,25 +227,6 @@ fn whole_count(corpus: &Corpus, value: &FilterValue) -> usize {
     }
 }
 
-/// How many values two ascending lists share (as multisets: a value twice
-/// in each counts twice). The filters count postings with it, the aligner
-/// anchors.
-pub(crate) fn shared<T: Ord>(a: &[T], b: &[T]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
-}
-
 /// The places (in blog order) of the groups the filter keeps: values combine
 /// with AND, so the intersection of their postings, from the shortest.
 pub fn kept_groups(corpus: &Corpus, filter: &LibraryFilter) -> Vec<usize> {
@@ -288,12 +269,28 @@ pub fn facets(
         None => (!filter.is_empty()).then(|| kept_groups(corpus, filter)),
     };
     let kept_count = kept.as_ref().map_or(corpus.library_size(), Vec::len);
+    // The kept groups marked, so that a value's count is one look a group
+    // of its postings: walking the kept list beside each value's postings
+    // read the kept list again for every value (27 times over 18,160
+    // groups for a search of a common word at 20,000 pairs).
+    let marked = kept.as_ref().map(|kept| {
+        let mut marked = vec![false; corpus.group_count()];
+        for &g in kept {
+            if let Some(mark) = marked.get_mut(g) {
+                *mark = true;
+            }
+        }
+        marked
+    });
     let facet = |value: FilterValue| {
         let active = filter.contains(&value);
-        let count = match (&kept, active) {
+        let count = match (&marked, active) {
             (_, true) => kept_count,
             (None, false) => whole_count(corpus, &value),
-            (Some(kept), false) => shared(kept, postings(corpus, &value)),
+            (Some(marked), false) => postings(corpus, &value)
+                .iter()
+                .filter(|&&g| marked.get(g).copied().unwrap_or(false))
+                .count(),
         };
         FacetValue {
             label: value_label(corpus, &value, lang, both_label),
