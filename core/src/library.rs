@@ -6,7 +6,7 @@
 //! so [`LibraryFilter::from_query`] reads one back, keeping what it knows and
 //! reporting what it ignored.
 
-use crate::corpus::{Corpus, TranslationGroup};
+use crate::corpus::{marked_places, Corpus, TranslationGroup};
 use crate::lang::Lang;
 #[cfg(feature = "markdown")]
 use crate::text::plain_text;
@@ -273,15 +273,9 @@ pub fn facets(
     // of its postings: walking the kept list beside each value's postings
     // read the kept list again for every value (27 times over 18,160
     // groups for a search of a common word at 20,000 pairs).
-    let marked = kept.as_ref().map(|kept| {
-        let mut marked = vec![false; corpus.group_count()];
-        for &g in kept {
-            if let Some(mark) = marked.get_mut(g) {
-                *mark = true;
-            }
-        }
-        marked
-    });
+    let marked = kept
+        .as_ref()
+        .map(|kept| marked_places(kept.iter().copied()));
     let facet = |value: FilterValue| {
         let active = filter.contains(&value);
         let count = match (&marked, active) {

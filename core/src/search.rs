@@ -9,7 +9,7 @@
 //! -s/-es/-ies) rather than a Snowball crate: the app is already above its
 //! size budget (docs/performance.md), and plurals are what readers mistype.
 
-use crate::corpus::{Corpus, CorpusLoadError, EssayBody};
+use crate::corpus::{marked_places, Corpus, CorpusLoadError, EssayBody};
 use crate::document::{inline_text, Block};
 use crate::lang::Lang;
 use crate::search_shards::{deletions, Shard, ShardList};
@@ -810,12 +810,7 @@ impl SearchIndex {
         lang: Lang,
         shown: usize,
     ) -> (usize, Vec<&'m SearchMatch>) {
-        // Sized by the largest place, not the last: a list out of order must
-        // not index past the end.
-        let mut keep = vec![false; kept.iter().max().map_or(0, |&most| most + 1)];
-        for &place in kept {
-            keep[place] = true;
-        }
+        let keep = marked_places(kept.iter().copied());
         // A group has one version a language: no two matches rank equal.
         let rank =
             |(place, m): &(usize, SearchMatch)| (!m.is_exact(), *place, m.lang(self) != lang);

@@ -7,6 +7,7 @@
 //! built from the text in the browser.
 
 use crate::router::use_location;
+use essais_core::corpus::marked_places;
 use essais_core::library::{search_query, LibraryFilter};
 use essais_core::routes::{
     essay_found_path, essay_path, library_path, library_search_path, parse_query,
@@ -363,18 +364,7 @@ pub fn use_found(state: SearchState, query: Memo<String>) -> Memo<Option<Arc<Fou
                 // The groups found, ascending, marked then read in order:
                 // sorting tens of thousands of places was a good part of a
                 // keystroke on a common word.
-                let mut found = vec![
-                    false;
-                    matches
-                        .iter()
-                        .map(|(place, _)| place + 1)
-                        .max()
-                        .unwrap_or(0)
-                ];
-                for (place, _) in &matches {
-                    found[*place] = true;
-                }
-                let groups: Vec<usize> = found
+                let groups: Vec<usize> = marked_places(matches.iter().map(|(place, _)| *place))
                     .iter()
                     .enumerate()
                     .filter(|(_, f)| **f)
