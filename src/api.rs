@@ -5,7 +5,7 @@
 //! returns values; it draws nothing.
 
 use essais_core::search_shards::{Shard, ShardList};
-use essais_core::{Corpus, CorpusLoadError, EssayBody, FIRST_SCREEN_FILE};
+use essais_core::{Corpus, CorpusLoadError, CorpusReading, EssayBody, FIRST_SCREEN_FILE};
 use leptos::prelude::*;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -16,7 +16,7 @@ const CORPUS_URL: &str = "corpus.json";
 /// A request still unanswered after this is abandoned and reported.
 const TIMEOUT_SECONDS: u32 = 15;
 
-/// GETs `url` (relative to the `<base>`) as text, abandoned if the server
+/// GETs `url` (relative to the `<base>`) as UTF-8 text, abandoned if the server
 /// has not answered within [`TIMEOUT_SECONDS`]. Once it answers, the body
 /// takes the time it takes: the search data of a large corpus is megabytes,
 /// which a slow link needs longer than that to bring. The request is
@@ -54,7 +54,27 @@ pub async fn fetch_text(url: &str) -> Result<String, CorpusLoadError> {
                 status: response.status(),
             });
         }
-        response.text().await.map_err(|_| network())
+        // Bytes, copied once into the WASM's memory and checked as UTF-8
+        // here, rather than the browser's text: `text()` decodes into a
+        // UTF-16 JavaScript string, which then has to be encoded back into
+        // UTF-8 to reach Rust: two passes and a buffer three times the size
+        // for a 21 MB index, most of a second at a phone's speed
+        // (docs/performance.md, "The index read as bytes, in slices").
+        // (gloo-net's `binary()` would zero a buffer before copying into
+        // it.) As `text()` did, invalid sequences are replaced and a byte
+        // order mark dropped, so a damaged file reads as it did.
+        let response: web_sys::Response = response.into();
+        let buffer = response.array_buffer().map_err(|_| network())?;
+        let buffer = wasm_bindgen_futures::JsFuture::from(buffer)
+            .await
+            .map_err(|_| network())?;
+        let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+        let mut text = String::from_utf8(bytes)
+            .unwrap_or_else(|bad| String::from_utf8_lossy(bad.as_bytes()).into_owned());
+        if text.starts_with('\u{feff}') {
+            text.drain(..'\u{feff}'.len_utf8());
+        }
+        Ok(text)
     }
     .await;
     drop(on_timeout);
@@ -66,8 +86,32 @@ pub async fn fetch_text(url: &str) -> Result<String, CorpusLoadError> {
     }
 }
 
+/// The page's thread is given back to the browser after about this long
+/// of reading the index (the long task threshold is 50 ms).
+const READING_SLICE_MS: f64 = 30.0;
+/// Essays read between two looks at the clock.
+const ESSAYS_BETWEEN_LOOKS: usize = 64;
+
+/// The index, read a slice at a time between the browser's other work:
+/// at 20,000 pairs, reading it at once held the page for about a second
+/// at a phone's speed, and a click waited for all of it (docs/performance.md,
+/// "The index read as bytes, in slices"). The scan that finds each essay
+/// (about a tenth of a second there) cannot be cut, nor the copy of the
+/// bytes into the WASM's memory.
 pub async fn fetch_corpus() -> Result<Corpus, CorpusLoadError> {
-    Corpus::from_json(&fetch_text(CORPUS_URL).await?)
+    use crate::timing::{next_task, now};
+    let text = fetch_text(CORPUS_URL).await?;
+    next_task().await;
+    let mut reading = CorpusReading::start(&text)?;
+    next_task().await;
+    let mut slice_start = now();
+    while !reading.read(ESSAYS_BETWEEN_LOOKS) {
+        if now() - slice_start > READING_SLICE_MS {
+            next_task().await;
+            slice_start = now();
+        }
+    }
+    Ok(reading.finish())
 }
 
 /// An essay's body: its blocks and, for a translated essay, its rows

@@ -9,8 +9,11 @@
 
 use crate::lang::Lang;
 use crate::text::contained;
+use hashbrown::hash_table::{Entry, HashTable};
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
+use std::hash::BuildHasher;
 use thiserror::Error;
 
 /// The version of the `corpus.json` layout. Bump it on any change that an
@@ -44,9 +47,9 @@ pub struct Corpus {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub whole_library: Option<LibraryCounts>,
     /// The lookups every page needs (essays by slug, translation groups in
-    /// blog order, each essay's group and neighbours), built once, the first
-    /// time one is asked for. A corpus is not changed once read; a clone
-    /// builds its own.
+    /// blog order, each essay's group and neighbours), built once: as the
+    /// essays are read from JSON, else the first time one is asked for. A
+    /// corpus is not changed once read; a clone builds its own.
     #[serde(skip)]
     pub index: CorpusIndex,
 }
@@ -68,10 +71,11 @@ pub struct LibraryCounts {
 pub struct CorpusIndex(std::sync::OnceLock<IndexData>);
 
 struct IndexData {
-    /// Each slug's essay (the first, should two share one).
-    by_slug: std::collections::HashMap<String, usize>,
-    /// Each translation key's group.
-    by_key: std::collections::HashMap<String, usize>,
+    /// Each slug's essay (the first, should two share one), as essay
+    /// places found by the slug's hash: no copy of a slug is made.
+    by_slug: HashTable<usize>,
+    /// Each translation key's group, likewise by the key's hash.
+    by_key: HashTable<usize>,
     /// The groups in blog order, each its essays by position.
     groups: Vec<Vec<usize>>,
     /// Each essay's group.
@@ -79,58 +83,162 @@ struct IndexData {
     /// The filters' postings: for each category and tag id, the groups
     /// (places in blog order, ascending) whose first version has it; and the
     /// groups available in every language.
-    categories: std::collections::HashMap<String, Vec<usize>>,
-    tags: std::collections::HashMap<String, Vec<usize>>,
+    categories: FxHashMap<String, Vec<usize>>,
+    tags: FxHashMap<String, Vec<usize>>,
     in_every_language: Vec<usize>,
+}
+
+/// The hash the lookups find a slug or a key by. FxHash, not the standard
+/// library's hasher, which is made to resist inputs chosen to collide: the
+/// index is the site's own, and building its lookups (40,000 slugs and
+/// 20,000 keys at 20,000 pairs, on the page's thread as the index
+/// arrives) took a third of the time with it (docs/performance.md).
+fn hash_of(text: &str) -> u64 {
+    rustc_hash::FxBuildHasher.hash_one(text)
 }
 
 impl IndexData {
     fn build(essays: &[Essay]) -> IndexData {
-        let mut by_slug = std::collections::HashMap::with_capacity(essays.len());
-        // Grouping by key first; the groups' places are known once sorted.
-        let mut grouping: std::collections::HashMap<&str, usize> =
-            std::collections::HashMap::with_capacity(essays.len());
-        let mut groups: Vec<Vec<usize>> = Vec::new();
-        for (i, essay) in essays.iter().enumerate() {
-            by_slug.entry(essay.slug.clone()).or_insert(i);
-            match grouping.get(essay.translation_key.as_str()) {
-                Some(&g) => groups[g].push(i),
-                None => {
-                    grouping.insert(&essay.translation_key, groups.len());
-                    groups.push(vec![i]);
-                }
+        let mut index = IndexBuilder::with_capacity(essays.len());
+        for place in 0..essays.len() {
+            index.add(essays, place);
+        }
+        index.finish(essays)
+    }
+
+    /// The place of the essay of slug `slug` in `essays`.
+    fn essay_place(&self, essays: &[Essay], slug: &str) -> Option<usize> {
+        self.by_slug
+            .find(hash_of(slug), |&i| essays[i].slug == slug)
+            .copied()
+    }
+
+    /// The place in blog order of the group of translation key `key`.
+    fn group_place(&self, essays: &[Essay], key: &str) -> Option<usize> {
+        self.by_key
+            .find(hash_of(key), |&g| {
+                essays[self.groups[g][0]].translation_key == key
+            })
+            .copied()
+    }
+}
+
+/// The lookups built an essay at a time: the app's read of a large index
+/// ([`CorpusReading`]) adds each essay as it reads it, slice by slice, so
+/// that no long task is left to build them all at the end (about a
+/// hundred milliseconds at 20,000 pairs and a phone's speed).
+struct IndexBuilder {
+    by_slug: HashTable<usize>,
+    /// Each key's group, numbered as found.
+    grouping: HashTable<usize>,
+    groups: Vec<Vec<usize>>,
+    /// The filters' postings, by group as numbered and from each group's
+    /// first essay as found: right unless an essay came before the first
+    /// of its group (`first_displaced`) or the groups are not in order as
+    /// found, and then made again from the groups once in order.
+    categories: FxHashMap<String, Vec<usize>>,
+    tags: FxHashMap<String, Vec<usize>>,
+    first_displaced: bool,
+}
+
+impl IndexBuilder {
+    fn with_capacity(essays: usize) -> IndexBuilder {
+        IndexBuilder {
+            by_slug: HashTable::with_capacity(essays),
+            grouping: HashTable::with_capacity(essays),
+            groups: Vec::new(),
+            categories: FxHashMap::default(),
+            tags: FxHashMap::default(),
+            first_displaced: false,
+        }
+    }
+
+    /// Adds `essays[place]`, every essay before it being added already.
+    fn add(&mut self, essays: &[Essay], place: usize) {
+        let essay = &essays[place];
+        let slug = essay.slug.as_str();
+        if let Entry::Vacant(entry) = self.by_slug.entry(
+            hash_of(slug),
+            |&i| essays[i].slug == slug,
+            |&i| hash_of(&essays[i].slug),
+        ) {
+            entry.insert(place);
+        }
+        let groups = &mut self.groups;
+        let key = essay.translation_key.as_str();
+        let first_key = |g: usize, groups: &[Vec<usize>]| -> u64 {
+            hash_of(&essays[groups[g][0]].translation_key)
+        };
+        match self.grouping.entry(
+            hash_of(key),
+            |&g| essays[groups[g][0]].translation_key == key,
+            |&g| first_key(g, groups),
+        ) {
+            Entry::Occupied(group) => {
+                // Kept in order of position as it comes (in the order
+                // added for equal positions): a group is two or three
+                // essays, and sorting each at the end was a fifth of
+                // building the lookups.
+                let members = &mut groups[*group.get()];
+                let position = essay.position;
+                let at = members.partition_point(|&i| essays[i].position <= position);
+                members.insert(at, place);
+                self.first_displaced |= at == 0;
+            }
+            Entry::Vacant(entry) => {
+                let g = groups.len();
+                entry.insert(g);
+                groups.push(vec![place]);
+                post(&mut self.categories, &essay.categories, g);
+                post(&mut self.tags, &essay.tags, g);
             }
         }
-        for group in &mut groups {
-            group.sort_by_key(|&i| essays[i].position);
-        }
-        // A group takes the place of its earliest member.
-        groups.sort_by_key(|g| g.iter().map(|&i| essays[i].position).min());
+    }
+
+    /// The lookups of `essays`, each of them added.
+    fn finish(self, essays: &[Essay]) -> IndexData {
+        let IndexBuilder {
+            by_slug,
+            grouping,
+            mut groups,
+            mut categories,
+            mut tags,
+            first_displaced,
+        } = self;
+        // A group takes the place of its earliest member, its first. In
+        // an index written in blog order, as the tool writes it, the groups
+        // are in order as found, and each key's group as numbered is its
+        // place: no sorting, no second table, the postings made as added.
+        let earliest = |g: &Vec<usize>| essays[g[0]].position;
+        let in_order = groups.is_sorted_by_key(earliest);
+        let by_key = if in_order {
+            grouping
+        } else {
+            groups.sort_by_key(earliest);
+            let key_hash = |&g: &usize| hash_of(&essays[groups[g][0]].translation_key);
+            let mut by_key = HashTable::with_capacity(groups.len());
+            for g in 0..groups.len() {
+                by_key.insert_unique(key_hash(&g), g, key_hash);
+            }
+            by_key
+        };
         let mut group_of = vec![0; essays.len()];
-        let mut by_key = std::collections::HashMap::with_capacity(groups.len());
         for (g, group) in groups.iter().enumerate() {
             for &i in group {
                 group_of[i] = g;
             }
-            by_key.insert(essays[group[0]].translation_key.clone(), g);
         }
-        let mut categories: std::collections::HashMap<String, Vec<usize>> = Default::default();
-        let mut tags: std::collections::HashMap<String, Vec<usize>> = Default::default();
+        if !in_order || first_displaced {
+            categories.clear();
+            tags.clear();
+            for (g, group) in groups.iter().enumerate() {
+                let first = &essays[group[0]];
+                post(&mut categories, &first.categories, g);
+                post(&mut tags, &first.tags, g);
+            }
+        }
         let mut in_every_language = Vec::new();
         for (g, group) in groups.iter().enumerate() {
-            // The library filters on a group's first version, as `LibraryFilter::matches`.
-            let first = &essays[group[0]];
-            for (postings, ids) in [
-                (&mut categories, &first.categories),
-                (&mut tags, &first.tags),
-            ] {
-                for (i, id) in ids.iter().enumerate() {
-                    // An id listed twice counts once.
-                    if !ids[..i].contains(id) {
-                        postings.entry(id.clone()).or_default().push(g);
-                    }
-                }
-            }
             if Lang::ALL
                 .iter()
                 .all(|lang| group.iter().any(|&i| essays[i].lang == *lang))
@@ -146,6 +254,24 @@ impl IndexData {
             categories,
             tags,
             in_every_language,
+        }
+    }
+}
+
+/// Adds group `g` to the postings of each of `ids`, its first version's
+/// categories or tags: the library filters on a group's first version, as
+/// `LibraryFilter::matches`. An id listed twice counts once.
+fn post(postings: &mut FxHashMap<String, Vec<usize>>, ids: &[String], g: usize) {
+    for (i, id) in ids.iter().enumerate() {
+        if ids[..i].contains(id) {
+            continue;
+        }
+        // The id is copied once, with its first group.
+        match postings.get_mut(id.as_str()) {
+            Some(groups) => groups.push(g),
+            None => {
+                postings.insert(id.clone(), vec![g]);
+            }
         }
     }
 }
@@ -271,12 +397,13 @@ impl From<serde_json::Error> for CorpusLoadError {
 impl Corpus {
     /// Reads a fetched `corpus.json`. The schema version is checked before the
     /// rest, so a newer corpus is reported as such rather than as bad JSON.
+    /// The app reads a large one a slice at a time ([`CorpusReading`]).
     pub fn from_json(text: &str) -> Result<Corpus, CorpusLoadError> {
         // What the corpus tool writes reads in one pass. Only a document
         // that does not (another version, an essay that cannot be read) is
         // read again, part by part, to say what is wrong with it and keep
-        // the rest: three passes over the text, a third more time to read a
-        // 20,000-pair index of 21 MB (docs/performance.md).
+        // the rest: a quarter more time to read a 20,000-pair index of
+        // 21 MB (docs/performance.md).
         #[derive(Deserialize)]
         struct Whole {
             schema_version: u32,
@@ -288,140 +415,14 @@ impl Corpus {
             whole_library: Option<LibraryCounts>,
         }
         match serde_json::from_str::<Whole>(text) {
-            Ok(whole) if whole.schema_version == SCHEMA_VERSION => Ok(Corpus {
-                whole_library: whole.whole_library,
-                ..Self::checked(
-                    whole.taxonomy,
-                    whole.essays.into_iter().map(Ok).collect(),
-                    whole.search_url,
-                )
-            }),
-            _ => Self::from_json_in_parts(text),
-        }
-    }
-
-    /// [`Corpus::from_json`] part by part: the schema version first, then
-    /// each essay alone, so that one that cannot be read is reported by name
-    /// while the others are kept.
-    fn from_json_in_parts(text: &str) -> Result<Corpus, CorpusLoadError> {
-        // Parts are kept as raw JSON text (`RawValue`) to be read one by one:
-        // serde_json's `Value` would do too, at the cost of its code in the
-        // app's WASM.
-        #[derive(Deserialize)]
-        struct SchemaProbe<'t> {
-            #[serde(borrow)]
-            schema_version: Option<&'t RawValue>,
-        }
-        /// The document with each essay kept raw, to be read one by one.
-        #[derive(Deserialize)]
-        struct Document<'t> {
-            taxonomy: Taxonomy,
-            #[serde(borrow)]
-            essays: Vec<&'t RawValue>,
-            // Without it the essays still read; only the search says it failed.
-            #[serde(default)]
-            search_url: String,
-            #[serde(default)]
-            whole_library: Option<LibraryCounts>,
-        }
-        /// What names an essay that cannot be read, whatever else is wrong.
-        #[derive(Deserialize, Default)]
-        #[serde(default)]
-        struct Names<'t> {
-            #[serde(borrow)]
-            title: Option<&'t RawValue>,
-            #[serde(borrow)]
-            slug: Option<&'t RawValue>,
-        }
-        let probe: SchemaProbe = serde_json::from_str(text)?;
-        let found = probe
-            .schema_version
-            .and_then(|v| serde_json::from_str::<u64>(v.get()).ok());
-        if found != Some(u64::from(SCHEMA_VERSION)) {
-            return Err(CorpusLoadError::UnsupportedSchema { found });
-        }
-        let document: Document = serde_json::from_str(text)?;
-        let essays = document
-            .essays
-            .into_iter()
-            .enumerate()
-            .map(|(i, raw)| {
-                serde_json::from_str::<Essay>(raw.get()).map_err(|err| {
-                    let names: Names = serde_json::from_str(raw.get()).unwrap_or_default();
-                    let names = [names.title, names.slug]
-                        .into_iter()
-                        .flatten()
-                        .filter_map(|v| serde_json::from_str::<String>(v.get()).ok());
-                    RejectedEssay {
-                        name: rejected_name(names, i + 1),
-                        reason: err.to_string(),
-                    }
-                })
-            })
-            .collect();
-        Ok(Corpus {
-            whole_library: document.whole_library,
-            ..Self::checked(document.taxonomy, essays, document.search_url)
-        })
-    }
-
-    /// The corpus of what was read: each essay read (or why not), checked
-    /// for what the app would trust of it.
-    fn checked(
-        taxonomy: Taxonomy,
-        read: Vec<Result<Essay, RejectedEssay>>,
-        search_url: String,
-    ) -> Corpus {
-        let mut essays = Vec::with_capacity(read.len());
-        let mut rejected = Vec::new();
-        for essay in read {
-            match essay {
-                Ok(essay) if !is_data_url(&essay.body_url) => rejected.push(RejectedEssay {
-                    name: rejected_name(
-                        [&essay.title, &essay.slug],
-                        essays.len() + rejected.len() + 1,
-                    ),
-                    reason: format!("body_url {:?} is not a file of corpus/", essay.body_url),
-                }),
-                // Text from a fetched file: its directional controls are
-                // kept from reaching past it (`text::contain_bidi`).
-                Ok(essay) => essays.push(Essay {
-                    title: contained(essay.title),
-                    excerpt: contained(essay.excerpt),
-                    image_alt: essay.image_alt.map(contained),
-                    ..essay
-                }),
-                Err(rejection) => rejected.push(rejection),
+            Ok(whole) if whole.schema_version == SCHEMA_VERSION => {
+                let mut read = Checked::with_capacity(whole.essays.len());
+                for essay in whole.essays {
+                    read.add(Ok(essay));
+                }
+                Ok(read.into_corpus(whole.taxonomy, whole.search_url, whole.whole_library))
             }
-        }
-        let search_url = if is_data_url(&search_url) {
-            search_url
-        } else {
-            String::new()
-        };
-        let contained_entries = |entries: Vec<TaxonomyEntry>| -> Vec<TaxonomyEntry> {
-            entries
-                .into_iter()
-                .map(|e| TaxonomyEntry {
-                    label: Label {
-                        fr: contained(e.label.fr),
-                        en: contained(e.label.en),
-                    },
-                    ..e
-                })
-                .collect()
-        };
-        Corpus {
-            schema_version: SCHEMA_VERSION,
-            taxonomy: Taxonomy {
-                categories: contained_entries(taxonomy.categories),
-                tags: contained_entries(taxonomy.tags),
-            },
-            essays,
-            search_url,
-            rejected,
-            whole_library: None,
-            index: CorpusIndex::default(),
+            _ => Ok(CorpusReading::start(text)?.finish()),
         }
     }
 
@@ -444,7 +445,7 @@ impl Corpus {
         let mut first: Vec<usize> = lookups.groups[..size].iter().flatten().copied().collect();
         // In the order of `essays`, as in `corpus.json`.
         first.sort_unstable();
-        let counts = |postings: &std::collections::HashMap<String, Vec<usize>>| {
+        let counts = |postings: &FxHashMap<String, Vec<usize>>| {
             postings
                 .iter()
                 .map(|(id, groups)| (id.clone(), groups.len()))
@@ -505,7 +506,7 @@ impl Corpus {
 
     /// The place in blog order of the group of translation key `key`.
     pub fn group_place(&self, key: &str) -> Option<usize> {
-        self.lookups().by_key.get(key).copied()
+        self.lookups().group_place(&self.essays, key)
     }
 
     /// The groups (places, ascending) whose first version is in category `id`.
@@ -544,17 +545,17 @@ impl Corpus {
 
     /// The translation group of `key`.
     pub fn group(&self, key: &str) -> Option<TranslationGroup<'_>> {
-        Some(self.group_at(*self.lookups().by_key.get(key)?))
+        Some(self.group_at(self.lookups().group_place(&self.essays, key)?))
     }
 
     pub fn essay(&self, slug: &str) -> Option<&Essay> {
-        Some(&self.essays[*self.lookups().by_slug.get(slug)?])
+        Some(&self.essays[self.lookups().essay_place(&self.essays, slug)?])
     }
 
     /// The translation group an essay belongs to.
     pub fn group_of(&self, slug: &str) -> Option<TranslationGroup<'_>> {
         let lookups = self.lookups();
-        Some(self.group_at(lookups.group_of[*lookups.by_slug.get(slug)?]))
+        Some(self.group_at(lookups.group_of[lookups.essay_place(&self.essays, slug)?]))
     }
 
     /// The essays before and after an essay's group in the blog's order.
@@ -563,7 +564,7 @@ impl Corpus {
         slug: &str,
     ) -> (Option<TranslationGroup<'_>>, Option<TranslationGroup<'_>>) {
         let lookups = self.lookups();
-        let Some(&essay) = lookups.by_slug.get(slug) else {
+        let Some(essay) = lookups.essay_place(&self.essays, slug) else {
             return (None, None);
         };
         let g = lookups.group_of[essay];
@@ -590,17 +591,212 @@ pub fn marked_places(places: impl IntoIterator<Item = usize>) -> Vec<bool> {
     marked
 }
 
+/// `corpus.json` read a slice of essays at a time: the document is
+/// scanned once with each essay kept as raw text, then essays are read and
+/// checked as many at a time as asked. The app reads a large index so,
+/// between slices of about 30 ms, so that a click as it arrives waits for
+/// a slice and not for the whole read (a 20,000-pair index is 21 MB).
+/// [`Corpus::from_json`] falls back on it for a document it cannot read
+/// in one pass: an essay that cannot be read is reported by name, and the
+/// others kept.
+pub struct CorpusReading<'t> {
+    taxonomy: Taxonomy,
+    /// The essays not read yet, as raw JSON text, and their places.
+    unread: std::iter::Enumerate<std::vec::IntoIter<&'t RawValue>>,
+    search_url: String,
+    whole_library: Option<LibraryCounts>,
+    read: Checked,
+}
+
+impl<'t> CorpusReading<'t> {
+    /// Scans `text` (one pass) and checks its schema version; no essay is
+    /// read yet.
+    pub fn start(text: &'t str) -> Result<CorpusReading<'t>, CorpusLoadError> {
+        // Parts are kept as raw JSON text (`RawValue`) to be read one by one:
+        // serde_json's `Value` would do too, at the cost of its code in the
+        // app's WASM.
+        #[derive(Deserialize)]
+        struct Document<'t> {
+            #[serde(borrow)]
+            schema_version: Option<&'t RawValue>,
+            taxonomy: Taxonomy,
+            #[serde(borrow)]
+            essays: Vec<&'t RawValue>,
+            // Without it the essays still read; only the search says it failed.
+            #[serde(default)]
+            search_url: String,
+            #[serde(default)]
+            whole_library: Option<LibraryCounts>,
+        }
+        /// The version alone, for a document that is not of this shape.
+        #[derive(Deserialize)]
+        struct SchemaProbe<'t> {
+            #[serde(borrow)]
+            schema_version: Option<&'t RawValue>,
+        }
+        let version = |raw: Option<&RawValue>| -> Result<(), CorpusLoadError> {
+            let found = raw.and_then(|v| serde_json::from_str::<u64>(v.get()).ok());
+            match found == Some(u64::from(SCHEMA_VERSION)) {
+                true => Ok(()),
+                false => Err(CorpusLoadError::UnsupportedSchema { found }),
+            }
+        };
+        let document: Document = match serde_json::from_str(text) {
+            Ok(document) => document,
+            // Another version may have another shape: said as such.
+            Err(err) => {
+                version(serde_json::from_str::<SchemaProbe>(text)?.schema_version)?;
+                return Err(err.into());
+            }
+        };
+        version(document.schema_version)?;
+        Ok(CorpusReading {
+            taxonomy: document.taxonomy,
+            read: Checked::with_capacity(document.essays.len()),
+            unread: document.essays.into_iter().enumerate(),
+            search_url: document.search_url,
+            whole_library: document.whole_library,
+        })
+    }
+
+    /// Reads up to `count` more essays; whether every essay is read.
+    pub fn read(&mut self, count: usize) -> bool {
+        /// What names an essay that cannot be read, whatever else is wrong.
+        #[derive(Deserialize, Default)]
+        #[serde(default)]
+        struct Names<'t> {
+            #[serde(borrow)]
+            title: Option<&'t RawValue>,
+            #[serde(borrow)]
+            slug: Option<&'t RawValue>,
+        }
+        for (i, raw) in self.unread.by_ref().take(count) {
+            let essay = serde_json::from_str::<Essay>(raw.get()).map_err(|err| {
+                let names: Names = serde_json::from_str(raw.get()).unwrap_or_default();
+                let names = [names.title, names.slug]
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|v| serde_json::from_str::<String>(v.get()).ok());
+                RejectedEssay {
+                    name: rejected_name(names, i + 1),
+                    reason: err.to_string(),
+                }
+            });
+            self.read.add(essay);
+        }
+        self.unread.len() == 0
+    }
+
+    /// The corpus, once every essay left is read.
+    pub fn finish(mut self) -> Corpus {
+        self.read(usize::MAX);
+        self.read
+            .into_corpus(self.taxonomy, self.search_url, self.whole_library)
+    }
+}
+
+/// The essays read so far, each checked for what the app would trust of
+/// it as it comes, and added to the lookups; and those refused.
+struct Checked {
+    essays: Vec<Essay>,
+    rejected: Vec<RejectedEssay>,
+    index: IndexBuilder,
+}
+
+impl Checked {
+    fn with_capacity(essays: usize) -> Checked {
+        Checked {
+            essays: Vec::with_capacity(essays),
+            rejected: Vec::new(),
+            index: IndexBuilder::with_capacity(essays),
+        }
+    }
+
+    /// Adds an essay read (or why not).
+    fn add(&mut self, essay: Result<Essay, RejectedEssay>) {
+        match essay {
+            Ok(essay) if !is_data_url(&essay.body_url) => {
+                let place = self.essays.len() + self.rejected.len() + 1;
+                self.rejected.push(RejectedEssay {
+                    name: rejected_name([&essay.title, &essay.slug], place),
+                    reason: format!("body_url {:?} is not a file of corpus/", essay.body_url),
+                })
+            }
+            // Text from a fetched file: its directional controls are
+            // kept from reaching past it (`text::contain_bidi`).
+            Ok(essay) => {
+                self.essays.push(Essay {
+                    title: contained(essay.title),
+                    excerpt: contained(essay.excerpt),
+                    image_alt: essay.image_alt.map(contained),
+                    ..essay
+                });
+                self.index.add(&self.essays, self.essays.len() - 1);
+            }
+            Err(rejection) => self.rejected.push(rejection),
+        }
+    }
+
+    /// The corpus of what was read, with the rest of its document checked.
+    fn into_corpus(
+        self,
+        taxonomy: Taxonomy,
+        search_url: String,
+        whole_library: Option<LibraryCounts>,
+    ) -> Corpus {
+        let search_url = if is_data_url(&search_url) {
+            search_url
+        } else {
+            String::new()
+        };
+        let contained_entries = |entries: Vec<TaxonomyEntry>| -> Vec<TaxonomyEntry> {
+            entries
+                .into_iter()
+                .map(|e| TaxonomyEntry {
+                    label: Label {
+                        fr: contained(e.label.fr),
+                        en: contained(e.label.en),
+                    },
+                    ..e
+                })
+                .collect()
+        };
+        Corpus {
+            schema_version: SCHEMA_VERSION,
+            taxonomy: Taxonomy {
+                categories: contained_entries(taxonomy.categories),
+                tags: contained_entries(taxonomy.tags),
+            },
+            index: CorpusIndex(self.index.finish(&self.essays).into()),
+            essays: self.essays,
+            search_url,
+            rejected: self.rejected,
+            whole_library,
+        }
+    }
+}
+
 /// Whether a URL read from `corpus.json` names a file the corpus tool writes
 /// (`corpus/…json`, lower-case letters, digits, `-`, `_` and `.`): a
 /// tampered index cannot point the app elsewhere.
 pub fn is_data_url(url: &str) -> bool {
+    // Byte by byte: every URL of the index is checked as it is read (40,000
+    // at 20,000 pairs), and a search for each character in "-_." cost more
+    // than the rest of the check. A byte of a multi-byte character is none
+    // of these, so it is refused as its character was.
     url.strip_prefix("corpus/").is_some_and(|name| {
+        // No dot first, nor after another: as if the name followed one.
+        let mut after_dot = true;
         name.ends_with(".json")
-            && !name.starts_with('.')
-            && !name.contains("..")
-            && name
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "-_.".contains(c))
+            && name.bytes().all(|b| {
+                let allowed = match b {
+                    b'.' => !after_dot,
+                    b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' => true,
+                    _ => false,
+                };
+                after_dot = b == b'.';
+                allowed
+            })
     })
 }
 
@@ -739,6 +935,88 @@ pub(crate) mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// The lookups, built essay by essay, answer as the plain reading
+        /// of their definition does: groups by key in order of their
+        /// earliest member, each in order of position (ties in the file's
+        /// order), the first of two essays of a slug found by it, each
+        /// category's and tag's groups from their first versions. Essays
+        /// come in any order, so that every path of the builder is taken
+        /// (in order as the tool writes, a group's first found late,
+        /// groups out of order).
+        #[test]
+        fn the_lookups_answer_as_their_definition(
+            drawn in proptest::collection::vec(
+                (0..5usize, 0..6u32, proptest::bool::ANY, 0..4usize, 0..4usize, 0..3usize),
+                0..14,
+            ),
+            in_order in proptest::bool::ANY,
+        ) {
+            let ids = ["a", "b", "c"];
+            let mut essays: Vec<Essay> = drawn
+                .iter()
+                .enumerate()
+                .map(|(i, &(key, position, fr, tag, category, slug))| {
+                    // Slugs repeat now and then: the first keeps the slug.
+                    let slug = if slug == 0 { format!("s{}", i % 3) } else { format!("e{i}") };
+                    let mut e = essay(&slug, if fr { Lang::Fr } else { Lang::En }, &format!("k{key}"), position);
+                    e.tags = ids.iter().cycle().skip(tag).take(tag).map(|t| t.to_string()).collect();
+                    e.categories = ids.iter().take(category % 3).map(|c| c.to_string()).collect();
+                    e
+                })
+                .collect();
+            if in_order {
+                essays.sort_by_key(|e| e.position);
+            }
+            let c = corpus(essays.clone());
+            // The definition, read plainly.
+            let mut keys: Vec<&str> = Vec::new();
+            for e in &essays {
+                if !keys.contains(&e.translation_key.as_str()) {
+                    keys.push(&e.translation_key);
+                }
+            }
+            let mut groups: Vec<Vec<usize>> = keys
+                .iter()
+                .map(|k| {
+                    let mut members: Vec<usize> =
+                        (0..essays.len()).filter(|&i| essays[i].translation_key == *k).collect();
+                    members.sort_by_key(|&i| essays[i].position);
+                    members
+                })
+                .collect();
+            groups.sort_by_key(|g| essays[g[0]].position);
+            let slugs = |g: &[usize]| g.iter().map(|&i| essays[i].slug.clone()).collect::<Vec<_>>();
+            let found: Vec<Vec<String>> = c
+                .translation_groups()
+                .iter()
+                .map(|g| g.versions.iter().map(|e| e.slug.clone()).collect())
+                .collect();
+            let expected: Vec<Vec<String>> = groups.iter().map(|g| slugs(g)).collect();
+            proptest::prop_assert_eq!(found, expected);
+            for (g, members) in groups.iter().enumerate() {
+                let key = &essays[members[0]].translation_key;
+                proptest::prop_assert_eq!(c.group_place(key), Some(g));
+            }
+            for e in &essays {
+                let first = essays.iter().position(|f| f.slug == e.slug).unwrap();
+                proptest::prop_assert!(std::ptr::eq(c.essay(&e.slug).unwrap(), &c.essays[first]));
+            }
+            for id in ids {
+                let with = |of: fn(&Essay) -> &Vec<String>| -> Vec<usize> {
+                    (0..groups.len()).filter(|&g| of(&essays[groups[g][0]]).iter().any(|x| x == id)).collect()
+                };
+                let (tagged, in_category) = (with(|e| &e.tags), with(|e| &e.categories));
+                proptest::prop_assert_eq!(c.groups_with_tag(id), tagged.as_slice());
+                proptest::prop_assert_eq!(c.groups_in_category(id), in_category.as_slice());
+            }
+            let in_both: Vec<usize> = (0..groups.len())
+                .filter(|&g| Lang::ALL.iter().all(|l| groups[g].iter().any(|&i| essays[i].lang == *l)))
+                .collect();
+            proptest::prop_assert_eq!(c.groups_in_every_language(), in_both.as_slice());
+        }
+    }
+
     #[test]
     fn translation_pairs_form_one_group_in_blog_order() {
         let c = corpus(vec![
@@ -807,7 +1085,17 @@ pub(crate) mod tests {
         });
         let json = serde_json::to_string(&c).unwrap();
         let read = Corpus::from_json(&json).unwrap();
-        assert_eq!(Corpus::from_json_in_parts(&json), Ok(read.clone()));
+        // Read a slice at a time, as the app reads a large index, whatever
+        // the slice.
+        for slice in 1..=4 {
+            let mut reading = CorpusReading::start(&json).unwrap();
+            let mut slices = 1;
+            while !reading.read(slice) {
+                slices += 1;
+            }
+            assert_eq!(slices, 3_usize.div_ceil(slice).max(1));
+            assert_eq!(reading.finish(), read, "slices of {slice}");
+        }
         assert_eq!(read.essays.len(), 1);
         assert_eq!(read.essays[0].title, "Titre \u{202E}renversé\u{202C}");
         assert_eq!(read.taxonomy.tags[0].label.fr, "\u{2067}t\u{2069}");
@@ -882,8 +1170,37 @@ pub(crate) mod tests {
             "corpus/sub/a.json",
             "corpus/.json",
             "javascript:alert(1)//corpus/a.json",
+            "corpus/été.json",
+            "corpus/a․․b.json",
         ] {
             assert!(!is_data_url(bad), "{bad}");
+        }
+    }
+
+    proptest::proptest! {
+        /// The byte-wise check accepts exactly the names the rule in
+        /// characters accepts, among names made of the allowed characters,
+        /// dots, slashes, capitals and characters of several bytes.
+        #[test]
+        fn a_data_url_is_checked_byte_by_byte_as_by_its_characters(
+            name in proptest::strategy::Strategy::prop_map(proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "a", "z", "0", "9", "-", "_", ".", "..", "/", "A", "\u{e9}",
+                    "\u{2024}", "\u{ff0e}", " ", ".json", "json",
+                ]),
+                0..8,
+            ), |parts| parts.concat())
+        ) {
+            let by_char = |name: &str| {
+                name.ends_with(".json")
+                    && !name.starts_with('.')
+                    && !name.contains("..")
+                    && name
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "-_.".contains(c))
+            };
+            let url = format!("corpus/{name}");
+            proptest::prop_assert_eq!(is_data_url(&url), by_char(&name));
         }
     }
 

@@ -43,7 +43,7 @@ pub mod content;
 pub mod import;
 
 pub use corpus::{
-    Corpus, CorpusLoadError, Essay, EssayBody, Label, LibraryCounts, RejectedEssay, Taxonomy,
-    TaxonomyEntry, FIRST_SCREEN_FILE, SCHEMA_VERSION,
+    Corpus, CorpusLoadError, CorpusReading, Essay, EssayBody, Label, LibraryCounts, RejectedEssay,
+    Taxonomy, TaxonomyEntry, FIRST_SCREEN_FILE, SCHEMA_VERSION,
 };
 pub use lang::Lang;

@@ -9,7 +9,7 @@ use essais_core::limits::MAX_NESTING;
 use essais_core::routes::{parse_query, percent_decode, Route};
 use essais_core::search_shards::{Shard, ShardList};
 use essais_core::text::{escape_markdown_text, plain_text};
-use essais_core::{Corpus, EssayBody, Label, Taxonomy, TaxonomyEntry};
+use essais_core::{Corpus, CorpusReading, EssayBody, Label, Taxonomy, TaxonomyEntry};
 use proptest::prelude::*;
 use std::path::Path;
 
@@ -100,6 +100,13 @@ fn deep_json() -> impl Strategy<Value = String> {
         })
 }
 
+/// `text` read as the app reads `corpus.json`, two essays at a time.
+fn read_in_slices(text: &str) -> Result<Corpus, essais_core::CorpusLoadError> {
+    let mut reading = CorpusReading::start(text)?;
+    while !reading.read(2) {}
+    Ok(reading.finish())
+}
+
 fn line_count(text: &str) -> usize {
     text.lines().count().max(1) + 1
 }
@@ -166,6 +173,7 @@ proptest! {
     fn reader_parsers_never_panic(text in any::<String>()) {
         let _ = parse_body(&text);
         let _ = Corpus::from_json(&text);
+        let _ = read_in_slices(&text);
         let _ = Route::parse(&text);
         let _ = parse_query(&text);
         let _ = percent_decode(&text);
@@ -206,6 +214,8 @@ proptest! {
         if let Ok(corpus) = Corpus::from_json(&index) {
             prop_assert!(corpus.essays.is_empty(), "nothing here is an essay");
         }
+        // As the app reads it, a slice at a time: the same answer.
+        prop_assert_eq!(read_in_slices(&index), Corpus::from_json(&index));
         let shard = format!("{{\"version\":1,\"terms\":[[\"{long}\",[1,1,0]],{json}],\"close\":[]}}");
         let _ = Shard::from_json(&shard);
         let list = format!("{{\"version\":1,\"shards\":[{{\"from\":\"\",\"url\":\"corpus/{long}.json\"}},{json}],\"close\":[]}}");

@@ -101,6 +101,32 @@ test('one malformed essay among good ones: the good ones are shown, the bad one 
   }
 });
 
+test('an index with a byte order mark and a damaged byte reads as the browser’s text decoding read it', async (t) => {
+  // The app reads fetched files as bytes (src/api.rs: `fetch_text`); a
+  // browser's `text()` drops a leading byte order mark and replaces a
+  // byte that is not UTF-8 with U+FFFD, and so must the app.
+  const corpus = JSON.parse(fs.readFileSync(path.join(distDir, 'corpus.json'), 'utf8'));
+  const stopcock = corpus.essays.find((e) => e.slug === 'the-stopcock-and-the-new-economy');
+  stopcock.title = 'The Stopcock @@ the New Economy';
+  const [before, after] = JSON.stringify(corpus).split('@@');
+  const body = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(before), Buffer.from([0xff]), Buffer.from(after)]);
+  for (const [locale, address] of [['fr-FR', 'fr/'], ['en-US', 'en/']]) {
+    const session = await openPage(app.browser, { locale, allowed: [LOAD_FAILED] });
+    t.after(() => session.close());
+    const { page } = session;
+    // Without its first screen, the app reads the index itself, a slice at a time.
+    await page.route(/\/first-screen\.json$/, (route) => route.fulfill({ status: 404, body: 'not here' }));
+    await page.route(/\/corpus\.json$/, (route) => route.fulfill({ status: 200, contentType: 'application/json', body }));
+    await page.goto(app.server.url + address);
+    await page.locator('.library:not([data-first-screen]) .essay-title').first().waitFor();
+    const titles = await texts(page, '.essay-title');
+    assert.equal(titles.length, 3);
+    assert.ok(titles.includes('The Stopcock \ufffd the New Economy'), titles.join(' | '));
+    assert.equal(await page.locator('.rejected-essays').count(), 0);
+    session.expectNoErrors();
+  }
+});
+
 test('a crash shows a panel with a reload, in the reader’s language, instead of a frozen page', async (t) => {
   for (const [locale, address, message, reload] of [
     ['fr-FR', 'fr/the-stopcock-and-the-new-economy/', /^Une erreur inattendue a arrêté essais\./, 'Recharger la page'],
