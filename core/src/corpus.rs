@@ -90,9 +90,9 @@ struct IndexData {
 
 /// The hash the lookups find a slug or a key by. FxHash, not the standard
 /// library's hasher, which is made to resist inputs chosen to collide: the
-/// index is the site's own, and building its lookups (40,000 slugs and
-/// 20,000 keys at 20,000 pairs, on the page's thread as the index
-/// arrives) took a third of the time with it (docs/performance.md).
+/// index is the site's own, and its lookups (40,000 slugs and 20,000 keys
+/// at 20,000 pairs) are built on the page's thread as the index arrives
+/// (docs/performance.md, "The index read as bytes, in slices").
 fn hash_of(text: &str) -> u64 {
     rustc_hash::FxBuildHasher.hash_one(text)
 }
@@ -166,13 +166,11 @@ impl IndexBuilder {
         }
         let groups = &mut self.groups;
         let key = essay.translation_key.as_str();
-        let first_key = |g: usize, groups: &[Vec<usize>]| -> u64 {
-            hash_of(&essays[groups[g][0]].translation_key)
-        };
+        let first_key = |g: usize| essays[groups[g][0]].translation_key.as_str();
         match self.grouping.entry(
             hash_of(key),
-            |&g| essays[groups[g][0]].translation_key == key,
-            |&g| first_key(g, groups),
+            |&g| first_key(g) == key,
+            |&g| hash_of(first_key(g)),
         ) {
             Entry::Occupied(group) => {
                 // Kept in order of position as it comes (in the order
@@ -402,8 +400,8 @@ impl Corpus {
         // What the corpus tool writes reads in one pass. Only a document
         // that does not (another version, an essay that cannot be read) is
         // read again, part by part, to say what is wrong with it and keep
-        // the rest: a quarter more time to read a 20,000-pair index of
-        // 21 MB (docs/performance.md).
+        // the rest: one more pass over the text (the scan that finds each
+        // essay), to read a 20,000-pair index of 21 MB.
         #[derive(Deserialize)]
         struct Whole {
             schema_version: u32,
