@@ -116,11 +116,15 @@ impl IndexData {
     /// The place in blog order of the group of translation key `key`.
     fn group_place(&self, essays: &[Essay], key: &str) -> Option<usize> {
         self.by_key
-            .find(hash_of(key), |&g| {
-                essays[self.groups[g][0]].translation_key == key
-            })
+            .find(hash_of(key), |&g| group_key(essays, &self.groups[g]) == key)
             .copied()
     }
+}
+
+/// The translation key of a group (of essay places in `essays`): its
+/// first essay's, the same for all.
+fn group_key<'e>(essays: &'e [Essay], group: &[usize]) -> &'e str {
+    &essays[group[0]].translation_key
 }
 
 /// The lookups built an essay at a time: the app's read of a large index
@@ -166,11 +170,10 @@ impl IndexBuilder {
         }
         let groups = &mut self.groups;
         let key = essay.translation_key.as_str();
-        let first_key = |g: usize| essays[groups[g][0]].translation_key.as_str();
         match self.grouping.entry(
             hash_of(key),
-            |&g| first_key(g) == key,
-            |&g| hash_of(first_key(g)),
+            |&g| group_key(essays, &groups[g]) == key,
+            |&g| hash_of(group_key(essays, &groups[g])),
         ) {
             Entry::Occupied(group) => {
                 // Kept in order of position as it comes (in the order
@@ -213,7 +216,7 @@ impl IndexBuilder {
             grouping
         } else {
             groups.sort_by_key(earliest);
-            let key_hash = |&g: &usize| hash_of(&essays[groups[g][0]].translation_key);
+            let key_hash = |&g: &usize| hash_of(group_key(essays, &groups[g]));
             let mut by_key = HashTable::with_capacity(groups.len());
             for g in 0..groups.len() {
                 by_key.insert_unique(key_hash(&g), g, key_hash);
