@@ -461,6 +461,14 @@ impl SearchMatch {
     }
 }
 
+/// How far a query is answered: every match, or those with every word as
+/// typed alone (which need no shard of the words one typo away).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reach {
+    Whole,
+    AsTyped,
+}
+
 /// The essays a query's terms allow, before phrases are checked.
 #[derive(Debug, Default)]
 struct Candidates {
@@ -593,7 +601,8 @@ impl SearchIndex {
             if query.is_empty() {
                 continue;
             }
-            let Some(candidates) = self.candidates(&query, lang, &mut needs.shards) else {
+            let Some(candidates) = self.candidates(&query, lang, Reach::Whole, &mut needs.shards)
+            else {
                 continue;
             };
             if !query.phrases.is_empty() {
@@ -678,11 +687,14 @@ impl SearchIndex {
     }
 
     /// The essays of `lang` the query's terms allow, or None while a shard
-    /// it needs is missing (added to `missing`).
+    /// it needs is missing (added to `missing`). With `reach`
+    /// [`Reach::AsTyped`], those with every term as typed alone, which need
+    /// only the terms' own shards.
     fn candidates(
         &self,
         query: &Query,
         lang: Lang,
+        reach: Reach,
         missing: &mut Vec<usize>,
     ) -> Option<Candidates> {
         let required: Vec<&String> = query
@@ -703,9 +715,11 @@ impl SearchIndex {
         for term in &required {
             self.has_shard_of(term, missing);
         }
-        for term in &forgiving {
-            for key in std::iter::once(term.to_string()).chain(deletions(term)) {
-                self.has_close_shard_of(&key, missing);
+        if reach == Reach::Whole {
+            for term in &forgiving {
+                for key in std::iter::once(term.to_string()).chain(deletions(term)) {
+                    self.has_close_shard_of(&key, missing);
+                }
             }
         }
         if missing.len() > before {
@@ -718,6 +732,18 @@ impl SearchIndex {
             .iter()
             .map(|term| self.essays_with(term, lang))
             .collect();
+        if reach == Reach::AsTyped {
+            let exact = as_typed
+                .iter()
+                .map(|essays| essays.to_vec())
+                .reduce(|previous, essays| intersect(&previous, &essays))
+                .unwrap_or_default();
+            return Some(Candidates {
+                either: exact.clone(),
+                exact,
+                close: Vec::new(),
+            });
+        }
         if required
             .iter()
             .zip(&as_typed)
@@ -783,13 +809,30 @@ impl SearchIndex {
     /// thousands of essays. None while something it needs is not in
     /// ([`SearchIndex::needs`] says what).
     pub fn find(&self, text: &str) -> Option<Vec<SearchMatch>> {
+        self.find_as_far_as(text, Reach::Whole)
+    }
+
+    /// What can be shown of `text`'s answer now, and whether it is all of
+    /// it: every match once all it needs is in ([`SearchIndex::find`]);
+    /// before, as soon as the words' own shards are, the matches with
+    /// every word as typed. Those rank before any found one typo away, so
+    /// the matches that follow (a round trip later: the close words'
+    /// shards) only add to what is shown. None before that.
+    pub fn find_so_far(&self, text: &str) -> Option<(Vec<SearchMatch>, bool)> {
+        if let Some(found) = self.find(text) {
+            return Some((found, true));
+        }
+        Some((self.find_as_far_as(text, Reach::AsTyped)?, false))
+    }
+
+    fn find_as_far_as(&self, text: &str, reach: Reach) -> Option<Vec<SearchMatch>> {
         let mut found = Vec::new();
         for lang in [Lang::Fr, Lang::En] {
             let query = Query::for_lang(text, lang);
             if query.is_empty() {
                 continue;
             }
-            found.extend(self.find_in(&query, lang)?);
+            found.extend(self.find_in(&query, lang, reach)?);
         }
         found.sort_by_key(|m| (!m.is_exact(), m.essay));
         Some(found)
@@ -855,12 +898,12 @@ impl SearchIndex {
 
     /// None while a shard it needs, or the text a phrase is checked in,
     /// is not in.
-    fn find_in(&self, query: &Query, lang: Lang) -> Option<Vec<SearchMatch>> {
+    fn find_in(&self, query: &Query, lang: Lang, reach: Reach) -> Option<Vec<SearchMatch>> {
         let Candidates {
             exact,
             either,
             close,
-        } = self.candidates(query, lang, &mut Vec::new())?;
+        } = self.candidates(query, lang, reach, &mut Vec::new())?;
         if !query.phrases.is_empty()
             && either
                 .iter()

@@ -1,7 +1,9 @@
 //! Search on the real corpus: the phrases readers remember.
 
-use essais_core::search::{SearchHit, SearchIndex};
+use essais_core::search::{SearchHit, SearchIndex, SearchMatch};
+use essais_core::search_shards::Shard;
 use essais_core::search_shards::ShardList;
+use essais_core::EssayBody;
 use essais_core::{content, CorpusLoadError, Lang};
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
@@ -56,30 +58,10 @@ fn found(query: &str) -> Vec<String> {
     search(query).into_iter().map(|h| h.slug).collect()
 }
 
-#[test]
-fn a_query_fetches_only_the_shards_it_needs_and_finds_what_every_shard_would() {
-    let (built, files) = built();
-    let list = ShardList::from_json(&files[&built.corpus.search_url]).unwrap();
-    assert!(
-        list.shards.len() >= 2 && list.close.len() >= 4,
-        "the seed is split: {list:?}"
-    );
-    // Every shard in, and every body: what a search over everything finds.
-    let mut everything = empty_index();
-    for n in 0..list.len() {
-        everything.add_shard(
-            n,
-            essais_core::search_shards::Shard::from_json(&files[list.url(n)]).unwrap(),
-        );
-    }
-    for (n, essay) in built.corpus.essays.iter().enumerate() {
-        everything.add_passages(
-            n,
-            &essais_core::EssayBody::from_json(&files[&essay.body_url]).unwrap(),
-        );
-    }
-    // Words of the real essays (every fifth), a letter of each changed, left
-    // out or doubled, pairs of them, and phrases.
+/// Words of the real essays (every fifth), a letter of each changed, left
+/// out or doubled, pairs of them, and phrases.
+fn tried_queries() -> Vec<String> {
+    let (built, _) = built();
     let mut words: Vec<String> = built
         .search
         .essays
@@ -121,6 +103,32 @@ fn a_query_fetches_only_the_shards_it_needs_and_finds_what_every_shard_would() {
         ]
         .map(String::from),
     );
+    queries
+}
+
+#[test]
+fn a_query_fetches_only_the_shards_it_needs_and_finds_what_every_shard_would() {
+    let (built, files) = built();
+    let list = ShardList::from_json(&files[&built.corpus.search_url]).unwrap();
+    assert!(
+        list.shards.len() >= 2 && list.close.len() >= 4,
+        "the seed is split: {list:?}"
+    );
+    // Every shard in, and every body: what a search over everything finds.
+    let mut everything = empty_index();
+    for n in 0..list.len() {
+        everything.add_shard(
+            n,
+            essais_core::search_shards::Shard::from_json(&files[list.url(n)]).unwrap(),
+        );
+    }
+    for (n, essay) in built.corpus.essays.iter().enumerate() {
+        everything.add_passages(
+            n,
+            &essais_core::EssayBody::from_json(&files[&essay.body_url]).unwrap(),
+        );
+    }
+    let queries = tried_queries();
     // Nothing is found before what the query needs is in: not "no match".
     assert_eq!(empty_index().find("stopcock"), None);
     assert_eq!(
@@ -154,6 +162,68 @@ fn a_query_fetches_only_the_shards_it_needs_and_finds_what_every_shard_would() {
         "{mean:.1} of {} shards a query",
         list.len()
     );
+}
+
+#[test]
+fn the_matches_as_typed_come_a_round_trip_early_and_the_rest_only_add_to_them() {
+    let files = &built().1;
+    let (mut early, mut queries) = (0, 0);
+    for query in tried_queries() {
+        let mut index = empty_index();
+        assert_eq!(index.find_so_far(&query), None, "{query:?}: nothing in yet");
+        // Round trip by round trip, as the app fetches: what can be shown
+        // after each.
+        let mut answers = Vec::new();
+        loop {
+            let needs = index.needs(&query);
+            if needs.is_empty() {
+                break;
+            }
+            for n in needs.shards {
+                let shard = Shard::from_json(&files[index.shard_url(n)]).unwrap();
+                index.add_shard(n, shard);
+            }
+            for n in needs.passages {
+                let body = EssayBody::from_json(&files[index.body_url(n)]).unwrap();
+                index.add_passages(n, &body);
+            }
+            answers.push(index.find_so_far(&query));
+        }
+        let whole = index.find(&query).expect("all it needs is in");
+        let as_typed: Vec<SearchMatch> = whole.iter().filter(|m| m.is_exact()).cloned().collect();
+        queries += 1;
+        for answer in answers.into_iter().flatten() {
+            match answer {
+                (found, true) => assert_eq!(found, whole, "{query:?}"),
+                (found, false) => {
+                    assert_eq!(
+                        found, as_typed,
+                        "{query:?}: the exact matches, before the rest"
+                    );
+                    early += 1;
+                }
+            }
+        }
+    }
+    // A query whose close words' postings are in a shard not yet fetched
+    // waits a round trip for it: its exact matches come before (on the
+    // seed's three term shards, often the shard is in already).
+    assert!(
+        early * 20 > queries,
+        "{early} of {queries} queries answered early"
+    );
+    // "aside" is in one essay as typed, and words one typo away from it in
+    // others, whose postings are in a shard of their own.
+    let mut index = empty_index();
+    let needs = index.needs("aside");
+    for n in needs.shards {
+        index.add_shard(n, Shard::from_json(&files[index.shard_url(n)]).unwrap());
+    }
+    let (early, whole) = index.find_so_far("aside").expect("its own shard is in");
+    assert!(!whole, "the close words' shard is not");
+    assert_eq!(early.len(), 1);
+    let all = index_for("aside").find("aside").unwrap();
+    assert!(all.len() > 1 && all[0] == early[0], "{all:?}");
 }
 
 #[test]

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import { once } from 'node:events';
 import path from 'node:path';
-import { distDir, openPage, texts, useApp, appReady } from './harness.mjs';
+import { distDir, openPage, texts, useApp, appReady, searched } from './harness.mjs';
 
 const app = useApp();
 // The whole index and the library's first screen, which fails alike (the
@@ -194,7 +194,7 @@ test('search data that cannot be fetched: the library stays, the search says why
   assert.ok((await page.locator('.facet').count()) > 0, 'the filters stay');
   failing = false;
   await alert.getByRole('button', { name: 'Réessayer' }).click();
-  await page.locator('.search-hit').first().waitFor();
+  await searched(page);
   assert.deepEqual(await texts(page, '.search-hit .essay-title'), ['Franchir le mur de la réalité (social business style)']);
   session.expectNoErrors();
 });
@@ -224,7 +224,7 @@ test('a large file that takes longer than 15 s to arrive, once the server has an
   const { page } = session;
   const started = Date.now();
   await page.goto(`http://127.0.0.1:${server.address().port}/fr/?q=rotules`);
-  await page.locator('.search-hit').first().waitFor({ timeout: 40_000 });
+  await searched(page, { timeout: 40_000 });
   assert.ok(Date.now() - started > 16_000, 'the body did take longer than the timeout');
   assert.deepEqual(await texts(page, '.search-hit .essay-title'), ['Franchir le mur de la réalité (social business style)']);
   assert.equal(await page.getByRole('alert').count(), 0);

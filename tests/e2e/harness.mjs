@@ -135,6 +135,16 @@ export async function appReady(page) {
 }
 
 /**
+ * Waits until a search has answered in full: nothing found, or its hits
+ * drawn with their snippets and the matches one typo away among them (the
+ * results are drawn before both, marked busy until then).
+ */
+export async function searched(page, options = {}) {
+  await page.locator('.search-hit, .no-match').first().waitFor(options);
+  await page.locator('.search-results[aria-busy="true"]').waitFor({ ...options, state: 'detached' });
+}
+
+/**
  * A deployment of the release build with the corpus of `content` (a content
  * directory) in place of the seed's, written into `dir` by the same tools as
  * Trunk's hooks (corpus build, pages, service worker). Returns its path.

@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { distDir, openPage, serveStatic, useApp, appReady } from './harness.mjs';
+import { distDir, openPage, serveStatic, useApp, appReady, searched } from './harness.mjs';
 import { BODY_PAYLOADS, hostileCorpus } from '../hostile/corpus.mjs';
 
 const app = useApp();
@@ -66,7 +66,7 @@ for (const lang of ['fr', 'en']) {
     await check('the filtered library');
     // Search results show passages of the hostile bodies as snippets.
     await page.locator('#search').fill('payload');
-    await page.locator('.search-hit').first().waitFor();
+    await searched(page);
     assert.ok((await page.locator('.search-hit').count()) > 0);
     await check('the search results');
 

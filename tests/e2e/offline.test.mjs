@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serveStatic, launchBrowser, launchProfile, openPage, appReady } from './harness.mjs';
+import { serveStatic, launchBrowser, launchProfile, openPage, appReady, searched } from './harness.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 // Built by scripts/test (build_test_deployments): the *-update builds differ
@@ -102,7 +102,7 @@ for (const { base, first, update } of DEPLOYMENTS) {
     assert.deepEqual(await page.locator('.essay-title').allTextContents(), ['Le business modèle brisé du business']);
     // The search data, too, is there offline.
     await page.goto(site.url + 'fr/?q=rotules');
-    await page.locator('.search-hit').first().waitFor();
+    await searched(page);
     assert.deepEqual(await page.locator('.search-hit .essay-title').allTextContents(), ['Franchir le mur de la réalité (social business style)']);
     await page.goto(site.url + 'en/the-stopcock-and-the-new-economy/');
     await appReady(page);

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { appReady, axeViolations, openHeldBack, openPage, texts, useApp } from './harness.mjs';
+import { appReady, axeViolations, openHeldBack, openPage, texts, useApp, searched } from './harness.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -165,7 +165,7 @@ test('what the reader typed in the search field before the app took over is kept
   session.release();
   await appReady(page);
   await page.waitForURL('**/fr/?q=rotules');
-  await page.locator('.search-hit').first().waitFor();
+  await searched(page);
   assert.deepEqual(await texts(page, '.search-hit .essay-title'), ['Franchir le mur de la réalité (social business style)']);
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'search');
   assert.equal(await page.locator('#search').inputValue(), 'rotules');

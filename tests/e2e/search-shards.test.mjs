@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { distDir, openPage, openThenGoOffline, texts, useApp } from './harness.mjs';
+import { distDir, openPage, openThenGoOffline, texts, useApp, searched } from './harness.mjs';
 
 const app = useApp();
 const corpus = JSON.parse(fs.readFileSync(path.join(distDir, 'corpus.json'), 'utf8'));
@@ -22,7 +22,7 @@ const isShard = (url) => SHARD.test(new URL(url).pathname);
 async function search(page, text) {
   await page.getByRole('searchbox').fill(text);
   await page.waitForURL((url) => url.searchParams.get('q') === text);
-  await page.locator('.search-hit, .no-match').first().waitFor();
+  await searched(page);
 }
 
 /** The addresses of the shards the page asks for, as it asks. */
@@ -94,6 +94,54 @@ for (const t of LANGUAGES) {
     await close();
   });
 
+  test(`hits are shown before their passages, exact ones before those one typo away (${t.locale})`, async (tt) => {
+    const session = await openPage(app.browser, { locale: t.locale, serviceWorkers: 'block' });
+    tt.after(() => session.close());
+    const { page } = session;
+    // Held back until released: the bodies (the snippets), and the shards
+    // asked for once the first ones are in (the postings of the words one
+    // typo away: "aside" is in one essay, words one typo away from it in
+    // others, in a shard of their own).
+    let release;
+    const released = new Promise((resolve) => { release = resolve; });
+    let shardsIn = 0;
+    page.on('requestfinished', (request) => { if (isShard(request.url())) shardsIn++; });
+    const held = [];
+    await page.route('**/corpus/*.json', async (route) => {
+      const url = route.request().url();
+      const body = !new URL(url).pathname.includes('/_search.');
+      if (body || (isShard(url) && shardsIn > 0)) {
+        held.push(url);
+        await released;
+      }
+      await route.fallback();
+    });
+    await page.goto(app.server.url + t.address);
+    await page.locator('.essay-entry').first().waitFor();
+    await page.getByRole('searchbox').fill('aside');
+    // The exact match, with its essay's summary, the list marked busy.
+    const hits = page.locator('.search-hit');
+    await hits.first().waitFor();
+    await page.locator('.search-results[aria-busy="true"]').waitFor();
+    assert.equal(await hits.count(), 1);
+    assert.ok(held.some(isShard), 'the close words\' shard is held back');
+    const title = await hits.first().locator('.essay-title').textContent();
+    const slug = new URL(await hits.first().locator('.essay-title a').getAttribute('href'), app.server.url).pathname.split('/')[2];
+    const excerpt = corpus.essays.find((e) => e.slug === slug).excerpt;
+    assert.equal((await hits.first().locator('.snippet.pending').textContent()).trim(), excerpt.trim());
+    assert.equal(await page.locator('.snippet mark').count(), 0);
+    assert.doesNotMatch(await hits.first().locator('.found-in').textContent(), /proche|close/);
+    release();
+    await searched(page);
+    // Then the passage, and the matches one typo away after it.
+    assert.ok((await hits.count()) > 1, 'the close matches added');
+    assert.equal(await hits.first().locator('.essay-title').textContent(), title);
+    assert.deepEqual([...new Set((await hits.first().locator('.snippet mark').allTextContents()).map((m) => m.toLowerCase()))], ['aside']);
+    assert.equal(await page.locator('.snippet.pending').count(), 0);
+    assert.match(await hits.last().locator('.found-in').textContent(), /orthographe proche|close spelling/);
+    session.expectNoErrors();
+  });
+
   test(`sharded search offline: words, typos, decomposed accents and counts (${t.locale})`, async (tt) => {
     const session = await openPage(app.browser, { locale: t.locale });
     tt.after(() => session.close());
@@ -134,7 +182,7 @@ for (const t of LANGUAGES) {
       assert.equal(await page.locator('.search-hit').count(), 0, 'nothing half-read is shown');
       failing = false;
       await alert.getByRole('button', { name: t.retry }).click();
-      await page.locator('.search-hit').first().waitFor();
+      await searched(page);
       assert.deepEqual(await texts(page, '.search-hit .essay-title'), [t.rotules]);
       assert.equal(await page.getByRole('alert').count(), 0);
       session.expectNoErrors();

@@ -3,7 +3,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, texts, useApp } from './harness.mjs';
+import { openPage, texts, useApp, searched } from './harness.mjs';
 
 const app = useApp();
 const visit = (address, options) => app.visit(address, options);
@@ -12,7 +12,7 @@ async function search(page, text) {
   const field = page.getByRole('searchbox');
   await field.fill(text);
   await page.waitForURL((url) => url.searchParams.get('q') === text);
-  await page.locator('.search-hit, .no-match').first().waitFor();
+  await searched(page);
 }
 
 test('accent-free words find accented ones, in both interface languages', async () => {
@@ -23,7 +23,7 @@ test('accent-free words find accented ones, in both interface languages', async 
     const { page, expectNoErrors, close } = await visit(address, { locale });
     const field = page.getByRole('searchbox', { name: label });
     await field.fill('economie reelle');
-    await page.locator('.search-hit').first().waitFor();
+    await searched(page);
     assert.equal(await page.locator('.result-count').textContent(), count);
     assert.equal(await page.locator('.found-in').textContent(), foundIn);
     assert.deepEqual([...new Set(await texts(page, '.snippet mark'))], ['économie', 'réelle']);
@@ -51,11 +51,11 @@ test('a quoted phrase matches the phrase, words narrow, nothing found says so', 
 
 test('a search combines with the filters, and both live in the URL', async () => {
   const { page, expectNoErrors, close } = await visit('fr/?q=organisations');
-  await page.locator('.search-hit').first().waitFor();
+  await searched(page);
   const all = await page.locator('.search-hit').count();
   await page.locator('.facet', { hasText: 'Vécu' }).click();
   await page.waitForURL('**/fr/?q=organisations&category=lived');
-  await page.locator('.search-hit').first().waitFor();
+  await searched(page);
   const narrowed = await page.locator('.search-hit').count();
   assert.ok(narrowed < all, `${narrowed} < ${all}`);
   assert.equal(await page.getByRole('searchbox').inputValue(), 'organisations');
@@ -91,7 +91,7 @@ test('the / key brings the focus to the search field', async () => {
   // (fetching the search data takes a moment: wait for it, typing nothing).
   await page.waitForFunction(() => performance.getEntriesByName('essais:search-index').length === 1, null, { timeout: 10_000 });
   await page.keyboard.type('rotules');
-  await page.locator('.search-hit').first().waitFor();
+  await searched(page);
   assert.equal(await page.getByRole('searchbox').inputValue(), 'rotules', 'the slash itself was not typed');
   expectNoErrors();
   await close();

@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { appReady, deployContent, launchBrowser, openPage, serveStatic } from './harness.mjs';
+import { appReady, deployContent, launchBrowser, openPage, serveStatic, searched } from './harness.mjs';
 import { HIDDEN_WORDS, MAX_NESTING, RTL_TAG, pastTheLimit, writeStressContent } from '../stress/corpus.mjs';
 
 const WIDTHS = [320, 390, 1280];
@@ -80,7 +80,7 @@ for (const width of WIDTHS) {
       await holds(page, `${lang}/?tag=tag-1`);
       // A snippet cut from the 200,000-character word.
       await visit(`${lang}/?q=interminable`);
-      await page.locator('.search-hit .snippet').first().waitFor();
+      await searched(page);
       await holds(page, `the search results (${lang})`);
 
       for (const essay of app.corpus.essays.filter((e) => e.lang === lang)) {
