@@ -213,6 +213,21 @@ async function loadsSection(browser) {
     // with the whole index in, when filters and search answer.
     cases.push({ name: 'Cold, 20,000 pairs: the app has drawn the library (no entry page)', path: 'en/', app: 'body:not(:has(#boot)) #main .essay-title', base: 'h2', warm: false, servers: hugeServers });
     cases.push({ name: 'Cold, 20,000 pairs: the whole index in (filters and search answer)', path: 'en/', app: 'body:not(:has(#boot)) .library:not([data-first-screen]) .essay-title', base: 'h2', warm: false, servers: hugeServers, readingTasks: true });
+    // An essay opened at its address, as a link shared to a reader would
+    // be: the one in the middle of the blog, whose entry page scripts/bench
+    // writes (its text painted, then the page taken over, from the essay's
+    // part of the index), and the next one, which has none (the app draws
+    // it from the whole index). Their floor is the seed's essay as a
+    // static page.
+    const essays = JSON.parse(fs.readFileSync(path.join(huge.dist, 'corpus.json'), 'utf8')).essays.filter((e) => e.lang === 'en');
+    const middle = essays[Math.floor(essays.length / 2)];
+    const next = essays[Math.floor(essays.length / 2) + 1];
+    const essayCase = (name, slug, app) => ({ name, path: `en/${slug}/`, app, basePath: `en/${first.slug}/`, base: 'article p', warm: false, servers: { app: hugeServers.app, base } });
+    if (fs.existsSync(path.join(huge.dist, 'en', middle.slug, 'index.html'))) {
+      cases.push(essayCase(`Cold, 20,000 pairs: an essay's first paragraph painted (\`en/${middle.slug}/\`, its entry page)`, middle.slug, '.essay-body p'));
+      cases.push(essayCase('Cold, 20,000 pairs: the app has drawn that essay and taken over', middle.slug, 'body:not(:has(#boot)) #main .essay-body p'));
+    }
+    cases.push(essayCase(`Cold, 20,000 pairs: the app has drawn an essay with no entry page (\`en/${next.slug}/\`)`, next.slug, 'body:not(:has(#boot)) #main .essay-body p'));
   }
   const rows = [];
   const notes = [];
@@ -223,7 +238,7 @@ async function loadsSection(browser) {
     // Alternating runs, so that the machine's load falls on both alike.
     for (let i = 0; i < RUNS; i++) {
       for (const who of i % 2 ? ['base', 'app'] : ['app', 'base']) {
-        const url = servers[who].url + c.path;
+        const url = servers[who].url + (who === 'base' && c.basePath ? c.basePath : c.path);
         const selector = who === 'app' ? c.app : c.base;
         const readingTasks = Boolean(c.readingTasks) && who === 'app';
         const run = c.warm ? await warmLoad(browser, url, selector, { app: who === 'app' }) : await coldLoad(browser, url, selector, { readingTasks });

@@ -191,17 +191,46 @@ pub type CorpusLoad = Option<Result<Arc<Corpus>, CorpusLoadError>>;
 /// is drawn from it while the index is on its way (docs/architecture.md).
 /// A library that fits on that screen is whole in it, and the index is not
 /// waited for.
+///
+/// An essay's entry page carries the essay's own part of the index
+/// ([`EssayPart`]): its page is drawn from it, and the whole index is not
+/// waited for either.
 #[derive(Clone, Copy)]
 pub struct CorpusSource {
     whole: RwSignal<CorpusLoad>,
     first_screen: RwSignal<Option<Arc<Corpus>>>,
+    essay_part: StoredValue<Option<EssayPart>>,
+}
+
+/// An essay's part of the index ([`Corpus::essay_page`]), read from the data
+/// block of its entry page: all its page needs, for that essay only.
+#[derive(Clone)]
+pub struct EssayPart {
+    pub slug: String,
+    pub corpus: Arc<Corpus>,
+}
+
+impl EssayPart {
+    /// The part the entry page holds, if it holds one that reads (else the
+    /// whole index is waited for, as on a page without one).
+    pub fn from_page() -> Option<EssayPart> {
+        let block = document().get_element_by_id(essais_core::corpus::ESSAY_INDEX_ID)?;
+        let slug = block.get_attribute("data-essay")?;
+        let corpus = Corpus::from_json(&block.text_content()?).ok()?;
+        corpus.essay(&slug)?;
+        Some(EssayPart {
+            slug,
+            corpus: Arc::new(corpus),
+        })
+    }
 }
 
 impl CorpusSource {
-    pub fn provide(initial: CorpusLoad) -> CorpusSource {
+    pub fn provide(initial: CorpusLoad, essay_part: Option<EssayPart>) -> CorpusSource {
         let source = CorpusSource {
             whole: RwSignal::new(initial),
             first_screen: RwSignal::new(None),
+            essay_part: StoredValue::new(essay_part),
         };
         provide_context(source);
         source
@@ -263,6 +292,21 @@ impl CorpusSource {
         self.whole.get()
     }
 
+    /// The part of the index the entry page holds, if it is for essay
+    /// `slug` or another version of it (a group's versions have the same
+    /// neighbours: the language switch draws the translation from it too).
+    pub fn essay_part(&self, slug: &str) -> Option<Arc<Corpus>> {
+        self.essay_part.with_value(|part| {
+            let part = part.as_ref()?;
+            let group = part.corpus.group_of(&part.slug)?;
+            group
+                .versions
+                .iter()
+                .any(|version| version.slug == slug)
+                .then(|| part.corpus.clone())
+        })
+    }
+
     /// The library's first screen, while the whole corpus is not in.
     fn first_screen(&self) -> Option<Arc<Corpus>> {
         if self.whole.with(|w| matches!(w, Some(Ok(_)))) {
@@ -276,6 +320,51 @@ impl CorpusSource {
 pub fn use_corpus() -> Signal<Option<Arc<Corpus>>> {
     let source = use_context::<CorpusSource>();
     Signal::derive(move || source.and_then(|source| source.get()).and_then(Result::ok))
+}
+
+/// For the page of essay `slug`: the whole corpus, or until it is in, the
+/// essay's part of it from its entry page. A page drawn from that part
+/// stays drawn from it (it answers all the page asks, as the whole would):
+/// drawn anew when the whole index arrives, seconds later for a large
+/// library, the page would lose the reader's place.
+pub fn use_essay_corpus(slug: String) -> Memo<Option<Arc<Corpus>>> {
+    let source = use_context::<CorpusSource>();
+    Memo::new_with_compare(
+        move |drawn: Option<&Option<Arc<Corpus>>>| {
+            let source = source?;
+            let part = source.essay_part(&slug);
+            if let (Some(Some(drawn)), Some(part)) = (drawn, &part) {
+                if Arc::ptr_eq(drawn, part) {
+                    return Some(part.clone());
+                }
+            }
+            source.get().and_then(Result::ok).or(part)
+        },
+        // The same corpus, or another: its thousands of essays are not compared.
+        |before, now| match (before, now) {
+            (Some(Some(before)), Some(Some(now))) => !Arc::ptr_eq(before, now),
+            (Some(None), Some(None)) => false,
+            _ => true,
+        },
+    )
+}
+
+/// For what is drawn around the current page (the header's language
+/// links and view controls): the whole corpus, or until it is in, on an
+/// essay's page, the essay's part of it.
+pub fn use_page_corpus() -> Signal<Option<Arc<Corpus>>> {
+    let source = use_context::<CorpusSource>();
+    let route = crate::paths::use_route();
+    Signal::derive(move || {
+        let source = source?;
+        source
+            .get()
+            .and_then(Result::ok)
+            .or_else(|| match route.get() {
+                essais_core::routes::Route::Essay(_, slug) => source.essay_part(&slug),
+                _ => None,
+            })
+    })
 }
 
 /// For the library: the whole corpus, or until it is in, the library's

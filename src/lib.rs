@@ -58,6 +58,8 @@ pub struct Start {
     pub corpus: CorpusLoad,
     /// Essay bodies already at hand, by URL.
     pub bodies: std::collections::HashMap<String, Body>,
+    /// On an essay's entry page, the essay's part of the index.
+    pub essay_part: Option<api::EssayPart>,
 }
 
 impl Start {
@@ -78,6 +80,7 @@ impl Start {
             text_size: text_size::remembered_text_size(),
             corpus: None,
             bodies: Default::default(),
+            essay_part: api::EssayPart::from_page(),
         }
     }
 }
@@ -93,21 +96,24 @@ pub fn App(start: Start) -> impl IntoView {
     let bodies = BodyCache::provide(start.bodies);
     components::search::SearchState::provide(bodies);
     let fetch = start.corpus.is_none();
-    let corpus = CorpusSource::provide(start.corpus);
+    let corpus = CorpusSource::provide(start.corpus, start.essay_part);
     if fetch {
         // Browser work: an effect, so that it never runs at build time.
         Effect::new(move |_| corpus.load());
     }
     // The pages are drawn once the corpus is in, the library already from
-    // its first screen; drawn on, not anew, when the whole corpus follows.
+    // its first screen, an essay from its part of the index; drawn on, not
+    // anew, when the whole corpus follows.
     let library_corpus = api::use_library_corpus();
     let route = use_route();
     let state = Memo::new(move |_| match corpus.get() {
         Some(Err(error)) => Err(error),
         Some(Ok(_)) => Ok(true),
-        None => {
-            Ok(matches!(route.get(), Route::Library(_)) && library_corpus.with(Option::is_some))
-        }
+        None => Ok(match route.get() {
+            Route::Library(_) => library_corpus.with(Option::is_some),
+            Route::Essay(_, slug) => corpus.essay_part(&slug).is_some(),
+            _ => false,
+        }),
     });
     let page = move || match state.get() {
         Ok(false) => view! {

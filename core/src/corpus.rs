@@ -25,6 +25,11 @@ pub const SCHEMA_VERSION: u32 = 2;
 /// the whole index is still on its way.
 pub const FIRST_SCREEN_FILE: &str = "first-screen.json";
 
+/// The id of the data block of an essay's entry page that holds the
+/// essay's part of the corpus ([`Corpus::essay_page`]); its `data-essay`
+/// names the essay.
+pub const ESSAY_INDEX_ID: &str = "essay-index";
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Corpus {
     pub schema_version: u32,
@@ -559,6 +564,31 @@ impl Corpus {
         Some(self.group_at(lookups.group_of[lookups.essay_place(&self.essays, slug)?]))
     }
 
+    /// What the page of essay `slug` needs of the corpus, for the page to
+    /// be drawn before the whole index is in: the essays of its group and
+    /// of the groups before and after it, in the order of `essays`, and
+    /// the whole taxonomy. Asked of it, the essay (or another version of
+    /// it), its group, its translation and its neighbours are those of the
+    /// whole corpus; of any other essay, they are not. The pages tool writes it into the essay's
+    /// entry page (`docs/architecture.md`). None for a slug not in it.
+    pub fn essay_page(&self, slug: &str) -> Option<Corpus> {
+        let lookups = self.lookups();
+        let g = lookups.group_of[lookups.essay_place(&self.essays, slug)?];
+        let mut kept: Vec<usize> = (g.saturating_sub(1)..(g + 2).min(lookups.groups.len()))
+            .flat_map(|place| lookups.groups[place].iter().copied())
+            .collect();
+        kept.sort_unstable();
+        Some(Corpus {
+            schema_version: self.schema_version,
+            taxonomy: self.taxonomy.clone(),
+            essays: kept.into_iter().map(|i| self.essays[i].clone()).collect(),
+            search_url: self.search_url.clone(),
+            rejected: Vec::new(),
+            whole_library: None,
+            index: CorpusIndex::default(),
+        })
+    }
+
     /// The essays before and after an essay's group in the blog's order.
     pub fn neighbours(
         &self,
@@ -937,6 +967,47 @@ pub(crate) mod tests {
     }
 
     proptest::proptest! {
+        /// An essay's page drawn from its own part of the corpus shows what
+        /// it would from the whole: the essay, its group, its translation,
+        /// where each language reads it, and its neighbours.
+        #[test]
+        fn an_essays_page_needs_only_its_own_part_of_the_corpus(
+            drawn in proptest::collection::vec((0..6usize, 0..8u32, proptest::bool::ANY, 0..3usize), 1..16),
+        ) {
+            let essays: Vec<Essay> = drawn
+                .iter()
+                .enumerate()
+                .map(|(i, &(key, position, fr, slug))| {
+                    // Slugs repeat now and then: the first keeps the slug.
+                    let slug = if slug == 0 { format!("s{}", i % 3) } else { format!("e{i}") };
+                    essay(&slug, if fr { Lang::Fr } else { Lang::En }, &format!("k{key}"), position)
+                })
+                .collect();
+            let whole = corpus(essays.clone());
+            let slugs = |g: Option<crate::corpus::TranslationGroup<'_>>| {
+                g.map(|g| g.versions.iter().map(|e| e.slug.clone()).collect::<Vec<_>>())
+            };
+            for (e, other) in essays.iter().flat_map(|e| essays.iter().map(move |o| (e, o))) {
+                // The part of an essay serves every version of its group.
+                if whole.group_of(&e.slug).map(|g| g.key) != whole.group_of(&other.slug).map(|g| g.key) {
+                    continue;
+                }
+                let part = whole.essay_page(&other.slug).expect("its essay is in it");
+                proptest::prop_assert!(part.group_count() <= 3, "its group and the two beside it");
+                proptest::prop_assert_eq!(part.essay(&e.slug), whole.essay(&e.slug));
+                proptest::prop_assert_eq!(slugs(part.group_of(&e.slug)), slugs(whole.group_of(&e.slug)));
+                proptest::prop_assert_eq!(part.translation_of(&e.slug), whole.translation_of(&e.slug));
+                for lang in Lang::ALL {
+                    proptest::prop_assert_eq!(part.redirect_for(lang, &e.slug), whole.redirect_for(lang, &e.slug));
+                }
+                let (before, after) = part.neighbours(&e.slug);
+                let (whole_before, whole_after) = whole.neighbours(&e.slug);
+                proptest::prop_assert_eq!(slugs(before), slugs(whole_before));
+                proptest::prop_assert_eq!(slugs(after), slugs(whole_after));
+            }
+            proptest::prop_assert!(whole.essay_page("nowhere").is_none());
+        }
+
         /// The lookups, built essay by essay, answer as the plain reading
         /// of their definition does: groups by key in order of their
         /// earliest member, each in order of position (ties in the file's

@@ -10,7 +10,8 @@
 //! `boot.js` marks `<html>` with what the address and the reader ask for,
 //! and the stylesheet shows the one variant that fits (`data-variant`).
 
-use essais_core::Lang;
+use essais_core::corpus::ESSAY_INDEX_ID;
+use essais_core::{Corpus, Lang};
 
 /// Where the entry page's loading message starts; it ends at the next `</div>`.
 const BOOT_START: &str = "<div id=\"boot\"";
@@ -130,7 +131,9 @@ impl Template {
     /// the page beyond the library's first screen (an essay's body, the
     /// whole index; relative to the public URL): the browser fetches them
     /// while the app's code downloads, and the app's own fetch takes those
-    /// responses (as the first screen's preload in `index.html`).
+    /// responses (as the first screen's preload in `index.html`). `data`
+    /// is a data block the app reads as it starts ([`essay_index`]).
+    #[allow(clippy::too_many_arguments)]
     pub fn page(
         &self,
         kind: Kind,
@@ -139,8 +142,10 @@ impl Template {
         variants: &[Variant],
         loading: Option<&str>,
         preload: &[&str],
+        data: Option<&str>,
     ) -> String {
         let mut boot = format!("<div id=\"boot\" data-prerendered=\"{}\">", kind.name());
+        boot.push_str(data.unwrap_or_default());
         for variant in variants {
             boot.push_str(&format!(
                 "<div class=\"boot-variant\" data-variant=\"{}\">{}</div>",
@@ -180,6 +185,20 @@ impl Template {
         let page = replace_between(&page, HTML_LANG, lang.code());
         replace_between(&page, TITLE, &escape(title))
     }
+}
+
+/// An essay's part of the corpus ([`Corpus::essay_page`]) as a data block
+/// of its entry page (`<script type="application/json">`, never run), from
+/// which the app draws the essay before the whole index is in. Every `<`
+/// is escaped (`\u003c`, inside JSON strings, the only place one can be),
+/// so that no text of an essay can end the block.
+pub fn essay_index(slug: &str, part: &Corpus) -> Result<String, String> {
+    let json = serde_json::to_string(part).map_err(|e| e.to_string())?;
+    Ok(format!(
+        "<script type=\"application/json\" id=\"{ESSAY_INDEX_ID}\" data-essay=\"{}\">{}</script>",
+        escape(slug),
+        json.replace('<', "\\u003c")
+    ))
 }
 
 /// The text between the first `start` and the `end` after it.
@@ -243,6 +262,7 @@ mod tests {
             ],
             None,
             &["corpus/un-essai.1a2b.json", "corpus.json"],
+            None,
         );
         assert!(page.starts_with("<!DOCTYPE html>\n<html lang=\"fr\">"));
         assert!(page.contains("<title>&lt;Un&gt; &amp; titre — essais</title>"));
@@ -250,6 +270,27 @@ mod tests {
         assert!(!page.contains("Chargement"));
         assert!(page.contains("<div id=\"boot-failed\" hidden>x</div>"));
         assert!(page.contains("<base href=\"/essais/\" />\n<link rel=\"preload\" href=\"corpus/un-essai.1a2b.json\" as=\"fetch\" crossorigin=\"anonymous\">\n<link rel=\"preload\" href=\"corpus.json\" as=\"fetch\" crossorigin=\"anonymous\">"));
+    }
+
+    #[test]
+    fn an_essays_part_of_the_index_is_a_data_block_no_text_can_end() {
+        let mut corpus: Corpus = serde_json::from_str(
+            r#"{"schema_version":2,"taxonomy":{"categories":[],"tags":[]},"search_url":"corpus/_search.0123abcd.json","essays":[
+              {"slug":"un-essai","lang":"fr","translation_key":"un","title":"</script><script>alert(1)</script> <!-- x","excerpt":"a","body_url":"corpus/un-essai.0123abcd.json","categories":[],"tags":[],"comments":0,"position":1,"word_count":1}]}"#,
+        )
+        .expect("a corpus");
+        corpus.essays[0].excerpt = "<b>".into();
+        let block = essay_index("un-essai", &corpus).expect("written");
+        assert!(block.starts_with(
+            "<script type=\"application/json\" id=\"essay-index\" data-essay=\"un-essai\">{"
+        ));
+        assert!(block.ends_with("}</script>"));
+        let inner = &block[block.find('>').unwrap() + 1..block.len() - "</script>".len()];
+        assert!(!inner.contains('<'), "{inner}");
+        // What the app reads back is the corpus written.
+        let read = Corpus::from_json(inner).expect("reads");
+        assert_eq!(read.essays[0].title, corpus.essays[0].title);
+        assert_eq!(read.essays[0].excerpt, "<b>");
     }
 
     #[test]

@@ -34,6 +34,7 @@ pub fn app_at(
         text_size: essais::text_size::DEFAULT,
         corpus: Some(Ok(corpus.clone())),
         bodies,
+        essay_part: None,
     };
     // Each page in a reactive owner of its own, dropped with it.
     let owner = Owner::new();

@@ -133,3 +133,26 @@ fn pages_refuses_an_entry_page_without_its_loading_message() {
     assert_eq!(result.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&result.stderr).contains("the entry page has no"));
 }
+
+#[test]
+fn pages_writes_only_the_addresses_given_and_refuses_any_other() {
+    let (dist, corpus_json) = built_dist("pages-only");
+    let only = Path::new("en/breaking-the-reality-barrier/");
+    let result = pages(&[&corpus_json, &dist, only]);
+    assert!(
+        result.status.success(),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
+    assert!(dist.join(only).join("index.html").exists());
+    assert!(!dist.join("fr/index.html").exists() && !dist.join("404.html").exists());
+    for outside in ["../elsewhere/", "en/no-such-essay/"] {
+        let result = pages(&[&corpus_json, &dist, Path::new(outside)]);
+        assert_eq!(result.status.code(), Some(1));
+        assert!(
+            String::from_utf8_lossy(&result.stderr).contains("not a page address of this corpus"),
+            "{outside}"
+        );
+    }
+    assert!(!dist.join("../elsewhere").exists());
+}

@@ -9,7 +9,7 @@ use essais_core::{Corpus, Lang};
 use leptos::prelude::*;
 use std::sync::Arc;
 
-use crate::api::{use_bodies, use_corpus, BodyCache};
+use crate::api::{use_bodies, use_page_corpus, BodyCache};
 use crate::components::view_controls::ViewControls;
 use crate::language::{remember_language, use_reading_language};
 use crate::paths::{go_to, href, use_route};
@@ -42,7 +42,7 @@ fn essay_tools(route: Route, lang: Lang) -> Option<impl IntoView> {
     let Route::Essay(_, slug) = route else {
         return None;
     };
-    let corpus = use_corpus().get()?;
+    let corpus = use_page_corpus().get()?;
     corpus.translation_of(&slug)?;
     let location = use_location();
     let view = EssayView::from_query(&parse_query(&location.search.get()));
@@ -54,7 +54,7 @@ fn essay_tools(route: Route, lang: Lang) -> Option<impl IntoView> {
 #[component]
 fn LanguageLink(option: Lang, route: Memo<Route>) -> impl IntoView {
     let lang = use_reading_language();
-    let corpus = use_corpus();
+    let corpus = use_page_corpus();
     let location = use_location();
     let target = move || match corpus.get() {
         Some(corpus) => switch_language(

@@ -7,7 +7,7 @@ use essais_core::ui::{strings, untranslated_notice};
 use essais_core::{CorpusLoadError, Essay, Lang};
 use leptos::prelude::*;
 
-use crate::api::{use_bodies, use_corpus, Body};
+use crate::api::{use_bodies, use_essay_corpus, Body};
 use crate::components::essay_body::{EssayBody, SearchMarks};
 use crate::components::essay_meta::EssayMeta;
 use crate::components::found_marks::FoundMarks;
@@ -26,7 +26,7 @@ use crate::routes::not_found::NotFoundPage;
 #[component]
 pub fn EssayPage(slug: String) -> impl IntoView {
     let lang = use_reading_language();
-    let corpus = use_corpus();
+    let corpus = use_essay_corpus(slug.clone());
     let location = use_location();
     let view_mode = Memo::new(move |_| EssayView::from_query(&parse_query(&location.search.get())));
 

@@ -38,10 +38,8 @@ function writeContent(dir) {
         'comments = 0',
         '+++',
         '',
-        paragraph(1),
-        '',
-        paragraph(2),
-        '',
+        // The essay opened before the index is in is long enough to scroll.
+        ...Array.from({ length: i === 3 ? 40 : 2 }, (_, n) => [paragraph(n + 1), '']).flat(),
       ].join('\n'));
     }
   }
@@ -88,17 +86,110 @@ async function withIndexHeld(locale) {
   };
 }
 
-test('the tool writes the first screen: the first 20 entries and the whole library’s counts; an essay’s entry page preloads the whole index', () => {
+test('the tool writes the first screen: the first 20 entries and the whole library’s counts; an essay’s entry page preloads its body', () => {
   const first = JSON.parse(fs.readFileSync(path.join(app.dist, 'first-screen.json'), 'utf8'));
   const all = groups(app.corpus);
   assert.equal(all.length, 3 + EXTRA_PAIRS);
   assert.equal(first.whole_library.entries, all.length);
   assert.equal(groups(first).length, 20);
   assert.equal(first.whole_library.categories.lived, all.filter((e) => e.categories.includes('lived')).length);
-  // The library's entry page preloads the first screen only; an essay's the whole index too.
+  // The library's entry page preloads the first screen only; an essay's its
+  // body too, not the whole index (it holds its own part of it).
   const preloads = (page) => [...fs.readFileSync(path.join(app.dist, page), 'utf8').matchAll(/<link rel="preload" href="([^"]+\.json)"/g)].map((m) => m[1]);
   assert.deepEqual(preloads('en/index.html'), ['first-screen.json']);
-  assert.deepEqual(preloads('en/essay-3/index.html').filter((u) => !u.startsWith('corpus/')), ['corpus.json', 'first-screen.json']);
+  assert.deepEqual(preloads('en/essay-3/index.html').filter((u) => !u.startsWith('corpus/')), ['first-screen.json']);
+  assert.equal(preloads('en/essay-3/index.html').filter((u) => u.startsWith('corpus/')).length, 1);
+});
+
+test('an essay’s entry page holds its own part of the index: its group and the two beside it', () => {
+  const html = fs.readFileSync(path.join(app.dist, 'en/essay-3/index.html'), 'utf8');
+  const block = html.match(/<script type="application\/json" id="essay-index" data-essay="essay-3">([^<]*)<\/script>/);
+  assert.ok(block, 'the data block');
+  const part = JSON.parse(block[1]);
+  assert.deepEqual(part.essays.map((e) => e.translation_key).filter((k, i, all) => all.indexOf(k) === i).sort(), ['pair-2', 'pair-3', 'pair-4']);
+  // The library's own entry page has none.
+  assert.doesNotMatch(fs.readFileSync(path.join(app.dist, 'en/index.html'), 'utf8'), /id="essay-index"/);
+});
+
+for (const [locale, lang, slug, translation, neighbours, sideBySide] of [
+  ['fr-FR', 'fr', 'essai-3', 'en/essay-3/', ['Essai numéro 2', 'Essai numéro 4'], 'Côte à côte'],
+  ['en-US', 'en', 'essay-3', 'fr/essai-3/', ['Essay number 2', 'Essay number 4'], 'Side by side'],
+]) {
+  test(`${lang}: an essay is drawn from its part of the index before the whole arrives, and not drawn again when it does`, { timeout: 60_000 }, async (t) => {
+    const session = await withIndexHeld(locale);
+    t.after(() => session.close());
+    const { page } = session;
+    // Arrived at a paragraph, as from a link to it.
+    await page.goto(`${app.server.url}${lang}/${slug}/#p5`);
+    await appReady(page);
+    // Taken over by the app (the pre-rendered page is gone), the index held.
+    assert.ok(session.held.length >= 1, 'the app asked for the whole index');
+    assert.equal(await page.locator('article.essay h1').textContent(), lang === 'fr' ? 'Essai numéro 3' : 'Essay number 3');
+    assert.deepEqual((await texts(page, '.essay-neighbours .neighbour-title')).sort(), neighbours);
+    // The language link leads to the translation, the reader's place kept.
+    const other = page.locator('.site-header a[hreflang]:not([aria-current])');
+    assert.equal(new URL(await other.getAttribute('href'), app.server.url).pathname, `/${translation}`);
+    // Side by side, from the part too.
+    await page.getByRole('button', { name: sideBySide }).click();
+    await page.locator('.parallel .pair:not(.column-heads)').first().waitFor();
+    // Read on, further down, while the index is still on its way.
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    const readTo = await page.evaluate(() => window.scrollY);
+    assert.ok(readTo > 500, `scrolled to ${readTo}`);
+    await session.release();
+    await page.waitForFunction(() => performance.getEntriesByName('essais:whole-corpus').length > 0);
+    // The whole index in: the page stays as drawn, the reader where they
+    // were (drawn anew, it would go back to #p5).
+    await page.waitForTimeout(300);
+    assert.equal(await page.evaluate(() => window.scrollY), readTo);
+    assert.ok((await page.locator('.parallel .pair:not(.column-heads)').count()) > 0);
+    // And the way on, to an essay the part did not hold, works from the whole.
+    await page.locator('.essay-neighbours a').first().click();
+    await page.waitForURL((url) => !url.pathname.endsWith(`/${slug}/`));
+    await page.locator('article.essay h1').waitFor();
+    assert.ok(neighbours.includes(await page.locator('article.essay h1').textContent()));
+    assert.equal(await page.locator('.essay-neighbours a').count(), 2, 'its own neighbours, from the whole index');
+    session.expectNoErrors();
+  });
+
+  test(`${lang}: the language switch, before the whole index, draws the translation from the same part`, { timeout: 60_000 }, async (t) => {
+    const session = await withIndexHeld(locale);
+    t.after(() => session.close());
+    const { page } = session;
+    await page.goto(`${app.server.url}${lang}/${slug}/`);
+    await appReady(page);
+    await page.locator('.site-header a[hreflang]:not([aria-current])').click();
+    await page.waitForURL((url) => url.pathname === `/${translation}`);
+    await page.locator('article.essay h1', { hasText: lang === 'fr' ? 'Essay number 3' : 'Essai numéro 3' }).waitFor();
+    assert.equal(await page.locator('.essay-neighbours a').count(), 2);
+    assert.equal(await page.evaluate(() => performance.getEntriesByName('essais:whole-corpus').length), 0, 'the index still held');
+    session.expectNoErrors();
+  });
+}
+
+test('an essay’s part of the index that cannot be read is passed over: the page waits for the whole index', { timeout: 60_000 }, async (t) => {
+  for (const broken of ['{"schema_version":2,"essays":[{"slug"', '{"schema_version":99,"taxonomy":{"categories":[],"tags":[]},"essays":[],"search_url":""}']) {
+    const session = await withIndexHeld('en-US');
+    t.after(() => session.close());
+    const { page } = session;
+    await page.route('**/en/essay-3/', async (route) => {
+      const response = await route.fetch();
+      const html = (await response.text()).replace(/(<script type="application\/json" id="essay-index"[^>]*>)[^<]*/, (_, open) => open + broken);
+      assert.ok(html.includes(broken));
+      await route.fulfill({ response, body: html });
+    });
+    await page.goto(`${app.server.url}en/essay-3/`);
+    // The pre-rendered page reads meanwhile; the app has not taken it over.
+    await page.locator('#boot article.essay h1').waitFor();
+    await page.waitForTimeout(500);
+    assert.equal(await page.locator('#boot').count(), 1, 'not taken over without the index');
+    await session.release();
+    await appReady(page);
+    assert.equal(await page.locator('article.essay h1').textContent(), 'Essay number 3');
+    assert.equal(await page.locator('.essay-neighbours a').count(), 2);
+    session.expectNoErrors();
+    await session.close();
+  }
 });
 
 for (const [locale, lang, count, loading, more] of [
