@@ -106,14 +106,21 @@ pub fn App(start: Start) -> impl IntoView {
     // anew, when the whole corpus follows.
     let library_corpus = api::use_library_corpus();
     let route = use_route();
-    let state = Memo::new(move |_| match corpus.get() {
-        Some(Err(error)) => Err(error),
-        Some(Ok(_)) => Ok(true),
-        None => Ok(match route.get() {
-            Route::Library(_) => library_corpus.with(Option::is_some),
-            Route::Essay(_, slug) => corpus.essay_part(&slug).is_some(),
-            _ => false,
-        }),
+    let state = Memo::new(move |_| {
+        let from_its_part =
+            || matches!(route.get(), Route::Essay(_, slug) if corpus.essay_part(&slug).is_some());
+        match corpus.get() {
+            // An essay drawn from its part of the index stays, whatever
+            // becomes of the index: the failure is said on the next page
+            // that needs it.
+            Some(Err(_)) if from_its_part() => Ok(true),
+            Some(Err(error)) => Err(error),
+            Some(Ok(_)) => Ok(true),
+            None => Ok(match route.get() {
+                Route::Library(_) => library_corpus.with(Option::is_some),
+                _ => from_its_part(),
+            }),
+        }
     });
     let page = move || match state.get() {
         Ok(false) => view! {

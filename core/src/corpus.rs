@@ -566,11 +566,14 @@ impl Corpus {
 
     /// What the page of essay `slug` needs of the corpus, for the page to
     /// be drawn before the whole index is in: the essays of its group and
-    /// of the groups before and after it, in the order of `essays`, and
-    /// the whole taxonomy. Asked of it, the essay (or another version of
-    /// it), its group, its translation and its neighbours are those of the
-    /// whole corpus; of any other essay, they are not. The pages tool writes it into the essay's
-    /// entry page (`docs/architecture.md`). None for a slug not in it.
+    /// of the groups before and after it, in the order of `essays` (the
+    /// neighbours without their excerpts, which the page does not show),
+    /// and the categories and tags they have. Asked of it, the essay (or
+    /// another version of it), its group, its translation, its categories
+    /// and tags and its neighbours are those of the whole corpus; of any
+    /// other essay, they are not. The pages tool writes it into the
+    /// essay's entry page (`docs/architecture.md`). None for a slug not in
+    /// it.
     pub fn essay_page(&self, slug: &str) -> Option<Corpus> {
         let lookups = self.lookups();
         let g = lookups.group_of[lookups.essay_place(&self.essays, slug)?];
@@ -578,10 +581,30 @@ impl Corpus {
             .flat_map(|place| lookups.groups[place].iter().copied())
             .collect();
         kept.sort_unstable();
+        let essays: Vec<Essay> = kept
+            .into_iter()
+            .map(|i| {
+                let mut essay = self.essays[i].clone();
+                if lookups.group_of[i] != g {
+                    essay.excerpt.clear();
+                }
+                essay
+            })
+            .collect();
+        let used = |entries: &[TaxonomyEntry], of: fn(&Essay) -> &Vec<String>| {
+            entries
+                .iter()
+                .filter(|entry| essays.iter().any(|e| of(e).contains(&entry.id)))
+                .cloned()
+                .collect()
+        };
         Some(Corpus {
             schema_version: self.schema_version,
-            taxonomy: self.taxonomy.clone(),
-            essays: kept.into_iter().map(|i| self.essays[i].clone()).collect(),
+            taxonomy: Taxonomy {
+                categories: used(&self.taxonomy.categories, |e| &e.categories),
+                tags: used(&self.taxonomy.tags, |e| &e.tags),
+            },
+            essays,
             search_url: self.search_url.clone(),
             rejected: Vec::new(),
             whole_library: None,
@@ -972,18 +995,30 @@ pub(crate) mod tests {
         /// where each language reads it, and its neighbours.
         #[test]
         fn an_essays_page_needs_only_its_own_part_of_the_corpus(
-            drawn in proptest::collection::vec((0..6usize, 0..8u32, proptest::bool::ANY, 0..3usize), 1..16),
+            drawn in proptest::collection::vec((0..6usize, 0..8u32, proptest::bool::ANY, 0..3usize, 0..5usize), 1..16),
         ) {
+            let ids = ["a", "b", "c", "d", "e"];
             let essays: Vec<Essay> = drawn
                 .iter()
                 .enumerate()
-                .map(|(i, &(key, position, fr, slug))| {
+                .map(|(i, &(key, position, fr, slug, tag))| {
                     // Slugs repeat now and then: the first keeps the slug.
                     let slug = if slug == 0 { format!("s{}", i % 3) } else { format!("e{i}") };
-                    essay(&slug, if fr { Lang::Fr } else { Lang::En }, &format!("k{key}"), position)
+                    let mut e = essay(&slug, if fr { Lang::Fr } else { Lang::En }, &format!("k{key}"), position);
+                    e.excerpt = format!("Excerpt of {slug}.");
+                    e.categories = vec![ids[tag % 2].to_string()];
+                    e.tags = vec![ids[tag].to_string()];
+                    e
                 })
                 .collect();
-            let whole = corpus(essays.clone());
+            let entry = |id: &&str| TaxonomyEntry {
+                id: id.to_string(),
+                label: Label { fr: format!("{id} (fr)"), en: format!("{id} (en)") },
+            };
+            let whole = Corpus {
+                taxonomy: Taxonomy { categories: ids.iter().map(entry).collect(), tags: ids.iter().map(entry).collect() },
+                ..corpus(essays.clone())
+            };
             let slugs = |g: Option<crate::corpus::TranslationGroup<'_>>| {
                 g.map(|g| g.versions.iter().map(|e| e.slug.clone()).collect::<Vec<_>>())
             };
@@ -1000,6 +1035,16 @@ pub(crate) mod tests {
                 for lang in Lang::ALL {
                     proptest::prop_assert_eq!(part.redirect_for(lang, &e.slug), whole.redirect_for(lang, &e.slug));
                 }
+                let shown = whole.essay(&e.slug).unwrap();
+                for id in &shown.categories {
+                    proptest::prop_assert_eq!(part.category(id), whole.category(id));
+                }
+                for id in &shown.tags {
+                    proptest::prop_assert_eq!(part.tag(id), whole.tag(id));
+                }
+                // Nothing more than its essays use.
+                let tagged = |id: &String| part.essays.iter().any(|e| e.tags.contains(id));
+                proptest::prop_assert!(part.taxonomy.tags.iter().all(|t| tagged(&t.id)));
                 let (before, after) = part.neighbours(&e.slug);
                 let (whole_before, whole_after) = whole.neighbours(&e.slug);
                 proptest::prop_assert_eq!(slugs(before), slugs(whole_before));

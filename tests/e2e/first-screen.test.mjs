@@ -167,6 +167,33 @@ for (const [locale, lang, slug, translation, neighbours, sideBySide] of [
   });
 }
 
+for (const [locale, lang, slug, failed, retry] of [
+  ['fr-FR', 'fr', 'essai-3', 'Les essais n’ont pas pu être chargés', 'Réessayer'],
+  ['en-US', 'en', 'essay-3', 'The essays could not be loaded', 'Try again'],
+]) {
+  test(`${lang}: an index that fails leaves the essay drawn from its part; the next page says why, with a retry`, { timeout: 60_000 }, async (t) => {
+    const session = await openPage(app.browser, { locale, serviceWorkers: 'block', allowed: [/Failed to load resource/] });
+    t.after(() => session.close());
+    const { page } = session;
+    let failing = true;
+    await page.route('**/corpus.json', (route) => (failing ? route.fulfill({ status: 500, body: 'oops' }) : route.fallback()));
+    await page.goto(`${app.server.url}${lang}/${slug}/`);
+    await appReady(page);
+    await page.waitForFunction(() => performance.getEntriesByName('essais:whole-corpus').length > 0);
+    assert.equal(await page.getByRole('alert').count(), 0);
+    assert.equal(await page.locator('article.essay h1').count(), 1, 'the essay stays');
+    await page.locator('.essay-neighbours a').first().click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    assert.ok((await alert.textContent()).includes(failed), await alert.textContent());
+    failing = false;
+    await alert.getByRole('button', { name: retry }).click();
+    await page.locator('article.essay h1').waitFor();
+    assert.equal(await page.locator('.essay-neighbours a').count(), 2);
+    session.expectNoErrors();
+  });
+}
+
 test('an essay’s part of the index that cannot be read is passed over: the page waits for the whole index', { timeout: 60_000 }, async (t) => {
   for (const broken of ['{"schema_version":2,"essays":[{"slug"', '{"schema_version":99,"taxonomy":{"categories":[],"tags":[]},"essays":[],"search_url":""}']) {
     const session = await withIndexHeld('en-US');
