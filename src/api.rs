@@ -349,21 +349,14 @@ pub fn use_essay_corpus(slug: String) -> Memo<Option<Arc<Corpus>>> {
     )
 }
 
-/// For what is drawn around the current page (the header's language
-/// links and view controls): the whole corpus, or until it is in, on an
-/// essay's page, the essay's part of it.
-pub fn use_page_corpus() -> Signal<Option<Arc<Corpus>>> {
-    let source = use_context::<CorpusSource>();
-    let route = crate::paths::use_route();
-    Signal::derive(move || {
-        let source = source?;
-        source
-            .get()
-            .and_then(Result::ok)
-            .or_else(|| match route.get() {
-                essais_core::routes::Route::Essay(_, slug) => source.essay_part(&slug),
-                _ => None,
-            })
+/// For what is drawn around the page at `route` (the header's language
+/// links and view controls), read reactively: the whole corpus, or until
+/// it is in, on an essay's page, the essay's part of it.
+pub fn page_corpus(route: &essais_core::routes::Route) -> Option<Arc<Corpus>> {
+    let source = use_context::<CorpusSource>()?;
+    source.get().and_then(Result::ok).or_else(|| match route {
+        essais_core::routes::Route::Essay(_, slug) => source.essay_part(slug),
+        _ => None,
     })
 }
 

@@ -9,7 +9,7 @@ use essais_core::{Corpus, Lang};
 use leptos::prelude::*;
 use std::sync::Arc;
 
-use crate::api::{use_bodies, use_page_corpus, BodyCache};
+use crate::api::{page_corpus, use_bodies, BodyCache};
 use crate::components::view_controls::ViewControls;
 use crate::language::{remember_language, use_reading_language};
 use crate::paths::{go_to, href, use_route};
@@ -39,11 +39,11 @@ pub fn SiteHeader() -> impl IntoView {
 
 /// On an essay with a translation, its view controls, on a row of their own.
 fn essay_tools(route: Route, lang: Lang) -> Option<impl IntoView> {
-    let Route::Essay(_, slug) = route else {
+    let Route::Essay(_, ref slug) = route else {
         return None;
     };
-    let corpus = use_page_corpus().get()?;
-    corpus.translation_of(&slug)?;
+    page_corpus(&route)?.translation_of(slug)?;
+    let slug = slug.clone();
     let location = use_location();
     let view = EssayView::from_query(&parse_query(&location.search.get()));
     Some(view! { <div class="page-tools"><ViewControls slug=slug lang=lang view=view /></div> })
@@ -54,7 +54,7 @@ fn essay_tools(route: Route, lang: Lang) -> Option<impl IntoView> {
 #[component]
 fn LanguageLink(option: Lang, route: Memo<Route>) -> impl IntoView {
     let lang = use_reading_language();
-    let corpus = use_page_corpus();
+    let corpus = Signal::derive(move || page_corpus(&route.get()));
     let location = use_location();
     let target = move || match corpus.get() {
         Some(corpus) => switch_language(
