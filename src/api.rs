@@ -194,12 +194,17 @@ pub type CorpusLoad = Option<Result<Arc<Corpus>, CorpusLoadError>>;
 ///
 /// An essay's entry page carries the essay's own part of the index
 /// ([`EssayPart`]): its page is drawn from it, and the whole index is not
-/// waited for either.
+/// waited for either. An essay opened while the index is on its way (from
+/// the library's first screen, or the next essay) has its own part fetched
+/// from its entry page ([`CorpusSource::fetch_part`]).
 #[derive(Clone, Copy)]
 pub struct CorpusSource {
     whole: RwSignal<CorpusLoad>,
     first_screen: RwSignal<Option<Arc<Corpus>>>,
-    essay_part: StoredValue<Option<EssayPart>>,
+    /// The parts of the index held, the entry page's first.
+    parts: RwSignal<Vec<EssayPart>>,
+    /// The essays whose entry pages were asked for their part, each once.
+    parts_asked: StoredValue<Vec<String>>,
 }
 
 /// An essay's part of the index ([`Corpus::essay_page`]), read from the data
@@ -214,7 +219,12 @@ impl EssayPart {
     /// The part the entry page holds, if it holds one that reads (else the
     /// whole index is waited for, as on a page without one).
     pub fn from_page() -> Option<EssayPart> {
-        let block = document().get_element_by_id(essais_core::corpus::ESSAY_INDEX_ID)?;
+        Self::from_document(&document())
+    }
+
+    /// The part an entry page holds, the app's own or one fetched.
+    fn from_document(page: &web_sys::Document) -> Option<EssayPart> {
+        let block = page.get_element_by_id(essais_core::corpus::ESSAY_INDEX_ID)?;
         let slug = block.get_attribute("data-essay")?;
         let corpus = Corpus::from_json(&block.text_content()?).ok()?;
         corpus.essay(&slug)?;
@@ -223,6 +233,15 @@ impl EssayPart {
             corpus: Arc::new(corpus),
         })
     }
+
+    /// Whether this part is for essay `slug` or another version of it (a
+    /// group's versions have the same neighbours: the language switch draws
+    /// the translation from it too).
+    fn is_for(&self, slug: &str) -> bool {
+        self.corpus
+            .group_of(&self.slug)
+            .is_some_and(|group| group.versions.iter().any(|version| version.slug == slug))
+    }
 }
 
 impl CorpusSource {
@@ -230,7 +249,8 @@ impl CorpusSource {
         let source = CorpusSource {
             whole: RwSignal::new(initial),
             first_screen: RwSignal::new(None),
-            essay_part: StoredValue::new(essay_part),
+            parts: RwSignal::new(essay_part.into_iter().collect()),
+            parts_asked: StoredValue::new(Vec::new()),
         };
         provide_context(source);
         source
@@ -292,19 +312,58 @@ impl CorpusSource {
         self.whole.get()
     }
 
-    /// The part of the index the entry page holds, if it is for essay
-    /// `slug` or another version of it (a group's versions have the same
-    /// neighbours: the language switch draws the translation from it too).
+    /// A part of the index held for essay `slug` or another version of it,
+    /// the entry page's own first.
     pub fn essay_part(&self, slug: &str) -> Option<Arc<Corpus>> {
-        self.essay_part.with_value(|part| {
-            let part = part.as_ref()?;
-            let group = part.corpus.group_of(&part.slug)?;
-            group
-                .versions
+        self.parts.with(|parts| {
+            parts
                 .iter()
-                .any(|version| version.slug == slug)
-                .then(|| part.corpus.clone())
+                .find(|part| part.is_for(slug))
+                .map(|part| part.corpus.clone())
         })
+    }
+
+    /// While the whole index is on its way (megabytes for a large library,
+    /// seconds on a slow network), the part of it that essay `slug` needs,
+    /// from the data block of its entry page (kilobytes): the page is drawn
+    /// from it as if the reader had arrived there. Asked once an essay; a
+    /// page without a block (an address the host answers with
+    /// `index.html`), or one that fails, leaves the essay waiting for the
+    /// index, as before. After the index failed, its error is said instead
+    /// (with its retry), as on any page that needs it.
+    pub fn fetch_part(self, lang: essais_core::Lang, slug: &str) {
+        if !self.whole.with_untracked(Option::is_none)
+            || self
+                .parts
+                .with_untracked(|parts| parts.iter().any(|part| part.is_for(slug)))
+            || self
+                .parts_asked
+                .with_value(|asked| asked.iter().any(|s| s == slug))
+        {
+            return;
+        }
+        self.parts_asked
+            .update_value(|asked| asked.push(slug.to_string()));
+        let url = essais_core::routes::essay_path(lang, slug);
+        let slug = slug.to_string();
+        leptos::task::spawn_local(async move {
+            let Ok(html) = fetch_text(&url).await else {
+                return;
+            };
+            let part = web_sys::DomParser::new()
+                .and_then(|parser| {
+                    parser.parse_from_string(&html, web_sys::SupportedType::TextHtml)
+                })
+                .ok()
+                .and_then(|page| EssayPart::from_document(&page))
+                .filter(|part| part.is_for(&slug));
+            // Of no use once the whole index is in.
+            if let (Some(part), Some(false)) =
+                (part, self.whole.try_with_untracked(Option::is_some))
+            {
+                self.parts.try_update(|parts| parts.push(part));
+            }
+        });
     }
 
     /// The library's first screen, while the whole corpus is not in.

@@ -106,6 +106,14 @@ pub fn App(start: Start) -> impl IntoView {
     // anew, when the whole corpus follows.
     let library_corpus = api::use_library_corpus();
     let route = use_route();
+    // An essay opened while the index is on its way: its part of the index,
+    // from its entry page. Not for the page the app started on: that page
+    // is the entry page, and had it held a part, the app would have it.
+    Effect::new(move |started: Option<()>| {
+        if let (Some(()), Route::Essay(lang, slug)) = (started, route.get()) {
+            corpus.fetch_part(lang, &slug);
+        }
+    });
     let state = Memo::new(move |_| {
         let from_its_part =
             || matches!(route.get(), Route::Essay(_, slug) if corpus.essay_part(&slug).is_some());

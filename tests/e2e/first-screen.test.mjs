@@ -277,15 +277,64 @@ test('"show more" on the first screen: the entries and the focus come once the i
   session.expectNoErrors();
 });
 
-test('an essay opened from the first screen waits for the whole index, then opens', { timeout: 60_000 }, async (t) => {
+for (const [locale, lang, title, next, loading] of [
+  ['fr-FR', 'fr', 'Essai numéro 3', 'Essai numéro 4', 'Chargement des essais…'],
+  ['en-US', 'en', 'Essay number 3', 'Essay number 4', 'Loading the essays…'],
+]) {
+  test(`${lang}: an essay opened before the whole index is drawn from its own part, fetched from its entry page, and so is the next`, { timeout: 60_000 }, async (t) => {
+    const session = await withIndexHeld(locale);
+    t.after(() => session.close());
+    const { page } = session;
+    const asked = [];
+    page.on('request', (request) => asked.push(new URL(request.url()).pathname));
+    await page.goto(`${app.server.url}${lang}/`);
+    await appReady(page);
+    assert.equal(await page.locator('.library[data-first-screen]').count(), 1);
+    // From the library's first screen.
+    await page.locator('.essay-title a', { hasText: title }).click();
+    await page.locator('article.essay h1', { hasText: title }).waitFor();
+    const entryPage = (slug) => asked.filter((p) => p === `/${lang}/${slug}/`).length;
+    const [slug3, slug4] = lang === 'fr' ? ['essai-3', 'essai-4'] : ['essay-3', 'essay-4'];
+    assert.equal(entryPage(slug3), 1, 'its entry page fetched once');
+    assert.equal(await page.locator('.essay-neighbours a').count(), 2);
+    // Its text, all forty paragraphs.
+    await page.locator('#main .essay-body p').nth(39).waitFor();
+    // Then the next essay, whose own neighbours that part does not hold.
+    await page.locator('.essay-neighbours a', { hasText: next }).click();
+    await page.locator('article.essay h1', { hasText: next }).waitFor();
+    assert.equal(entryPage(slug4), 1);
+    assert.equal(await page.locator('.essay-neighbours a').count(), 2, 'both its neighbours, from its own part');
+    // Back to the first: drawn from the part already held, not asked again.
+    await page.goBack();
+    await page.locator('article.essay h1', { hasText: title }).waitFor();
+    assert.equal(entryPage(slug3), 1);
+    assert.equal(await page.locator('#main .status', { hasText: loading }).count(), 0);
+    assert.equal(await page.evaluate(() => performance.getEntriesByName('essais:whole-corpus').length), 0, 'the index still held');
+    await session.release();
+    await page.waitForFunction(() => performance.getEntriesByName('essais:whole-corpus').length > 0);
+    assert.equal(await page.locator('article.essay h1').textContent(), title);
+    session.expectNoErrors();
+  });
+}
+
+test('an essay whose entry page holds no part of the index waits for the whole index, then opens', { timeout: 60_000 }, async (t) => {
   const session = await withIndexHeld('en-US');
   t.after(() => session.close());
   const { page } = session;
+  // As a host that answers the address with the app's index.html would.
+  await page.route('**/en/essay-3/', async (route) => {
+    const response = await route.fetch();
+    const html = (await response.text()).replace(/<script type="application\/json" id="essay-index"[^>]*>[^<]*<\/script>/, '');
+    assert.doesNotMatch(html, /id="essay-index"/);
+    await route.fulfill({ response, body: html });
+  });
   await page.goto(`${app.server.url}en/`);
   await appReady(page);
   await page.locator('.essay-title a', { hasText: 'Essay number 3' }).click();
   await page.waitForURL(/\/en\/essay-3\//);
   await page.locator('#main .status', { hasText: 'Loading the essays…' }).waitFor();
+  await page.waitForTimeout(300);
+  assert.equal(await page.locator('article.essay h1').count(), 0);
   await session.release();
   await page.locator('article.essay h1', { hasText: 'Essay number 3' }).waitFor();
   session.expectNoErrors();
