@@ -333,9 +333,7 @@ impl CorpusSource {
     /// (with its retry), as on any page that needs it.
     pub fn fetch_part(self, lang: essais_core::Lang, slug: &str) {
         if !self.whole.with_untracked(Option::is_none)
-            || self
-                .parts
-                .with_untracked(|parts| parts.iter().any(|part| part.is_for(slug)))
+            || untrack(|| self.essay_part(slug)).is_some()
             || self
                 .parts_asked
                 .with_value(|asked| asked.iter().any(|s| s == slug))
