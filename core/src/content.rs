@@ -17,6 +17,7 @@ use crate::document::{parse_body_with_markers, Block};
 use crate::lang::Lang;
 use crate::library::{excerpt, EXCERPT_CHARS};
 use crate::limits;
+use crate::search_shards::{Sizes, TermShards};
 use crate::text::{contained, is_slug, word_count};
 use rayon::prelude::*;
 use serde::Deserialize;
@@ -623,6 +624,19 @@ pub struct BuiltCorpus {
     pub files: Vec<(String, String)>,
 }
 
+impl BuiltCorpus {
+    /// Writes the search files again, cut at `sizes` (the tool's are
+    /// [`Sizes::default`]): for the tests, a small corpus cut finely
+    /// enough that its common words' postings have heads.
+    pub fn cut_search(&mut self, sizes: Sizes) {
+        self.files
+            .retain(|(url, _)| !url.starts_with("corpus/_search."));
+        let (url, files) = search_files(&self.corpus.essays, &self.search, sizes);
+        self.files.extend(files);
+        self.corpus.search_url = url;
+    }
+}
+
 fn body_json(blocks: &[Block], alignment: Option<Alignment>) -> String {
     let body = EssayBody {
         blocks: blocks.to_vec(),
@@ -641,8 +655,14 @@ fn body_json(blocks: &[Block], alignment: Option<Alignment>) -> String {
 /// 20,000 pairs, 64 bits of them were 12 % of `corpus.json` brotli and two
 /// thirds of the search's shard list (docs/performance.md).
 fn data_url(name: &str, json: &str) -> String {
+    data_url_of(name, &[json])
+}
+
+/// The same, hashed over several files' text one after the other (a common
+/// word's shard and its head are named together).
+fn data_url_of(name: &str, texts: &[&str]) -> String {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in json.bytes() {
+    for byte in texts.iter().flat_map(|t| t.bytes()) {
         hash ^= u64::from(byte);
         hash = hash.wrapping_mul(0x0100_0000_01b3);
     }
@@ -787,7 +807,7 @@ fn build(taxonomy: Taxonomy, sources: Vec<EssaySource>) -> BuiltCorpus {
         bodies.insert(essay.slug.clone(), source.blocks);
         essays.push(essay);
     }
-    let (search_url, search_files) = search_files(&essays, &search);
+    let (search_url, search_files) = search_files(&essays, &search, Sizes::default());
     files.extend(search_files);
     BuiltCorpus {
         corpus: Corpus {
@@ -808,9 +828,14 @@ fn build(taxonomy: Taxonomy, sources: Vec<EssaySource>) -> BuiltCorpus {
 
 /// The search index, written ahead in shards (`search_shards`): each
 /// essay's terms found on every core, merged in corpus order into each
-/// term's postings, split by term. Returns the shard list's address and
-/// every file (the list last).
-fn search_files(essays: &[Essay], search: &SearchData) -> (String, Vec<(String, String)>) {
+/// term's postings, split by term (at `sizes`: the default but in tests,
+/// which cut a small corpus's index finer). Returns the shard list's
+/// address and every file (the list last).
+fn search_files(
+    essays: &[Essay],
+    search: &SearchData,
+    sizes: Sizes,
+) -> (String, Vec<(String, String)>) {
     use crate::search_shards::{split, ShardList, ShardRef, SEARCH_VERSION};
     use rustc_hash::FxHashMap;
     // Each term's postings, appended in position order (the essays'):
@@ -879,28 +904,42 @@ fn search_files(essays: &[Essay], search: &SearchData) -> (String, Vec<(String, 
         .map(|(term, (_, flat))| (term, flat))
         .collect();
     terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    let (term_shards, close_shards) = split(terms);
-    let write = |kind: &str, shards: &[(String, crate::search_shards::Shard)]| {
+    let (term_shards, close_shards) = split(terms, sizes);
+    let close_shards: TermShards = close_shards
+        .into_iter()
+        .map(|(from, shard)| (from, shard, None))
+        .collect();
+    // Each shard's file and, for a common word's, its head's: both named
+    // with the hash of both, so that either changed renames the two (the
+    // list names only the shard: `search_shards::head_url`).
+    let write = |kind: &str, shards: &TermShards| {
         shards
             .par_iter()
             .enumerate()
-            .map(|(n, (from, shard))| {
+            .map(|(n, (from, shard, head))| {
                 let json = serde_json::to_string(shard).unwrap_or_default();
-                let url = data_url(&format!("_search.{kind}-{n}"), &json);
-                (
-                    ShardRef {
-                        from: from.clone(),
-                        url: url.clone(),
-                    },
-                    (url, json),
-                )
+                let head = head
+                    .as_ref()
+                    .map(|h| serde_json::to_string(h).unwrap_or_default());
+                let texts = [Some(json.as_str()), head.as_deref()];
+                let texts: Vec<&str> = texts.into_iter().flatten().collect();
+                let url = data_url_of(&format!("_search.{kind}-{n}"), &texts);
+                let shard = ShardRef {
+                    from: from.clone(),
+                    url: url.clone(),
+                    head: head.is_some(),
+                };
+                let head = head.map(|head| (crate::search_shards::head_url(&url), head));
+                let files: Vec<(String, String)> =
+                    std::iter::once((url, json)).chain(head).collect();
+                (shard, files)
             })
-            .collect::<(Vec<ShardRef>, Vec<(String, String)>)>()
+            .unzip::<_, _, Vec<ShardRef>, Vec<Vec<(String, String)>>>()
     };
-    let (shards, mut files) = write("shard", &term_shards);
+    let (shards, files) = write("shard", &term_shards);
     drop(term_shards);
     let (close, close_files) = write("close", &close_shards);
-    files.extend(close_files);
+    let mut files: Vec<(String, String)> = files.into_iter().chain(close_files).flatten().collect();
     let list = ShardList {
         version: SEARCH_VERSION,
         shards,

@@ -372,6 +372,13 @@ pub struct SearchIndex {
     shards: ShardList,
     loaded: Vec<bool>,
     postings: HashMap<String, Vec<Posting>>,
+    /// The common words whose head alone is in (not the rest of their
+    /// postings), with the last position it reaches.
+    heads_only: HashMap<String, u32>,
+    /// By translation group's place in blog order, the last position of
+    /// any essay of that group or of one before it: the groups a head
+    /// reaching a position covers whole are those up to it.
+    groups_reach: Vec<u32>,
     /// Each term's essays, ascending, French ones and English ones apart:
     /// what a keystroke asks of a word. Listed as its shard arrives, so
     /// that a keystroke does not read a common word's postings (tens of
@@ -461,12 +468,27 @@ impl SearchMatch {
     }
 }
 
-/// How far a query is answered: every match, or those with every word as
-/// typed alone (which need no shard of the words one typo away).
+/// How far a query is answered: every match, those with every word as
+/// typed alone (which need no shard of the words one typo away), or the
+/// first of those in blog order (which need of a common word only the head
+/// of its postings).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Reach {
     Whole,
     AsTyped,
+    First,
+}
+
+/// What [`SearchIndex::find_so_far`] could answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SoFar {
+    /// Every match.
+    All,
+    /// Every match with every word as typed; those one typo away follow.
+    AsTyped,
+    /// The first of those, in blog order (from the heads of the common
+    /// words' postings): the rest, and how many there are, follow.
+    First,
 }
 
 /// The essays a query's terms allow, before phrases are checked.
@@ -522,11 +544,24 @@ impl SearchIndex {
         for (essay, translation) in index.essays.iter_mut().zip(translations) {
             essay.translation = translation;
         }
+        for (essay, indexed) in corpus.essays.iter().zip(&index.essays) {
+            if let Some(place) = indexed.group {
+                if index.groups_reach.len() <= place {
+                    index.groups_reach.resize(place + 1, 0);
+                }
+                index.groups_reach[place] = index.groups_reach[place].max(essay.position);
+            }
+        }
+        let mut reach = 0;
+        for last in &mut index.groups_reach {
+            reach = reach.max(*last);
+            *last = reach;
+        }
         index
     }
 
     /// The address of shard `n` (a place from [`Needs::shards`]).
-    pub fn shard_url(&self, n: usize) -> &str {
+    pub fn shard_url(&self, n: usize) -> String {
         self.shards.url(n)
     }
 
@@ -535,15 +570,20 @@ impl SearchIndex {
         &self.essays[n].body_url
     }
 
-    /// Takes in shard `n`. Postings of essays this corpus does not have
-    /// (rejected as malformed) are left out.
+    /// Takes in shard `n` (a place from [`Needs::shards`]). Postings of
+    /// essays this corpus does not have (rejected as malformed) are left
+    /// out. A common word's head and the rest of its postings come as two
+    /// shards, in either order.
     pub fn add_shard(&mut self, n: usize, shard: Shard) {
         if self.loaded.get(n) != Some(&false) {
             return;
         }
         self.loaded[n] = true;
+        // The other part of a common word's postings, if it has two.
+        let other = self.shards.other_part(n);
+        let whole = other.is_none_or(|other| self.loaded.get(other) == Some(&true));
         for (term, flat) in shard.terms {
-            let mut list = Vec::new();
+            let mut list = self.postings.remove(&term).unwrap_or_default();
             let (mut position, mut i) = (0u32, 0);
             while i + 1 < flat.len() {
                 position = position.wrapping_add(flat[i]);
@@ -567,6 +607,12 @@ impl SearchIndex {
                     of_lang.push(essay);
                 }
             }
+            match (whole, shard.until) {
+                (true, _) => self.heads_only.remove(&term),
+                (false, Some(until)) => self.heads_only.insert(term.clone(), until),
+                // The rest without its head: not taken for the first hits.
+                (false, None) => self.heads_only.insert(term.clone(), 0),
+            };
             self.essays_of.insert(term.clone(), essays);
             self.postings.insert(term, list);
         }
@@ -596,6 +642,21 @@ impl SearchIndex {
     /// candidates are checked in their text last.
     pub fn needs(&self, text: &str) -> Needs {
         let mut needs = Needs::default();
+        // First, alone, the heads of the common words' postings (with the
+        // other words' shards): a few KB that give the first hits a round
+        // trip before the rest, which would share the link with them.
+        for lang in Lang::ALL {
+            let query = Query::for_lang(text, lang);
+            if !query.is_empty() {
+                self.candidates(&query, lang, Reach::First, &mut needs.shards);
+            }
+        }
+        if needs.shards.iter().any(|&n| self.shards.is_head(n)) {
+            needs.shards.sort_unstable();
+            needs.shards.dedup();
+            return needs;
+        }
+        needs.shards.clear();
         for lang in Lang::ALL {
             let query = Query::for_lang(text, lang);
             if query.is_empty() {
@@ -652,10 +713,25 @@ impl SearchIndex {
         out
     }
 
-    /// Whether what term `key` stands for is known: its shard is in (or
-    /// there are no shards). Else that shard is added to `missing`.
+    /// Whether what term `key` stands for is known: its shard is in, and
+    /// its head if it has one (or there are no shards). Else what is not
+    /// is added to `missing`.
     fn has_shard_of(&self, key: &str, missing: &mut Vec<usize>) -> bool {
-        self.has(self.shards.shard_of(key), missing)
+        let Some(n) = self.shards.shard_of(key) else {
+            return true;
+        };
+        let shard = self.has(Some(n), missing);
+        self.has(self.shards.head_of(n), missing) && shard
+    }
+
+    /// Whether the first of what term `key` stands for is known: the head
+    /// of a common word's postings is in, or a shard without one. Else the
+    /// head, or that shard, is added to `missing`.
+    fn has_first_of(&self, key: &str, missing: &mut Vec<usize>) -> bool {
+        let Some(n) = self.shards.shard_of(key) else {
+            return true;
+        };
+        self.has(Some(self.shards.head_of(n).unwrap_or(n)), missing)
     }
 
     /// The same for a close key.
@@ -713,7 +789,11 @@ impl SearchIndex {
         // found there).
         let before = missing.len();
         for term in &required {
-            self.has_shard_of(term, missing);
+            if reach == Reach::First {
+                self.has_first_of(term, missing);
+            } else {
+                self.has_shard_of(term, missing);
+            }
         }
         if reach == Reach::Whole {
             for term in &forgiving {
@@ -732,12 +812,23 @@ impl SearchIndex {
             .iter()
             .map(|term| self.essays_with(term, lang))
             .collect();
-        if reach == Reach::AsTyped {
-            let exact = as_typed
+        if reach != Reach::Whole {
+            let mut exact = as_typed
                 .iter()
                 .map(|essays| essays.to_vec())
                 .reduce(|previous, essays| intersect(&previous, &essays))
                 .unwrap_or_default();
+            // Of a common word whose head alone is in, the essays up to
+            // where it reaches: the matches in the groups they cover whole
+            // are the first of the answer, in blog order; those after wait.
+            if let Some(until) = required
+                .iter()
+                .filter_map(|term| self.heads_only.get(*term))
+                .min()
+            {
+                let covered = self.groups_reach.partition_point(|&last| last <= *until);
+                exact.retain(|&e| self.essays[e as usize].group.is_some_and(|g| g < covered));
+            }
             return Some(Candidates {
                 either: exact.clone(),
                 exact,
@@ -812,17 +903,24 @@ impl SearchIndex {
         self.find_as_far_as(text, Reach::Whole)
     }
 
-    /// What can be shown of `text`'s answer now, and whether it is all of
-    /// it: every match once all it needs is in ([`SearchIndex::find`]);
+    /// What can be shown of `text`'s answer now, and how much of it that
+    /// is: every match once all it needs is in ([`SearchIndex::find`]);
     /// before, as soon as the words' own shards are, the matches with
     /// every word as typed. Those rank before any found one typo away, so
     /// the matches that follow (a round trip later: the close words'
-    /// shards) only add to what is shown. None before that.
-    pub fn find_so_far(&self, text: &str) -> Option<(Vec<SearchMatch>, bool)> {
+    /// shards) only add to what is shown. Before that, as soon as the
+    /// heads of its common words' postings are in, the first of those in
+    /// blog order: the matches in the translation groups every head covers
+    /// whole (the rest follow them in the results' order). None before
+    /// that.
+    pub fn find_so_far(&self, text: &str) -> Option<(Vec<SearchMatch>, SoFar)> {
         if let Some(found) = self.find(text) {
-            return Some((found, true));
+            return Some((found, SoFar::All));
         }
-        Some((self.find_as_far_as(text, Reach::AsTyped)?, false))
+        if let Some(found) = self.find_as_far_as(text, Reach::AsTyped) {
+            return Some((found, SoFar::AsTyped));
+        }
+        Some((self.find_as_far_as(text, Reach::First)?, SoFar::First))
     }
 
     fn find_as_far_as(&self, text: &str, reach: Reach) -> Option<Vec<SearchMatch>> {
@@ -899,6 +997,11 @@ impl SearchIndex {
     /// None while a shard it needs, or the text a phrase is checked in,
     /// is not in.
     fn find_in(&self, query: &Query, lang: Lang, reach: Reach) -> Option<Vec<SearchMatch>> {
+        // A phrase is checked in the text of every candidate: not before
+        // they are all known.
+        if reach == Reach::First && !query.phrases.is_empty() {
+            return None;
+        }
         let Candidates {
             exact,
             either,
@@ -1091,7 +1194,7 @@ impl SearchIndex {
                 }
             }
             for n in needs.shards {
-                let shard = Shard::from_json(&fetch(self.shard_url(n))?)?;
+                let shard = Shard::from_json(&fetch(&self.shard_url(n))?)?;
                 self.add_shard(n, shard);
             }
             for n in needs.passages {
@@ -1437,6 +1540,7 @@ mod tests {
                     })
                     .collect(),
                 close: Vec::new(),
+                until: None,
             };
             index.add_shard(0, shard);
             for t in 0..terms.len() {

@@ -6,6 +6,16 @@
 //!   range of keys begins, and its file. A few bytes per shard.
 //! - `corpus/_search.shard-<n>.<hash>.json`, each a [`Shard`]: for every term
 //!   in its range, the passages that hold it ([`Postings`]).
+//! - `corpus/_search.head-<n>.<hash>.json`, for a term whose postings fill
+//!   a shard alone (a common word): the first of them, in blog order, a few
+//!   KB, with the last position they reach; shard `n` then holds the rest.
+//!   Named as its shard is (`shard-<n>` → `head-<n>`, the hash of both
+//!   files), so that the list says only that there is one: at 20,000 pairs
+//!   nearly every shard is a common word's, and a name of its own for each
+//!   head made the list 11 KB larger (brotli) where a flag costs about 1.
+//!   The first page of hits is in blog order, so a query's first hits can
+//!   be drawn from its words' heads a round trip before their whole
+//!   postings are in (`SearchIndex::find_so_far`).
 //! - `corpus/_search.close-<n>.<hash>.json`, each a [`Shard`] too: for every
 //!   *close key* in its range (a term with one letter left out, or a term
 //!   itself), the terms it comes from, so that a word one typo away is found by looking up a
@@ -27,12 +37,37 @@ use serde::{Deserialize, Serialize};
 
 /// The layout of the search files. An app refuses files of another version
 /// with the same message as a corpus of another version.
-pub const SEARCH_VERSION: u32 = 1;
+pub const SEARCH_VERSION: u32 = 2;
 
 /// About this many bytes of JSON a shard (before compression): a query
 /// fetches a few, so each should cost about one round trip on a slow link.
 /// A term whose postings are larger has a shard of its own.
 pub const SHARD_BYTES: usize = 24 * 1024;
+
+/// About this many bytes of JSON the head of a common word's postings, as
+/// [`split`] counts them (3 a number; the JSON has nearer 2, and brotli
+/// makes that about 1.1 KB): at 20,000 pairs, "economie"'s first 900
+/// essays or so, enough for a first page of hits of a query with another
+/// common word, in one round trip on the bench's slow network where the
+/// whole postings take several (`docs/performance.md`).
+pub const HEAD_BYTES: usize = 8 * 1024;
+
+/// The sizes the index is cut at: [`SHARD_BYTES`] and [`HEAD_BYTES`]
+/// (smaller in the tests, so that a small corpus has heads).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sizes {
+    pub shard: usize,
+    pub head: usize,
+}
+
+impl Default for Sizes {
+    fn default() -> Sizes {
+        Sizes {
+            shard: SHARD_BYTES,
+            head: HEAD_BYTES,
+        }
+    }
+}
 
 /// `corpus/_search.<hash>.json`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -50,6 +85,17 @@ pub struct ShardList {
 pub struct ShardRef {
     pub from: String,
     pub url: String,
+    /// A common word's shard: the head of its postings is apart (the
+    /// shard then holds the rest), its file named after the shard's
+    /// ([`ShardList::url`]).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub head: bool,
+}
+
+/// The head's file of a term shard with a head: `…/_search.shard-<n>.<hash>.json`
+/// → `…/_search.head-<n>.<hash>.json`.
+pub fn head_url(shard_url: &str) -> String {
+    shard_url.replacen("/_search.shard-", "/_search.head-", 1)
 }
 
 /// One shard of the index.
@@ -60,11 +106,17 @@ pub struct Shard {
     pub terms: Vec<(String, Postings)>,
     /// Each close key of the range, in order, with the terms it comes from.
     pub close: Vec<(String, Vec<String>)>,
+    /// A head: the last position its postings reach (every essay up to it
+    /// that has the term is in it; the others are in the term's shard).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<u32>,
 }
 
 /// Where a term is, flat: for each essay that has it (ascending position),
-/// its position minus the previous one's, how many of its passages have
-/// the term, then those passages (0 the title, `n` body block `n`).
+/// its position minus the previous one's (the first, minus 0: a shard
+/// holding the rest of a head starts from its own first position), how
+/// many of its passages have the term, then those passages (0 the title,
+/// `n` body block `n`).
 pub type Postings = Vec<u32>;
 
 /// Reads the version first, so that a file of another layout is reported
@@ -113,20 +165,53 @@ impl ShardList {
         range_of(&self.close, key).map(|n| self.shards.len() + n)
     }
 
-    /// How many shards, of both kinds.
+    /// The head of term shard `n`, a place after every shard of both
+    /// kinds, if it has one.
+    pub fn head_of(&self, n: usize) -> Option<usize> {
+        self.shards
+            .get(n)?
+            .head
+            .then_some(self.shards.len() + self.close.len() + n)
+    }
+
+    /// The other part of a common word's postings: its shard's for its
+    /// head, its head's for its shard; None for any other shard.
+    pub fn other_part(&self, n: usize) -> Option<usize> {
+        if self.is_head(n) {
+            Some(n - self.shards.len() - self.close.len())
+        } else {
+            self.head_of(n)
+        }
+    }
+
+    /// Whether place `n` is a head's.
+    pub fn is_head(&self, n: usize) -> bool {
+        (self.shards.len() + self.close.len()..self.len()).contains(&n)
+    }
+
+    /// How many places: the shards of both kinds, then one for each term
+    /// shard's head (a place unused where it has none).
     pub fn len(&self) -> usize {
-        self.shards.len() + self.close.len()
+        2 * self.shards.len() + self.close.len()
     }
 
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
 
-    /// The address of shard `n`, a place among every shard.
-    pub fn url(&self, n: usize) -> &str {
-        match n.checked_sub(self.shards.len()) {
-            None => &self.shards[n].url,
-            Some(close) => &self.close[close].url,
+    /// The address of shard `n`, a place among every shard (a head's
+    /// from [`ShardList::head_of`]; "" for a place unused).
+    pub fn url(&self, n: usize) -> String {
+        let (terms, close) = (self.shards.len(), self.close.len());
+        if n < terms {
+            self.shards[n].url.clone()
+        } else if n < terms + close {
+            self.close[n - terms].url.clone()
+        } else {
+            match self.shards.get(n - terms - close) {
+                Some(shard) if shard.head => head_url(&shard.url),
+                _ => String::new(),
+            }
         }
     }
 }
@@ -176,10 +261,15 @@ pub const CLOSE_KEYS_UP_TO: usize = crate::search::FORGIVEN_UP_TO + 1;
 /// Shards in key order, each with its first key.
 pub type Shards = Vec<(String, Shard)>;
 
+/// The terms' shards in key order, each with its first key and, for a
+/// common word's, the head of its postings.
+pub type TermShards = Vec<(String, Shard, Option<Shard>)>;
+
 /// The shards of an index: `terms` in order, each with its postings.
-/// Returns the terms' shards and the close keys'.
+/// Returns the terms' shards (a common word's with its head) and the
+/// close keys'.
 #[cfg(feature = "tool")]
-pub fn split(terms: Vec<(String, Postings)>) -> (Shards, Shards) {
+pub fn split(terms: Vec<(String, Postings)>, sizes: Sizes) -> (TermShards, Shards) {
     use std::collections::BTreeMap;
     // Every term's close keys, each with the terms it comes from; and
     // every term under itself, so that a query word's deletion that is a
@@ -205,17 +295,28 @@ pub fn split(terms: Vec<(String, Postings)>) -> (Shards, Shards) {
         version: SEARCH_VERSION,
         terms,
         close,
+        until: None,
     };
-    let close_shards = cut(close, |key, terms: &Vec<String>| {
+    let close_shards = cut(close, sizes.shard, |key, terms: &Vec<String>| {
         key.len() + 8 + terms.iter().map(|t| t.len() + 3).sum::<usize>()
     });
-    let term_shards = cut(terms, |term, postings: &Postings| {
-        term.len() + 8 + 3 * postings.len()
-    });
+    let bytes = |term: &str, postings: &Postings| term.len() + 8 + 3 * postings.len();
+    let term_shards = cut(terms, sizes.shard, bytes);
     (
         term_shards
             .into_iter()
-            .map(|(from, terms)| (from, shard(terms, Vec::new())))
+            .map(|(from, mut terms)| {
+                // A word alone in its shard, larger than one: its head apart.
+                let common = terms.len() == 1 && bytes(&terms[0].0, &terms[0].1) >= sizes.shard;
+                let head = common
+                    .then(|| cut_head(&mut terms[0].1, sizes.head))
+                    .flatten()
+                    .map(|(postings, until)| Shard {
+                        until: Some(until),
+                        ..shard(vec![(terms[0].0.clone(), postings)], Vec::new())
+                    });
+                (from, shard(terms, Vec::new()), head)
+            })
             .collect(),
         close_shards
             .into_iter()
@@ -224,11 +325,34 @@ pub fn split(terms: Vec<(String, Postings)>) -> (Shards, Shards) {
     )
 }
 
-/// Keys in order, cut into runs of about [`SHARD_BYTES`] (as `bytes`
-/// counts them), each with its first key ("" for the first run).
+/// Takes the head off `postings`: its first essays, about `bytes` bytes of
+/// JSON, and the last position they reach. What is left starts from its
+/// own first position (its first delta made absolute). None if that would
+/// leave nothing.
+#[cfg(feature = "tool")]
+fn cut_head(postings: &mut Postings, bytes: usize) -> Option<(Postings, u32)> {
+    let (mut at, mut until) = (0, 0u32);
+    while at + 1 < postings.len() && 3 * at < bytes {
+        until = until.wrapping_add(postings[at]);
+        at += 2 + postings[at + 1] as usize;
+    }
+    if at == 0 || at >= postings.len() {
+        return None;
+    }
+    // The rest kept in place (a new vector for it held each common word's
+    // postings twice at the peak: 150 MB more at 20,000 pairs).
+    let head = postings[..at].to_vec();
+    postings.drain(..at);
+    postings[0] = postings[0].wrapping_add(until);
+    Some((head, until))
+}
+
+/// Keys in order, cut into runs of about `size` bytes (as `bytes` counts
+/// them), each with its first key ("" for the first run).
 #[cfg(feature = "tool")]
 fn cut<V>(
     entries: impl IntoIterator<Item = (String, V)>,
+    size_of_run: usize,
     bytes: impl Fn(&str, &V) -> usize,
 ) -> Vec<(String, Vec<(String, V)>)> {
     let mut runs: Vec<(String, Vec<(String, V)>)> = Vec::new();
@@ -238,7 +362,7 @@ fn cut<V>(
         // A run once this one is full, and one of its own for an entry
         // that fills one alone (a common word: the others in its range
         // should not cost its postings).
-        if size >= SHARD_BYTES || (entry >= SHARD_BYTES && size > 0) {
+        if size >= size_of_run || (entry >= size_of_run && size > 0) {
             let from = if runs.is_empty() {
                 String::new()
             } else {
@@ -275,6 +399,7 @@ mod tests {
                 .map(|(n, from)| ShardRef {
                     from: from.to_string(),
                     url: format!("corpus/_search.{kind}-{n}.0123456789abcdef.json"),
+                    head: kind == "shard" && n == 1,
                 })
                 .collect()
         };
@@ -291,7 +416,13 @@ mod tests {
         assert_eq!(list.close_shard_of("conomie"), Some(3));
         assert_eq!(list.close_shard_of("rotule"), Some(4));
         assert_eq!(list.url(4), "corpus/_search.close-1.0123456789abcdef.json");
-        assert_eq!(list.len(), 5);
+        // A common word's shard has a head, a place after every shard.
+        assert_eq!(list.head_of(0), None);
+        assert_eq!(list.head_of(1), Some(6));
+        assert!(list.is_head(6) && !list.is_head(4));
+        assert_eq!(list.url(6), "corpus/_search.head-1.0123456789abcdef.json");
+        assert_eq!(list.url(7), "", "shard 2 has no head");
+        assert_eq!(list.len(), 8);
         let json = serde_json::to_string(&list).unwrap();
         assert_eq!(ShardList::from_json(&json).unwrap(), list);
     }
@@ -299,22 +430,22 @@ mod tests {
     #[test]
     fn files_of_another_version_or_pointing_elsewhere_are_refused() {
         assert!(matches!(
-            ShardList::from_json(r#"{"version":2,"shards":[],"close":[]}"#),
-            Err(CorpusLoadError::UnsupportedSchema { found: Some(2) })
+            ShardList::from_json(r#"{"version":1,"shards":[],"close":[]}"#),
+            Err(CorpusLoadError::UnsupportedSchema { found: Some(1) })
         ));
         assert!(matches!(
             Shard::from_json(r#"{"terms":[]}"#),
             Err(CorpusLoadError::UnsupportedSchema { found: None })
         ));
         assert!(matches!(
-            Shard::from_json("{\"version\":1,\"terms\":[[\"a\""),
+            Shard::from_json("{\"version\":2,\"terms\":[[\"a\""),
             Err(CorpusLoadError::InvalidJson { .. })
         ));
         for list in [
-            r#"{"version":1,"shards":[{"from":"","url":"https://elsewhere/x.json"}],"close":[]}"#,
-            r#"{"version":1,"shards":[{"from":"b","url":"corpus/a.json"}],"close":[]}"#,
-            r#"{"version":1,"shards":[{"from":"","url":"corpus/a.json"},{"from":"","url":"corpus/b.json"}],"close":[]}"#,
-            r#"{"version":1,"shards":[],"close":[{"from":"","url":"../x.json"}]}"#,
+            r#"{"version":2,"shards":[{"from":"","url":"https://elsewhere/x.json"}],"close":[]}"#,
+            r#"{"version":2,"shards":[{"from":"b","url":"corpus/a.json"}],"close":[]}"#,
+            r#"{"version":2,"shards":[{"from":"","url":"corpus/a.json"},{"from":"","url":"corpus/b.json"}],"close":[]}"#,
+            r#"{"version":2,"shards":[],"close":[{"from":"","url":"../x.json"}]}"#,
         ] {
             assert!(
                 matches!(
@@ -340,7 +471,11 @@ mod tests {
         let run = "x".repeat(200_000);
         terms.push((run.clone(), vec![1, 1, 0]));
         terms.sort();
-        let (term_shards, close_shards) = split(terms.clone());
+        let (term_shards, close_shards) = split(terms.clone(), Sizes::default());
+        let close_shards: Vec<(String, Shard, Option<Shard>)> = close_shards
+            .into_iter()
+            .map(|(from, shard)| (from, shard, None))
+            .collect();
         assert!(close_shards
             .iter()
             .flat_map(|s| &s.1.close)
@@ -348,7 +483,7 @@ mod tests {
         for shards in [&term_shards, &close_shards] {
             assert!(shards.len() > 3, "{} shards", shards.len());
             assert_eq!(shards[0].0, "");
-            for (n, (from, shard)) in shards.iter().enumerate() {
+            for (n, (from, shard, _)) in shards.iter().enumerate() {
                 let next = shards.get(n + 1).map(|s| s.0.as_str());
                 for key in shard
                     .terms
@@ -363,18 +498,45 @@ mod tests {
                 }
             }
         }
-        // Every term is in one shard, with its postings; no close key there.
-        let all: Vec<(String, Postings)> =
-            term_shards.iter().flat_map(|s| s.1.terms.clone()).collect();
+        // Every term is in one shard, with its postings (a common word's
+        // head, then the rest); no close key there.
+        let all: Vec<(String, Postings)> = term_shards
+            .iter()
+            .flat_map(|(_, shard, head)| {
+                let mut terms = shard.terms.clone();
+                if let Some(head) = head {
+                    let (term, first) = &head.terms[0];
+                    assert_eq!(terms.len(), 1);
+                    assert_eq!(&terms[0].0, term);
+                    // The rest starts from its own first position.
+                    let mut whole = first.clone();
+                    let until = head.until.unwrap();
+                    let mut rest = terms[0].1.clone();
+                    assert!(rest[0] > until);
+                    rest[0] -= until;
+                    whole.extend(rest);
+                    terms[0].1 = whole;
+                }
+                terms
+            })
+            .collect();
         assert_eq!(all, terms);
         assert!(term_shards.iter().all(|s| s.1.close.is_empty()));
         assert!(close_shards.iter().all(|s| s.1.terms.is_empty()));
-        // The big term is alone in its shard.
+        // The big term is alone in its shard, its head apart: about
+        // HEAD_BYTES of it, and the last position it reaches.
         let zeta = term_shards
             .iter()
             .find(|s| s.1.terms.iter().any(|t| t.0 == "zeta"))
             .unwrap();
         assert_eq!(zeta.1.terms.len(), 1);
+        let head = zeta.2.as_ref().expect("a common word has a head");
+        assert_eq!(head.terms[0].1.len(), HEAD_BYTES / 3 / 3 * 3 + 3);
+        assert_eq!(head.until, Some(HEAD_BYTES as u32 / 9 + 1));
+        assert!(term_shards
+            .iter()
+            .filter(|s| !s.1.terms.iter().any(|t| t.0 == "zeta"))
+            .all(|s| s.2.is_none()));
         let close_of = |key: &str| {
             close_shards
                 .iter()

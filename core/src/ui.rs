@@ -77,6 +77,9 @@ pub struct UiStrings {
     /// Followed by `colon` and [`crate::CorpusLoadError::cause`].
     pub text_failed: &'static str,
     pub search_loading: &'static str,
+    /// In place of the count, while the first hits are shown and the rest
+    /// of a common word's postings are on their way.
+    pub search_counting: &'static str,
     /// Followed by `colon` and [`crate::CorpusLoadError::cause`].
     pub search_failed: &'static str,
     /// Some hits' passages could not be fetched (their excerpt is shown).
@@ -171,6 +174,7 @@ pub const FR: UiStrings = UiStrings {
     loading_text: "Chargement du texte…",
     text_failed: "Le texte de cet essai n’a pas pu être chargé",
     search_loading: "Préparation de la recherche…",
+    search_counting: "Premiers passages trouvés ; la suite arrive…",
     search_failed: "La recherche n’a pas pu être préparée",
     passages_failed: "Certains passages trouvés n’ont pas pu être chargés (leur résumé est affiché)",
     continue_reading: "Reprendre la lecture",
@@ -260,6 +264,7 @@ pub const EN: UiStrings = UiStrings {
     loading_text: "Loading the text…",
     text_failed: "The text of this essay could not be loaded",
     search_loading: "Preparing the search…",
+    search_counting: "First passages found; the rest is on its way…",
     search_failed: "The search could not be prepared",
     passages_failed: "Some of the passages found could not be loaded (their summary is shown)",
     continue_reading: "Continue reading",
@@ -719,6 +724,7 @@ mod tests {
             (fr.loading_text, en.loading_text),
             (fr.text_failed, en.text_failed),
             (fr.search_loading, en.search_loading),
+            (fr.search_counting, en.search_counting),
             (fr.search_failed, en.search_failed),
         ] {
             assert_ne!(a, b);

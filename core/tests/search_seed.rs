@@ -1,8 +1,8 @@
 //! Search on the real corpus: the phrases readers remember.
 
-use essais_core::search::{SearchHit, SearchIndex, SearchMatch};
-use essais_core::search_shards::Shard;
+use essais_core::search::{SearchHit, SearchIndex, SearchMatch, SoFar};
 use essais_core::search_shards::ShardList;
+use essais_core::search_shards::{Shard, Sizes};
 use essais_core::EssayBody;
 use essais_core::{content, CorpusLoadError, Lang};
 use std::cell::RefCell;
@@ -21,11 +21,31 @@ fn built() -> &'static (content::BuiltCorpus, HashMap<String, String>) {
     })
 }
 
+/// The real corpus's search files cut finer, so that its common words'
+/// postings have heads (at the tool's sizes, five essays have none): the
+/// shard list's address and every file by address.
+fn finely_cut() -> &'static (String, HashMap<String, String>) {
+    static FINE: OnceLock<(String, HashMap<String, String>)> = OnceLock::new();
+    FINE.get_or_init(|| {
+        let mut built = built().0.clone();
+        built.cut_search(Sizes {
+            shard: 48,
+            head: 15,
+        });
+        let files = built.files.iter().cloned().collect();
+        (built.corpus.search_url, files)
+    })
+}
+
 /// An index with nothing in it but the shard list, as the app starts.
 fn empty_index() -> SearchIndex {
     let (built, files) = built();
-    let list = ShardList::from_json(&files[&built.corpus.search_url]).unwrap();
-    SearchIndex::new(&built.corpus, list)
+    index_from(&built.corpus.search_url, files)
+}
+
+fn index_from(list: &str, files: &HashMap<String, String>) -> SearchIndex {
+    let list = ShardList::from_json(&files[list]).unwrap();
+    SearchIndex::new(&built().0.corpus, list)
 }
 
 /// The index with what `query` needs fetched from the written files, as
@@ -116,10 +136,10 @@ fn a_query_fetches_only_the_shards_it_needs_and_finds_what_every_shard_would() {
     );
     // Every shard in, and every body: what a search over everything finds.
     let mut everything = empty_index();
-    for n in 0..list.len() {
+    for n in (0..list.len()).filter(|&n| !list.url(n).is_empty()) {
         everything.add_shard(
             n,
-            essais_core::search_shards::Shard::from_json(&files[list.url(n)]).unwrap(),
+            essais_core::search_shards::Shard::from_json(&files[&list.url(n)]).unwrap(),
         );
     }
     for (n, essay) in built.corpus.essays.iter().enumerate() {
@@ -164,44 +184,59 @@ fn a_query_fetches_only_the_shards_it_needs_and_finds_what_every_shard_would() {
     );
 }
 
+/// Each round trip's answer to `query`, as the app fetches (what it needs,
+/// then what that says it needs next), and the whole answer; the first
+/// round's places.
+type Rounds = (
+    Vec<Option<(Vec<SearchMatch>, SoFar)>>,
+    Vec<SearchMatch>,
+    Vec<usize>,
+);
+
+fn round_by_round(query: &str, list: &str, files: &HashMap<String, String>) -> Rounds {
+    let mut index = index_from(list, files);
+    assert_eq!(index.find_so_far(query), None, "{query:?}: nothing in yet");
+    let mut answers = Vec::new();
+    let mut first = None;
+    loop {
+        let needs = index.needs(query);
+        if needs.is_empty() {
+            break;
+        }
+        first.get_or_insert_with(|| needs.shards.clone());
+        for n in needs.shards {
+            let shard = Shard::from_json(&files[&index.shard_url(n)]).unwrap();
+            index.add_shard(n, shard);
+        }
+        for n in needs.passages {
+            let body = EssayBody::from_json(&files[index.body_url(n)]).unwrap();
+            index.add_passages(n, &body);
+        }
+        answers.push(index.find_so_far(query));
+    }
+    let whole = index.find(query).expect("all it needs is in");
+    (answers, whole, first.unwrap_or_default())
+}
+
 #[test]
 fn the_matches_as_typed_come_a_round_trip_early_and_the_rest_only_add_to_them() {
     let files = &built().1;
     let (mut early, mut queries) = (0, 0);
     for query in tried_queries() {
-        let mut index = empty_index();
-        assert_eq!(index.find_so_far(&query), None, "{query:?}: nothing in yet");
-        // Round trip by round trip, as the app fetches: what can be shown
-        // after each.
-        let mut answers = Vec::new();
-        loop {
-            let needs = index.needs(&query);
-            if needs.is_empty() {
-                break;
-            }
-            for n in needs.shards {
-                let shard = Shard::from_json(&files[index.shard_url(n)]).unwrap();
-                index.add_shard(n, shard);
-            }
-            for n in needs.passages {
-                let body = EssayBody::from_json(&files[index.body_url(n)]).unwrap();
-                index.add_passages(n, &body);
-            }
-            answers.push(index.find_so_far(&query));
-        }
-        let whole = index.find(&query).expect("all it needs is in");
+        let (answers, whole, _) = round_by_round(&query, &built().0.corpus.search_url, files);
         let as_typed: Vec<SearchMatch> = whole.iter().filter(|m| m.is_exact()).cloned().collect();
         queries += 1;
         for answer in answers.into_iter().flatten() {
             match answer {
-                (found, true) => assert_eq!(found, whole, "{query:?}"),
-                (found, false) => {
+                (found, SoFar::All) => assert_eq!(found, whole, "{query:?}"),
+                (found, SoFar::AsTyped) => {
                     assert_eq!(
                         found, as_typed,
                         "{query:?}: the exact matches, before the rest"
                     );
                     early += 1;
                 }
+                (_, SoFar::First) => panic!("{query:?}: no head at the tool's sizes"),
             }
         }
     }
@@ -217,13 +252,77 @@ fn the_matches_as_typed_come_a_round_trip_early_and_the_rest_only_add_to_them() 
     let mut index = empty_index();
     let needs = index.needs("aside");
     for n in needs.shards {
-        index.add_shard(n, Shard::from_json(&files[index.shard_url(n)]).unwrap());
+        index.add_shard(n, Shard::from_json(&files[&index.shard_url(n)]).unwrap());
     }
-    let (early, whole) = index.find_so_far("aside").expect("its own shard is in");
-    assert!(!whole, "the close words' shard is not");
+    let (early, so_far) = index.find_so_far("aside").expect("its own shard is in");
+    assert_eq!(so_far, SoFar::AsTyped, "the close words' shard is not in");
     assert_eq!(early.len(), 1);
     let all = index_for("aside").find("aside").unwrap();
     assert!(all.len() > 1 && all[0] == early[0], "{all:?}");
+}
+
+#[test]
+fn the_first_hits_come_from_the_common_words_heads_alone_and_begin_the_answer() {
+    let (list, files) = finely_cut();
+    let list_of = ShardList::from_json(&files[list]).unwrap();
+    let heads = list_of.shards.iter().filter(|s| s.head).count();
+    assert!(
+        heads > 10,
+        "cut finely, the seed's common words have heads: {heads}"
+    );
+    let (mut first_hits, mut queries) = (0, 0);
+    let empty = index_from(list, files);
+    let place = |m: &SearchMatch| m.group_place(&empty);
+    for query in tried_queries() {
+        // A query with a common word fetches its head first, with no close
+        // key's shard and no common word's whole postings beside it.
+        if !empty
+            .needs(&query)
+            .shards
+            .iter()
+            .any(|&n| list_of.is_head(n))
+        {
+            continue;
+        }
+        let (answers, whole, first_round) = round_by_round(&query, list, files);
+        queries += 1;
+        for &n in &first_round {
+            assert!(
+                list_of.is_head(n) || (n < list_of.shards.len() && list_of.head_of(n).is_none()),
+                "{query:?}: {} in the first round",
+                list_of.url(n)
+            );
+        }
+        let as_typed: Vec<SearchMatch> = whole.iter().filter(|m| m.is_exact()).cloned().collect();
+        let mut groups: Vec<Option<usize>> = as_typed.iter().map(place).collect();
+        groups.dedup();
+        for answer in answers.into_iter().flatten() {
+            match answer {
+                (found, SoFar::All) => assert_eq!(found, whole, "{query:?}"),
+                (found, SoFar::AsTyped) => assert_eq!(found, as_typed, "{query:?}"),
+                (found, SoFar::First) => {
+                    // The matches of the first groups of the answer, all of
+                    // them: what the results show first, in blog order.
+                    let mut shown: Vec<Option<usize>> = found.iter().map(place).collect();
+                    shown.dedup();
+                    assert_eq!(shown[..], groups[..shown.len()], "{query:?}");
+                    let expected: Vec<SearchMatch> = as_typed
+                        .iter()
+                        .filter(|m| shown.contains(&place(m)))
+                        .cloned()
+                        .collect();
+                    assert_eq!(found, expected, "{query:?}");
+                    first_hits += usize::from(!found.is_empty());
+                }
+            }
+        }
+    }
+    // Five essays in three groups: a head covers the first group or two,
+    // and many queries have no match there (35 of 173 have).
+    assert!(
+        queries > 100 && first_hits > 20,
+        "{first_hits} first hits shown early of {queries} queries with a common word"
+    );
 }
 
 #[test]

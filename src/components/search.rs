@@ -12,7 +12,7 @@ use essais_core::library::{search_query, LibraryFilter};
 use essais_core::routes::{
     essay_found_path, essay_path, library_path, library_search_path, parse_query,
 };
-use essais_core::search::{SearchHit, SearchIndex, SearchMatch};
+use essais_core::search::{SearchHit, SearchIndex, SearchMatch, SoFar};
 use essais_core::ui::{facing_in, found_close, found_in, result_count, show_more_results, strings};
 use essais_core::{Corpus, CorpusLoadError, Lang};
 use leptos::prelude::*;
@@ -155,11 +155,8 @@ impl SearchState {
         let Some((needs, shards)) = self.index.with_value(|i| {
             i.as_ref().map(|i| {
                 let needs = i.needs(query);
-                let shards: Vec<(usize, String)> = needs
-                    .shards
-                    .iter()
-                    .map(|&n| (n, i.shard_url(n).to_string()))
-                    .collect();
+                let shards: Vec<(usize, String)> =
+                    needs.shards.iter().map(|&n| (n, i.shard_url(n))).collect();
                 (needs, shards)
             })
         }) else {
@@ -332,9 +329,10 @@ pub struct Found {
     matches: Vec<(usize, SearchMatch)>,
     /// The places of the groups found, ascending.
     pub groups: Arc<Vec<usize>>,
-    /// Every match (else those with every word as typed, while the
-    /// shards of the words one typo away are on their way).
-    whole: bool,
+    /// Every match, or those with every word as typed (while the shards
+    /// of the words one typo away are on their way), or only the first of
+    /// those (while the rest of a common word's postings is).
+    pub so_far: SoFar,
 }
 
 /// The search in the URL, run as soon as the index can answer it (None
@@ -360,7 +358,7 @@ pub fn use_found(state: SearchState, query: Memo<String>) -> Memo<Option<Arc<Fou
                 // None until the words' own shards are in (the effect above
                 // fetches what it needs). Each match placed by its group,
                 // which the index knows.
-                let (matches, whole) =
+                let (matches, so_far) =
                     crate::timing::measure("essais:search", || index.find_so_far(&query))?;
                 let matches: Vec<(usize, SearchMatch)> = matches
                     .into_iter()
@@ -378,7 +376,7 @@ pub fn use_found(state: SearchState, query: Memo<String>) -> Memo<Option<Arc<Fou
                 Some(Arc::new(Found {
                     matches,
                     groups: Arc::new(groups),
-                    whole,
+                    so_far,
                 }))
             })
             .flatten()
@@ -464,9 +462,11 @@ pub fn search_results(
     }) else {
         return loading();
     };
+    let whole = found.so_far == SoFar::All;
     if count == 0 {
-        // The words one typo away may still find some.
-        if !found.whole {
+        // The words one typo away may still find some, or the rest of a
+        // common word's postings.
+        if !whole {
             return loading();
         }
         return view! { <p class="no-match" role="status">{ui.no_results}</p> }.into_any();
@@ -476,7 +476,7 @@ pub fn search_results(
     // their translations'. On a slow network, fetched together, each
     // would share the bandwidth and the browser's six connections (the
     // shard came 750 ms later among the bodies, bench at 20,000 pairs).
-    if found.whole {
+    if whole {
         state.fetch_passages(if missing.is_empty() { facing } else { missing }, true);
     }
     let unreadable_notice = unreadable.map(|(_, error)| {
@@ -486,7 +486,7 @@ pub fn search_results(
         }
     });
     // Still to come: matches one typo away, or snippets.
-    let busy = !found.whole || hits.iter().any(|(_, pending, _)| *pending);
+    let busy = !whole || hits.iter().any(|(_, pending, _)| *pending);
     let shown = hits.len();
     let entries = hits
         .into_iter()
@@ -543,7 +543,9 @@ pub fn search_results(
             }
         })
         .collect_view();
-    let more = (shown < count).then(|| {
+    // Only the first hits: how many there are in all is not known yet.
+    let first_only = found.so_far == SoFar::First;
+    let more = (shown < count && !first_only).then(|| {
         let next = (count - shown).min(essais_core::library::LIBRARY_PAGE_SIZE);
         view! {
             <button type="button" class="show-more" on:click=move |_| {
@@ -553,7 +555,9 @@ pub fn search_results(
     });
     view! {
         {unreadable_notice}
-        <p class="result-count" role="status">{result_count(lang, count)}</p>
+        <p class="result-count" role="status">
+            {if first_only { ui.search_counting.to_string() } else { result_count(lang, count) }}
+        </p>
         <ol class="essay-list search-results" aria-busy=busy.then_some("true")>{entries}</ol>
         {more}
     }

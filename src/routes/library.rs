@@ -4,6 +4,7 @@
 
 use essais_core::library::{kept_groups, LibraryFilter, LIBRARY_PAGE_SIZE};
 use essais_core::routes::{library_path, library_search_path};
+use essais_core::search::SoFar;
 use essais_core::ui::{essay_count, rejected_essays, show_more, strings};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -37,7 +38,14 @@ pub fn LibraryPage() -> impl IntoView {
     // results and the panel follows in the next one.
     let found_groups = RwSignal::new(None::<Arc<Vec<usize>>>);
     Effect::new(move |_| {
-        let groups = found.get().map(|f| f.groups.clone());
+        let found = found.get();
+        // Only the first hits (the rest of a common word's postings on
+        // its way): the counts would be far too low, and would disable
+        // values that have hits; the panel waits for the whole answer.
+        if found.as_ref().is_some_and(|f| f.so_far == SoFar::First) {
+            return;
+        }
+        let groups = found.map(|f| f.groups.clone());
         crate::timing::after_next_frame(move || {
             if found_groups
                 .try_get_untracked()

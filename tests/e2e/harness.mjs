@@ -147,13 +147,14 @@ export async function searched(page, options = {}) {
 /**
  * A deployment of the release build with the corpus of `content` (a content
  * directory) in place of the seed's, written into `dir` by the same tools as
- * Trunk's hooks (corpus build, pages, service worker). Returns its path.
+ * Trunk's hooks (corpus build, pages, service worker), `env` added to
+ * theirs. Returns its path.
  */
-export function deployContent(content, dir) {
+export function deployContent(content, dir, env = {}) {
   const dist = path.join(dir, 'dist');
   fs.cpSync(distDir, dist, { recursive: true });
   for (const old of ['fr', 'en', 'essais', 'corpus']) fs.rmSync(path.join(dist, old), { recursive: true, force: true });
-  const run = (pkg, bin, args) => execFileSync('cargo', ['run', '--quiet', '--offline', '-p', pkg, '--bin', bin, '--', ...args], { cwd: root, stdio: 'inherit' });
+  const run = (pkg, bin, args) => execFileSync('cargo', ['run', '--quiet', '--offline', '-p', pkg, '--bin', bin, '--', ...args], { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
   run('essais-core', 'corpus', ['build', content, path.join(dist, 'corpus.json')]);
   run('essais-pages', 'pages', [path.join(dist, 'corpus.json'), dist]);
   execFileSync('node', ['scripts/service-worker.mjs', dist], { cwd: root, stdio: 'inherit' });

@@ -7,6 +7,11 @@
 //! ```
 //! Problems are printed one a line as `file:line: what is wrong`, and the
 //! command exits non-zero; `build` then leaves the previous corpus.json as it was.
+//!
+//! `ESSAIS_SEARCH_SIZES=<shard>,<head>` (bytes) cuts the search index finer
+//! than the tool's sizes: the tests use it so that the five essays of
+//! content/ have common words whose postings come in a head and the rest
+//! (`essais_core::search_shards`).
 
 use essais_core::align::WEAK;
 use essais_core::content::{self, TAXONOMY_FILE};
@@ -64,9 +69,20 @@ fn load_or_report(content_dir: &Path, out: &Path) -> Option<content::BuiltCorpus
 }
 
 fn build(content_dir: &Path, out: &Path) -> ExitCode {
-    let Some(built) = load_or_report(content_dir, out) else {
+    let Some(mut built) = load_or_report(content_dir, out) else {
         return ExitCode::FAILURE;
     };
+    if let Ok(sizes) = std::env::var("ESSAIS_SEARCH_SIZES") {
+        let parsed: Vec<usize> = sizes
+            .split(',')
+            .filter_map(|n| n.trim().parse().ok())
+            .collect();
+        let [shard, head] = parsed[..] else {
+            eprintln!("ESSAIS_SEARCH_SIZES={sizes}: expected two sizes in bytes, <shard>,<head>");
+            return ExitCode::FAILURE;
+        };
+        built.cut_search(essais_core::search_shards::Sizes { shard, head });
+    }
     if let Err(err) = content::write_atomically(&built, out) {
         eprintln!("{}: cannot write: {err}", out.display());
         return ExitCode::FAILURE;
