@@ -3,8 +3,9 @@
 // essays in blog order (its head, a few KB) and the rest. A query's hits are
 // drawn from the heads alone, a round trip before the rest, said to be the
 // first ones, with no "show more" and the filters' counts left as they were
-// until the whole answer is in; then the whole answer, which they begin. In
-// both interface languages. The seed's index is cut finely
+// until the whole answer is in; then the whole answer, which they begin. A
+// head or a rest that is missing, corrupt or of another version is said,
+// with a retry, as any other search file. In both interface languages. The seed's index is cut finely
 // (ESSAIS_SEARCH_SIZES, core/src/bin/corpus.rs) so that its five essays'
 // common words have heads, as a large corpus's do at the tool's sizes.
 
@@ -44,8 +45,16 @@ test('cut finely, the seed\'s common words have heads, each beside its shard', (
 });
 
 const LANGUAGES = [
-  { locale: 'fr-FR', address: 'fr/', counting: 'Premiers passages trouvés ; la suite arrive…', count: /^\d+ passages? trouvés?$/ },
-  { locale: 'en-US', address: 'en/', counting: 'First passages found; the rest is on its way…', count: /^\d+ passages? found$/ },
+  {
+    locale: 'fr-FR', address: 'fr/', counting: 'Premiers passages trouvés ; la suite arrive…', count: /^\d+ passages? trouvés?$/,
+    failed: 'La recherche n’a pas pu être préparée\u00a0: ', retry: 'Réessayer',
+    causes: [/^le serveur a répondu 404\.$/, /^le fichier est illisible \(ligne 1, colonne \d+\)\.$/, /^le fichier est d’une version que cette application ne sait pas lire\.$/],
+  },
+  {
+    locale: 'en-US', address: 'en/', counting: 'First passages found; the rest is on its way…', count: /^\d+ passages? found$/,
+    failed: 'The search could not be prepared: ', retry: 'Try again',
+    causes: [/^the server answered 404\.$/, /^the file is unreadable \(line 1, column \d+\)\.$/, /^the file is of a version this app cannot read\.$/],
+  },
 ];
 
 for (const t of LANGUAGES) {
@@ -90,5 +99,38 @@ for (const t of LANGUAGES) {
     assert.match((await page.locator('.result-count').textContent()).trim(), t.count);
     await page.waitForFunction((before) => JSON.stringify([...document.querySelectorAll('.facet .facet-count')].map((c) => c.textContent)) !== before, JSON.stringify(countsBefore));
     session.expectNoErrors();
+  });
+}
+
+for (const t of LANGUAGES) {
+  test(`a head or the rest of a word's postings missing, corrupt or of another version: said, with a retry (${t.locale})`, async () => {
+    const heads = new Set(app.list.shards.filter((s) => s.head).map((s) => `/${s.url.replace('/_search.shard-', '/_search.head-')}`));
+    const rests = new Set(app.list.shards.filter((s) => s.head).map((s) => `/${s.url}`));
+    for (const [failing, answer, cause] of [
+      [heads, { status: 404, body: 'not here' }, t.causes[0]],
+      [heads, { status: 200, contentType: 'application/json', body: '{"version":2,"terms":[["soc' }, t.causes[1]],
+      [rests, { status: 200, contentType: 'application/json', body: '{"version":99,"terms":[],"close":[]}' }, t.causes[2]],
+    ]) {
+      const session = await openPage(app.browser, { locale: t.locale, allowed: [/Failed to load resource/], serviceWorkers: 'block' });
+      const { page } = session;
+      let broken = true;
+      await page.route((url) => failing.has(url.pathname), (route) => (broken ? route.fulfill(answer) : route.fallback()));
+      await page.goto(app.server.url + `${t.address}?q=${WORD}`);
+      const alert = page.getByRole('alert');
+      await alert.waitFor();
+      const message = await alert.locator('p').textContent();
+      assert.ok(message.startsWith(t.failed), message);
+      assert.match(message.slice(t.failed.length), cause);
+      assert.ok((await page.locator('.facet').count()) > 0, 'the filters stay');
+      assert.equal(await page.locator('.search-hit').count(), 0, 'nothing half-read is shown');
+      broken = false;
+      await alert.getByRole('button', { name: t.retry }).click();
+      await searched(page);
+      assert.ok((await page.locator('.search-hit').count()) > 0);
+      assert.match((await page.locator('.result-count').textContent()).trim(), t.count);
+      assert.equal(await page.getByRole('alert').count(), 0);
+      session.expectNoErrors();
+      await session.close();
+    }
   });
 }
