@@ -145,6 +145,22 @@ export async function searched(page, options = {}) {
 }
 
 /**
+ * The search could not be prepared (a file of its index missing, corrupt or
+ * of another version): said in an alert, `failed` then `cause`, the filters
+ * still there and no hit shown (nothing half-read). Returns the alert.
+ */
+export async function searchFailed(page, failed, cause) {
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  const message = await alert.locator('p').textContent();
+  assert.ok(message.startsWith(failed), message);
+  assert.match(message.slice(failed.length), cause);
+  assert.ok((await page.locator('.facet').count()) > 0, 'the filters stay');
+  assert.equal(await page.locator('.search-hit').count(), 0, 'nothing half-read is shown');
+  return alert;
+}
+
+/**
  * A deployment of the release build with the corpus of `content` (a content
  * directory) in place of the seed's, written into `dir` by the same tools as
  * Trunk's hooks (corpus build, pages, service worker), `env` added to

@@ -14,7 +14,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { deployContent, launchBrowser, openPage, root, searched, serveStatic, texts } from './harness.mjs';
+import { deployContent, launchBrowser, openPage, root, searchFailed, searched, serveStatic, texts } from './harness.mjs';
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'essais-heads-'));
 const app = {};
@@ -116,13 +116,7 @@ for (const t of LANGUAGES) {
       let broken = true;
       await page.route((url) => failing.has(url.pathname), (route) => (broken ? route.fulfill(answer) : route.fallback()));
       await page.goto(app.server.url + `${t.address}?q=${WORD}`);
-      const alert = page.getByRole('alert');
-      await alert.waitFor();
-      const message = await alert.locator('p').textContent();
-      assert.ok(message.startsWith(t.failed), message);
-      assert.match(message.slice(t.failed.length), cause);
-      assert.ok((await page.locator('.facet').count()) > 0, 'the filters stay');
-      assert.equal(await page.locator('.search-hit').count(), 0, 'nothing half-read is shown');
+      const alert = await searchFailed(page, t.failed, cause);
       broken = false;
       await alert.getByRole('button', { name: t.retry }).click();
       await searched(page);

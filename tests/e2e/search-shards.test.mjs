@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { distDir, openPage, openThenGoOffline, texts, useApp, searched } from './harness.mjs';
+import { distDir, openPage, openThenGoOffline, searchFailed, texts, useApp, searched } from './harness.mjs';
 
 const app = useApp();
 const corpus = JSON.parse(fs.readFileSync(path.join(distDir, 'corpus.json'), 'utf8'));
@@ -173,13 +173,7 @@ for (const t of LANGUAGES) {
       let failing = true;
       await page.route((url) => SHARD.test(url.pathname), (route) => (failing ? route.fulfill(answer) : route.fallback()));
       await page.goto(app.server.url + `${t.address}?q=rotules`);
-      const alert = page.getByRole('alert');
-      await alert.waitFor();
-      const message = await alert.locator('p').textContent();
-      assert.ok(message.startsWith(t.failed), message);
-      assert.match(message.slice(t.failed.length), cause);
-      assert.ok((await page.locator('.facet').count()) > 0, 'the filters stay');
-      assert.equal(await page.locator('.search-hit').count(), 0, 'nothing half-read is shown');
+      const alert = await searchFailed(page, t.failed, cause);
       failing = false;
       await alert.getByRole('button', { name: t.retry }).click();
       await searched(page);
