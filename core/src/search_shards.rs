@@ -46,8 +46,8 @@ pub const SHARD_BYTES: usize = 24 * 1024;
 
 /// About this many bytes of JSON the head of a common word's postings, as
 /// [`split`] counts them (3 a number; the JSON has nearer 2, and brotli
-/// makes that about 1.1 KB): at 20,000 pairs, "economie"'s first 900
-/// essays or so, enough for a first page of hits of a query with another
+/// makes that about 1.3 KB): at 20,000 pairs, "economie"'s first 910
+/// essays, enough for a first page of hits of a query with another
 /// common word, in one round trip on the bench's slow network where the
 /// whole postings take several (`docs/performance.md`).
 pub const HEAD_BYTES: usize = 8 * 1024;
