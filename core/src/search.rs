@@ -491,6 +491,19 @@ pub enum SoFar {
     First,
 }
 
+impl SoFar {
+    /// Whether a page of `shown` hits (at most `page_size`) found so far is
+    /// the page the whole answer will show, so that its snippets can be
+    /// fetched now: always for every match; otherwise once the page is
+    /// full, as what is found so far begins the whole answer (the matches
+    /// one typo away rank below those as typed, and the heads' first hits
+    /// are the first in blog order), so nothing still to come can take a
+    /// place on a full page.
+    pub fn page_is_final(self, shown: usize, page_size: usize) -> bool {
+        self == SoFar::All || shown >= page_size
+    }
+}
+
 /// The essays a query's terms allow, before phrases are checked.
 #[derive(Debug, Default)]
 struct Candidates {

@@ -270,7 +270,7 @@ fn the_first_hits_come_from_the_common_words_heads_alone_and_begin_the_answer() 
         heads > 10,
         "cut finely, the seed's common words have heads: {heads}"
     );
-    let (mut first_hits, mut queries) = (0, 0);
+    let (mut first_hits, mut queries, mut final_pages) = (0, 0, 0);
     let empty = index_from(list, files);
     let place = |m: &SearchMatch| m.group_place(&empty);
     for query in tried_queries() {
@@ -296,7 +296,31 @@ fn the_first_hits_come_from_the_common_words_heads_alone_and_begin_the_answer() 
         let as_typed: Vec<SearchMatch> = whole.iter().filter(|m| m.is_exact()).cloned().collect();
         let mut groups: Vec<Option<usize>> = as_typed.iter().map(place).collect();
         groups.dedup();
+        let whole_groups = whole.iter().filter_map(place).max().unwrap_or(0);
         for answer in answers.into_iter().flatten() {
+            // A page said final early (its snippets then fetched at once)
+            // is the page the whole answer shows, in each reading language
+            // and for pages of one to three hits (the seed's answers are
+            // shorter than the app's pages of 20).
+            for page_size in 1..=3 {
+                for lang in Lang::ALL {
+                    let page = |found: &[SearchMatch]| {
+                        let placed: Vec<(usize, SearchMatch)> = found
+                            .iter()
+                            .map(|m| (place(m).unwrap(), m.clone()))
+                            .collect();
+                        // Every group an answer has: the filters keep all.
+                        let kept: Vec<usize> = (0..=whole_groups).collect();
+                        let (_, page) = empty.results_page(&placed, &kept, lang, page_size);
+                        page.into_iter().cloned().collect::<Vec<_>>()
+                    };
+                    let so_far = page(&answer.0);
+                    if answer.1.page_is_final(so_far.len(), page_size) {
+                        assert_eq!(so_far, page(&whole), "{query:?}, {:?}", answer.1);
+                        final_pages += usize::from(answer.1 != SoFar::All);
+                    }
+                }
+            }
             match answer {
                 (found, SoFar::All) => assert_eq!(found, whole, "{query:?}"),
                 (found, SoFar::AsTyped) => assert_eq!(found, as_typed, "{query:?}"),
@@ -323,6 +347,7 @@ fn the_first_hits_come_from_the_common_words_heads_alone_and_begin_the_answer() 
         queries > 100 && first_hits > 20,
         "{first_hits} first hits shown early of {queries} queries with a common word"
     );
+    assert!(final_pages > 20, "{final_pages} pages final early");
 }
 
 #[test]

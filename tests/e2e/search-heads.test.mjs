@@ -4,10 +4,13 @@
 // drawn from the heads alone, a round trip before the rest, said to be the
 // first ones, with no "show more" and the filters' counts left as they were
 // until the whole answer is in; then the whole answer, which they begin. A
-// head or a rest that is missing, corrupt or of another version is said,
-// with a retry, as any other search file. In both interface languages. The seed's index is cut finely
-// (ESSAIS_SEARCH_SIZES, core/src/bin/corpus.rs) so that its five essays'
-// common words have heads, as a large corpus's do at the tool's sizes.
+// full page of them is already the page the whole answer shows: its
+// snippets come at once, beside the rest. A head or a rest that is missing,
+// corrupt or of another version is said, with a retry, as any other search
+// file. In both interface languages. The index is cut finely
+// (ESSAIS_SEARCH_SIZES, core/src/bin/corpus.rs) so that the seed's five
+// essays' common words have heads, as a large corpus's do at the tool's
+// sizes, and a word of 24 more pairs has a head of 12.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -21,19 +24,77 @@ const app = {};
 // A common word of the seed whose head finds the first of its essays
 // (core/tests/search_seed.rs checks the same cut over hundreds of queries).
 const WORD = 'social';
+// A word of every essay of the 24 pairs added to the seed for a full page of
+// first hits (`full`): its head holds the first 12 pairs (24 hits, more than
+// a page of 20), the rest the other 12.
+const FULL_WORD = 'zythum';
+const FULL_PAIRS = 24;
+
+/** The seed's content and `FULL_PAIRS` translated pairs after it, each with `FULL_WORD`. */
+function writeFullContent(dir) {
+  fs.cpSync(path.join(root, 'content'), dir, { recursive: true });
+  const paragraphs = {
+    fr: (n) => `Le ${FULL_WORD} du paragraphe ${n}, une boisson ancienne dont parle cet essai.`,
+    en: (n) => `The ${FULL_WORD} of paragraph ${n}, an ancient drink this essay is about.`,
+  };
+  for (let i = 1; i <= FULL_PAIRS; i++) {
+    for (const [lang, slug, title, position] of [
+      ['fr', `essai-${i}`, `Essai numéro ${i}`, 100 + 2 * i],
+      ['en', `essay-${i}`, `Essay number ${i}`, 101 + 2 * i],
+    ]) {
+      fs.writeFileSync(path.join(dir, 'essays', `${slug}.${lang}.md`), [
+        '+++', `slug = "${slug}"`, `lang = "${lang}"`, `title = "${title}"`, `translation_key = "pair-${i}"`,
+        `position = ${position}`, 'categories = ["lived"]', 'tags = ["future-of-work"]', 'comments = 0', '+++', '',
+        paragraphs[lang](1), '', paragraphs[lang](2), '',
+      ].join('\n'));
+    }
+  }
+}
+
+/** The search files of deployment `dist`: its shard list, and the addresses of the rests and heads of the common words' postings. */
+function searchFiles(dist) {
+  const corpus = JSON.parse(fs.readFileSync(path.join(dist, 'corpus.json'), 'utf8'));
+  const list = JSON.parse(fs.readFileSync(path.join(dist, corpus.search_url), 'utf8'));
+  const withHeads = list.shards.filter((s) => s.head);
+  return {
+    list,
+    rests: new Set(withHeads.map((s) => `/${s.url}`)),
+    heads: new Set(withHeads.map((s) => `/${s.url.replace('/_search.shard-', '/_search.head-')}`)),
+  };
+}
 
 before(async () => {
-  app.dist = deployContent(path.join(root, 'content'), work, { ESSAIS_SEARCH_SIZES: '48,15' });
-  const corpus = JSON.parse(fs.readFileSync(path.join(app.dist, 'corpus.json'), 'utf8'));
-  app.list = JSON.parse(fs.readFileSync(path.join(app.dist, corpus.search_url), 'utf8'));
+  app.dist = deployContent(path.join(root, 'content'), path.join(work, 'seed'), { ESSAIS_SEARCH_SIZES: '48,15' });
+  Object.assign(app, searchFiles(app.dist));
   app.server = await serveStatic(app.dist);
+  const content = path.join(work, 'full', 'content');
+  writeFullContent(content);
+  const dist = deployContent(content, path.join(work, 'full'), { ESSAIS_SEARCH_SIZES: '300,280' });
+  app.full = { dist, ...searchFiles(dist), server: await serveStatic(dist) };
   app.browser = await launchBrowser();
 });
 after(async () => {
   await app.browser?.close();
   await app.server?.close();
+  await app.full?.server?.close();
   fs.rmSync(work, { recursive: true, force: true });
 });
+
+/** Holds back the rest of every common word's postings on `page` until `release()`; `held` lists those asked for. */
+async function holdRests(page, rests) {
+  let release;
+  const released = new Promise((resolve) => { release = resolve; });
+  const held = [];
+  await page.route('**/corpus/_search.*.json', async (route) => {
+    const url = new URL(route.request().url()).pathname;
+    if (rests.has(url)) {
+      held.push(url);
+      await released;
+    }
+    await route.fallback();
+  });
+  return { held, release };
+}
 
 test('cut finely, the seed\'s common words have heads, each beside its shard', () => {
   const withHeads = app.list.shards.filter((s) => s.head);
@@ -63,18 +124,7 @@ for (const t of LANGUAGES) {
     tt.after(() => session.close());
     const { page } = session;
     // The rest of every common word's postings is held back until released.
-    const rests = new Set(app.list.shards.filter((s) => s.head).map((s) => `/${s.url}`));
-    let release;
-    const released = new Promise((resolve) => { release = resolve; });
-    const held = [];
-    await page.route('**/corpus/_search.*.json', async (route) => {
-      const url = new URL(route.request().url()).pathname;
-      if (rests.has(url)) {
-        held.push(url);
-        await released;
-      }
-      await route.fallback();
-    });
+    const { held, release } = await holdRests(page, app.rests);
     await page.goto(app.server.url + t.address);
     await page.locator('.essay-entry').first().waitFor();
     const countsBefore = await texts(page, '.facet .facet-count');
@@ -103,9 +153,46 @@ for (const t of LANGUAGES) {
 }
 
 for (const t of LANGUAGES) {
+  test(`a full page of first hits is final: their snippets come beside the rest of the postings (${t.locale})`, async (tt) => {
+    const session = await openPage(app.browser, { locale: t.locale, serviceWorkers: 'block' });
+    tt.after(() => session.close());
+    const { page } = session;
+    const { held, release } = await holdRests(page, app.full.rests);
+    const bodies = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url()).pathname;
+      if (url.startsWith('/corpus/') && !url.startsWith('/corpus/_search.')) bodies.push(url);
+    });
+    await page.goto(app.full.server.url + t.address);
+    await page.locator('.essay-entry').first().waitFor();
+    await page.getByRole('searchbox').fill(FULL_WORD);
+    // A full page from the heads alone: nothing still to come can take a
+    // place on it, so its snippets are fetched at once and drawn, the word
+    // marked in each, while the rest is held back and the count waits.
+    const hits = page.locator('.search-hit');
+    await hits.first().waitFor();
+    assert.equal(await hits.count(), 20, 'a full page of first hits');
+    await page.locator('.search-hit .snippet.pending').first().waitFor({ state: 'detached' });
+    assert.equal(await page.locator('.search-hit .snippet mark').count(), 20, 'every hit with its snippet');
+    assert.ok(held.length > 0, 'the rest of the word\'s postings was asked for, and is held back');
+    assert.ok(bodies.length >= 20, `${bodies.length} bodies fetched while the rest is held back`);
+    assert.equal((await page.locator('.result-count').textContent()).trim(), t.counting);
+    await page.locator('.search-results[aria-busy="true"]').waitFor();
+    const first = await texts(page, '.search-hit .essay-title');
+    // Then the whole answer: the same page, now counted in full, with more.
+    release();
+    await searched(page);
+    assert.deepEqual(await texts(page, '.search-hit .essay-title'), first);
+    assert.match((await page.locator('.result-count').textContent()).trim(), t.count);
+    assert.equal((await page.locator('.result-count').textContent()).trim().match(/^\d+/)[0], String(2 * FULL_PAIRS));
+    assert.equal(await page.locator('.show-more').count(), 1);
+    session.expectNoErrors();
+  });
+}
+
+for (const t of LANGUAGES) {
   test(`a head or the rest of a word's postings missing, corrupt or of another version: said, with a retry (${t.locale})`, async () => {
-    const heads = new Set(app.list.shards.filter((s) => s.head).map((s) => `/${s.url.replace('/_search.shard-', '/_search.head-')}`));
-    const rests = new Set(app.list.shards.filter((s) => s.head).map((s) => `/${s.url}`));
+    const { heads, rests } = app;
     for (const [failing, answer, cause] of [
       [heads, { status: 404, body: 'not here' }, t.causes[0]],
       [heads, { status: 200, contentType: 'application/json', body: '{"version":2,"terms":[["soc' }, t.causes[1]],
