@@ -837,27 +837,25 @@ fn search_files(
     sizes: Sizes,
 ) -> (String, Vec<(String, String)>) {
     use crate::search_shards::{split, ShardList, ShardRef, SEARCH_VERSION};
-    use rustc_hash::FxHashMap;
+    use rustc_hash::{FxHashMap, FxHashSet};
     // Each term's postings, appended in position order (the essays'):
     // the essays' terms found on every core, a chunk of essays at a time,
     // so that only two chunks' are held besides the postings. A chunk's
     // terms are merged into the postings (on one core) while the next
     // chunk's are found (a 20,000-pair build: 25.9 s instead of 27.5, two
     // runs each; merging took 4 of the search's 10 s).
-    type Terms = Vec<Vec<(String, Vec<u32>)>>;
+    type Terms = Vec<Vec<String>>;
     let find = |essays: &[Essay], entries: &[SearchEntry]| -> Terms {
         essays
             .par_iter()
             .zip(entries)
             .map(|(essay, entry)| {
-                // Each term with the passages that hold it, ascending.
-                let mut terms: FxHashMap<String, Vec<u32>> = FxHashMap::default();
-                for (p, text) in entry.passages.iter().enumerate() {
+                // Each term of the essay, once (not which passages hold
+                // it: `search_shards::Postings`).
+                let mut terms: FxHashSet<String> = FxHashSet::default();
+                for text in &entry.passages {
                     for token in crate::search::tokenize(text, essay.lang) {
-                        let passages = terms.entry(token.term).or_default();
-                        if passages.last() != Some(&(p as u32)) {
-                            passages.push(p as u32);
-                        }
+                        terms.insert(token.term);
                     }
                 }
                 terms.into_iter().collect()
@@ -867,12 +865,10 @@ fn search_files(
     let merge =
         |postings: &mut FxHashMap<String, (u32, Vec<u32>)>, essays: &[Essay], found: Terms| {
             for (essay, terms) in essays.iter().zip(found) {
-                for (term, passages) in terms {
+                for term in terms {
                     let (last, flat) = postings.entry(term).or_default();
                     flat.push(essay.position - *last);
                     *last = essay.position;
-                    flat.push(passages.len() as u32);
-                    flat.extend(passages);
                 }
             }
         };

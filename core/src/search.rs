@@ -15,6 +15,7 @@ use crate::lang::Lang;
 use crate::search_shards::{deletions, Shard, ShardList};
 use crate::text::{ascii_folding, contained};
 use std::collections::{BinaryHeap, HashMap};
+use std::sync::OnceLock;
 
 /// A token: its normalised, stemmed form and where it is in the source text
 /// (byte range), for highlighting.
@@ -285,6 +286,9 @@ struct EssayIndex {
     /// The title, then each body block's text, once the body is in: what
     /// snippets and phrases are read from.
     passages: Option<Vec<String>>,
+    /// Those passages tokenised, once asked for: which of them hold a
+    /// query's words (the shards say only which essays do).
+    tokens: OnceLock<Vec<Vec<Token>>>,
     /// Per body block, the translation's block facing it (1-based; 0: none).
     counterparts: Vec<u32>,
     /// The translation's place in `essays`.
@@ -296,23 +300,21 @@ struct EssayIndex {
     group: Option<usize>,
 }
 
-/// Where a term occurs: essay number, passage number.
-type Posting = (u32, u32);
-
-/// Whether essays hold any of some terms, for essays asked in ascending
-/// order: each term's postings (sorted by essay, then passage) are read
-/// from where the previous essay left them.
+/// Whether essays of a language hold any of some terms, for essays asked
+/// in ascending order: each term's essays are read from where the previous
+/// essay left them.
 struct Walk<'i> {
-    lists: Vec<(&'i [Posting], usize)>,
+    lists: Vec<(&'i [u32], usize)>,
 }
 
 impl<'i> Walk<'i> {
-    fn new(index: &'i SearchIndex, terms: &[String]) -> Walk<'i> {
+    fn new(index: &'i SearchIndex, terms: &[String], lang: Lang) -> Walk<'i> {
         Walk {
             lists: terms
                 .iter()
-                .filter_map(|term| index.postings.get(term.as_str()))
-                .map(|list| (&list[..], 0))
+                .map(|term| index.essays_with(term, lang))
+                .filter(|list| !list.is_empty())
+                .map(|list| (list, 0))
                 .collect(),
         }
     }
@@ -324,13 +326,13 @@ impl<'i> Walk<'i> {
         for (list, at) in &mut self.lists {
             let rest = &list[*at..];
             let mut step = 1;
-            while step <= rest.len() && rest[step - 1].0 < essay {
+            while step <= rest.len() && rest[step - 1] < essay {
                 step *= 2;
             }
             // Everything before `step / 2` is before the essay; what is
             // from `step` on (if anything) is not.
             let from = step / 2;
-            *at += from + rest[from..step.min(rest.len())].partition_point(|p| p.0 < essay);
+            *at += from + rest[from..step.min(rest.len())].partition_point(|&e| e < essay);
         }
     }
 
@@ -339,7 +341,7 @@ impl<'i> Walk<'i> {
         self.reach(essay);
         self.lists
             .iter()
-            .any(|(list, at)| list.get(*at).is_some_and(|p| p.0 == essay))
+            .any(|(list, at)| list.get(*at) == Some(&essay))
     }
 }
 
@@ -371,7 +373,6 @@ pub struct SearchIndex {
     by_position: HashMap<u32, u32>,
     shards: ShardList,
     loaded: Vec<bool>,
-    postings: HashMap<String, Vec<Posting>>,
     /// The common words whose head alone is in (not the rest of their
     /// postings), with the last position it reaches.
     heads_only: HashMap<String, u32>,
@@ -379,10 +380,9 @@ pub struct SearchIndex {
     /// any essay of that group or of one before it: the groups a head
     /// reaching a position covers whole are those up to it.
     groups_reach: Vec<u32>,
-    /// Each term's essays, ascending, French ones and English ones apart:
-    /// what a keystroke asks of a word. Listed as its shard arrives, so
-    /// that a keystroke does not read a common word's postings (tens of
-    /// thousands at 20,000 pairs) to find them.
+    /// Each term's essays, ascending, French ones and English ones apart,
+    /// as its shard (and a common word's head) brings them: what a
+    /// keystroke asks of a word.
     essays_of: HashMap<String, [Vec<u32>; 2]>,
     close: HashMap<String, Vec<String>>,
 }
@@ -533,6 +533,7 @@ impl SearchIndex {
                 body_url: essay.body_url.clone(),
                 title: essay.title.clone(),
                 passages: None,
+                tokens: OnceLock::new(),
                 counterparts: Vec::new(),
                 translation: None,
                 group: corpus.group_place(&essay.translation_key),
@@ -595,30 +596,23 @@ impl SearchIndex {
         // The other part of a common word's postings, if it has two.
         let other = self.shards.other_part(n);
         let whole = other.is_none_or(|other| self.loaded.get(other) == Some(&true));
-        for (term, flat) in shard.terms {
-            let mut list = self.postings.remove(&term).unwrap_or_default();
-            let (mut position, mut i) = (0u32, 0);
-            while i + 1 < flat.len() {
-                position = position.wrapping_add(flat[i]);
-                let count = flat[i + 1] as usize;
-                let Some(passages) = flat.get(i + 2..(i + 2).saturating_add(count)) else {
-                    break;
-                };
-                i += 2 + count;
+        for (term, deltas) in shard.terms {
+            let mut found: [Vec<u32>; 2] = Default::default();
+            let mut position = 0u32;
+            for delta in deltas {
+                position = position.wrapping_add(delta);
                 if let Some(&essay) = self.by_position.get(&position) {
-                    list.extend(passages.iter().map(|&p| (essay, p)));
+                    found[lang_slot(self.essays[essay as usize].lang)].push(essay);
                 }
             }
-            // In essay order (which is the order of positions in a corpus
-            // the tool wrote).
-            list.sort_unstable();
-            list.dedup();
-            let mut essays: [Vec<u32>; 2] = Default::default();
-            for &(essay, _) in &list {
-                let of_lang = &mut essays[lang_slot(self.essays[essay as usize].lang)];
-                if of_lang.last() != Some(&essay) {
-                    of_lang.push(essay);
-                }
+            // With what the other part of its postings brought, if it came
+            // first; in essay order (which is the order of positions in a
+            // corpus the tool wrote).
+            let mut essays = self.essays_of.remove(&term).unwrap_or_default();
+            for (list, mut new) in essays.iter_mut().zip(found) {
+                new.sort_unstable();
+                new.dedup();
+                *list = union(list, &new);
             }
             match (whole, shard.until) {
                 (true, _) => self.heads_only.remove(&term),
@@ -626,8 +620,7 @@ impl SearchIndex {
                 // The rest without its head: not taken for the first hits.
                 (false, None) => self.heads_only.insert(term.clone(), 0),
             };
-            self.essays_of.insert(term.clone(), essays);
-            self.postings.insert(term, list);
+            self.essays_of.insert(term, essays);
         }
         self.close.extend(shard.close);
     }
@@ -642,6 +635,7 @@ impl SearchIndex {
                 .chain(body.blocks.iter().map(block_text))
                 .collect(),
         );
+        essay.tokens = OnceLock::new();
         essay.counterparts = body
             .alignment
             .as_ref()
@@ -1034,7 +1028,7 @@ impl SearchIndex {
         // of hits shown needs them (`hit`).
         let mut each_close: Vec<(&String, Walk)> = close
             .iter()
-            .map(|c| (c, Walk::new(self, std::slice::from_ref(c))))
+            .map(|c| (c, Walk::new(self, std::slice::from_ref(c), lang)))
             .collect();
         // `exact` is part of `either`, ascending too: read alongside it.
         let mut exact = exact.into_iter().peekable();
@@ -1053,10 +1047,8 @@ impl SearchIndex {
                         .collect()
                 };
                 let phrases_found = query.phrases.iter().all(|phrase| {
-                    self.passages_with(essay, &phrase[..1]).iter().any(|&p| {
-                        self.tokens(essay as usize, p)
-                            .is_some_and(|tokens| has_phrase(&tokens, phrase).is_some())
-                    })
+                    self.tokens(essay as usize)
+                        .is_some_and(|tokens| tokens.iter().any(|t| has_phrase(t, phrase).is_some()))
                 });
                 phrases_found.then_some(SearchMatch {
                     close: close_here,
@@ -1068,23 +1060,15 @@ impl SearchIndex {
     }
 
     /// The passages of `essay` that hold any of `terms`, in order (asked
-    /// for the page of hits shown, a few essays: each a binary search in
-    /// every term's postings).
+    /// for the page of hits shown, a few essays, once their bodies are in).
     fn passages_with(&self, essay: u32, terms: &[String]) -> Vec<u32> {
-        let mut passages: Vec<u32> = terms
-            .iter()
-            .filter_map(|term| self.postings.get(term.as_str()))
-            .flat_map(|list| {
-                let from = list.partition_point(|p| p.0 < essay);
-                list[from..]
-                    .iter()
-                    .take_while(move |p| p.0 == essay)
-                    .map(|p| p.1)
-            })
-            .collect();
-        passages.sort_unstable();
-        passages.dedup();
-        passages
+        self.tokens(essay as usize)
+            .into_iter()
+            .flatten()
+            .enumerate()
+            .filter(|(_, tokens)| tokens.iter().any(|t| terms.contains(&t.term)))
+            .map(|(p, _)| p as u32)
+            .collect()
     }
 
     /// A passage's text: the title is known from the corpus, the rest once
@@ -1097,9 +1081,18 @@ impl SearchIndex {
         }
     }
 
-    fn tokens(&self, essay: usize, passage: u32) -> Option<Vec<Token>> {
-        let text = self.passage(essay, passage)?;
-        Some(tokenize(text, self.essays[essay].lang))
+    /// Each passage of `essay` tokenised (None until its body is in):
+    /// once, the first time a hit or a phrase asks, as each keystroke
+    /// redraws the page of hits.
+    fn tokens(&self, essay: usize) -> Option<&[Vec<Token>]> {
+        let essay = &self.essays[essay];
+        let passages = essay.passages.as_ref()?;
+        Some(essay.tokens.get_or_init(|| {
+            passages
+                .iter()
+                .map(|text| tokenize(text, essay.lang))
+                .collect()
+        }))
     }
 
     /// The hit for a match: the passage with the most of the query in it
@@ -1125,7 +1118,7 @@ impl SearchIndex {
                 Some(Passage {
                     block: (p > 0).then_some(p as usize),
                     text: self.passage(found.essay, p)?.to_string(),
-                    tokens: self.tokens(found.essay, p)?,
+                    tokens: self.tokens(found.essay)?.get(p as usize)?.clone(),
                 })
             })
             .collect();
@@ -1467,11 +1460,11 @@ mod tests {
 
     proptest::proptest! {
         /// A walk through ascending essays finds, for each, what looking
-        /// the essay up in every term's postings finds.
+        /// the essay up in every term's essays finds.
         #[test]
         fn a_walk_finds_what_a_lookup_finds(
             lists in proptest::collection::vec(
-                proptest::collection::btree_set((0u32..60, 0u32..8), 0..120),
+                proptest::collection::btree_set(0u32..60, 0..60),
                 0..4,
             ),
             asked in proptest::collection::btree_set(0u32..64, 0..64),
@@ -1479,15 +1472,16 @@ mod tests {
             let terms: Vec<String> = (0..lists.len()).map(|n| format!("t{n}")).collect();
             let mut index = SearchIndex::default();
             for (term, list) in terms.iter().zip(&lists) {
-                index.postings.insert(term.clone(), list.iter().copied().collect());
+                let english: Vec<u32> = list.iter().copied().collect();
+                index.essays_of.insert(term.clone(), [Vec::new(), english]);
             }
-            // A term with no postings is skipped by both.
+            // A term with no essays is skipped by both.
             let mut asked_terms = terms.clone();
             asked_terms.push("nowhere".into());
-            let mut every = Walk::new(&index, &asked_terms);
-            let mut skipping = Walk::new(&index, &asked_terms);
+            let mut every = Walk::new(&index, &asked_terms, Lang::En);
+            let mut skipping = Walk::new(&index, &asked_terms, Lang::En);
             for (k, &essay) in asked.iter().enumerate() {
-                let looked_up = !index.passages_with(essay, &asked_terms).is_empty();
+                let looked_up = lists.iter().any(|list| list.contains(&essay));
                 proptest::prop_assert_eq!(every.has(essay), looked_up);
                 // One walk is asked of every other essay only: it gallops
                 // over those it skips.
@@ -1500,13 +1494,12 @@ mod tests {
 
     proptest::proptest! {
         /// Each term's essays of a language, listed as its shard arrives,
-        /// are those its postings name, in order, once: what a keystroke
-        /// used to read from the postings themselves.
+        /// are those its postings name, in essay order, once.
         #[test]
         fn a_terms_essays_are_those_its_postings_name_by_language(
             french in proptest::collection::vec(proptest::bool::ANY, 1..30),
             terms in proptest::collection::vec(
-                proptest::collection::btree_map(0u32..30, proptest::collection::btree_set(0u32..6, 1..4), 0..30),
+                proptest::collection::btree_set(0u32..40, 0..30),
                 1..5,
             ),
             union_of in proptest::collection::vec(
@@ -1530,6 +1523,7 @@ mod tests {
                     body_url: String::new(),
                     title: String::new(),
                     passages: None,
+                    tokens: OnceLock::new(),
                     counterparts: Vec::new(),
                     translation: None,
                     group: None,
@@ -1540,14 +1534,13 @@ mod tests {
                 terms: terms
                     .iter()
                     .enumerate()
-                    .map(|(t, places)| {
+                    .map(|(t, positions)| {
+                        // Positions past the corpus's (rejected) included.
                         let mut flat = Vec::new();
                         let mut previous = 0;
-                        for (&position, passages) in places.range(..count) {
+                        for &position in positions {
                             flat.push(position - previous);
                             previous = position;
-                            flat.push(passages.len() as u32);
-                            flat.extend(passages);
                         }
                         (format!("t{t}"), flat)
                     })
@@ -1559,12 +1552,13 @@ mod tests {
             for t in 0..terms.len() {
                 let term = format!("t{t}");
                 for lang in Lang::ALL {
-                    let mut named: Vec<u32> = index.postings[&term]
+                    let mut named: Vec<u32> = terms[t]
                         .iter()
-                        .map(|p| p.0)
+                        .filter(|&&position| position < count)
+                        .map(|&position| count - 1 - position)
                         .filter(|&e| index.essays[e as usize].lang == lang)
                         .collect();
-                    named.dedup();
+                    named.sort_unstable();
                     proptest::prop_assert_eq!(index.essays_with(&term, lang), &named[..]);
                 }
             }

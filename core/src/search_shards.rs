@@ -37,7 +37,7 @@ use serde::{Deserialize, Serialize};
 
 /// The layout of the search files. An app refuses files of another version
 /// with the same message as a corpus of another version.
-pub const SEARCH_VERSION: u32 = 2;
+pub const SEARCH_VERSION: u32 = 3;
 
 /// About this many bytes of JSON a shard (before compression): a query
 /// fetches a few, so each should cost about one round trip on a slow link.
@@ -112,11 +112,13 @@ pub struct Shard {
     pub until: Option<u32>,
 }
 
-/// Where a term is, flat: for each essay that has it (ascending position),
-/// its position minus the previous one's (the first, minus 0: a shard
-/// holding the rest of a head starts from its own first position), how
-/// many of its passages have the term, then those passages (0 the title,
-/// `n` body block `n`).
+/// The essays that have a term: for each (ascending position), its
+/// position minus the previous one's (the first, minus 0: a shard holding
+/// the rest of a head starts from its own first position). Which of an
+/// essay's passages have it is not written: only the page of hits shown
+/// needs that, and it reads it from their bodies, which it fetches for
+/// their snippets anyway. Written, the passages made the shards 3.75
+/// times larger (brotli, 20,000 pairs: `docs/performance.md`).
 pub type Postings = Vec<u32>;
 
 /// Reads the version first, so that a file of another layout is reported
@@ -332,9 +334,9 @@ pub fn split(terms: Vec<(String, Postings)>, sizes: Sizes) -> (TermShards, Shard
 #[cfg(feature = "tool")]
 fn cut_head(postings: &mut Postings, bytes: usize) -> Option<(Postings, u32)> {
     let (mut at, mut until) = (0, 0u32);
-    while at + 1 < postings.len() && 3 * at < bytes {
+    while at < postings.len() && 3 * at < bytes {
         until = until.wrapping_add(postings[at]);
-        at += 2 + postings[at + 1] as usize;
+        at += 1;
     }
     if at == 0 || at >= postings.len() {
         return None;
@@ -438,14 +440,14 @@ mod tests {
             Err(CorpusLoadError::UnsupportedSchema { found: None })
         ));
         assert!(matches!(
-            Shard::from_json("{\"version\":2,\"terms\":[[\"a\""),
+            Shard::from_json("{\"version\":3,\"terms\":[[\"a\""),
             Err(CorpusLoadError::InvalidJson { .. })
         ));
         for list in [
-            r#"{"version":2,"shards":[{"from":"","url":"https://elsewhere/x.json"}],"close":[]}"#,
-            r#"{"version":2,"shards":[{"from":"b","url":"corpus/a.json"}],"close":[]}"#,
-            r#"{"version":2,"shards":[{"from":"","url":"corpus/a.json"},{"from":"","url":"corpus/b.json"}],"close":[]}"#,
-            r#"{"version":2,"shards":[],"close":[{"from":"","url":"../x.json"}]}"#,
+            r#"{"version":3,"shards":[{"from":"","url":"https://elsewhere/x.json"}],"close":[]}"#,
+            r#"{"version":3,"shards":[{"from":"b","url":"corpus/a.json"}],"close":[]}"#,
+            r#"{"version":3,"shards":[{"from":"","url":"corpus/a.json"},{"from":"","url":"corpus/b.json"}],"close":[]}"#,
+            r#"{"version":3,"shards":[],"close":[{"from":"","url":"../x.json"}]}"#,
         ] {
             assert!(
                 matches!(
@@ -463,13 +465,13 @@ mod tests {
         // Enough terms for several shards, and one term with postings
         // larger than a shard.
         let mut terms: Vec<(String, Postings)> = (0..4000)
-            .map(|i| (format!("word{i:05}"), vec![1, 1, 3]))
+            .map(|i| (format!("word{i:05}"), vec![1, 3]))
             .collect();
         terms.push(("zeta".into(), vec![1; 3 * SHARD_BYTES]));
         // A pasted run of letters far longer than any word: a term, with no
         // close key (not 200,000 of them).
         let run = "x".repeat(200_000);
-        terms.push((run.clone(), vec![1, 1, 0]));
+        terms.push((run.clone(), vec![1]));
         terms.sort();
         let (term_shards, close_shards) = split(terms.clone(), Sizes::default());
         let close_shards: Vec<(String, Shard, Option<Shard>)> = close_shards
@@ -531,8 +533,8 @@ mod tests {
             .unwrap();
         assert_eq!(zeta.1.terms.len(), 1);
         let head = zeta.2.as_ref().expect("a common word has a head");
-        assert_eq!(head.terms[0].1.len(), HEAD_BYTES / 3 / 3 * 3 + 3);
-        assert_eq!(head.until, Some(HEAD_BYTES as u32 / 9 + 1));
+        assert_eq!(head.terms[0].1.len(), HEAD_BYTES / 3 + 1);
+        assert_eq!(head.until, Some(HEAD_BYTES as u32 / 3 + 1));
         assert!(term_shards
             .iter()
             .filter(|s| !s.1.terms.iter().any(|t| t.0 == "zeta"))

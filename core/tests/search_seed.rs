@@ -21,19 +21,34 @@ fn built() -> &'static (content::BuiltCorpus, HashMap<String, String>) {
     })
 }
 
+/// The real corpus's search files cut at `sizes`: the shard list's
+/// address and every file by address.
+fn cut_at(sizes: Sizes) -> (String, HashMap<String, String>) {
+    let mut built = built().0.clone();
+    built.cut_search(sizes);
+    let files = built.files.iter().cloned().collect();
+    (built.corpus.search_url, files)
+}
+
 /// The real corpus's search files cut finer, so that its common words'
-/// postings have heads (at the tool's sizes, five essays have none): the
-/// shard list's address and every file by address.
+/// postings have heads (at the tool's sizes, five essays have none): a
+/// word of four letters or more in two essays or more fills a shard
+/// alone, its head the first two.
 fn finely_cut() -> &'static (String, HashMap<String, String>) {
     static FINE: OnceLock<(String, HashMap<String, String>)> = OnceLock::new();
-    FINE.get_or_init(|| {
-        let mut built = built().0.clone();
-        built.cut_search(Sizes {
-            shard: 48,
-            head: 15,
-        });
-        let files = built.files.iter().cloned().collect();
-        (built.corpus.search_url, files)
+    FINE.get_or_init(|| cut_at(Sizes { shard: 18, head: 6 }))
+}
+
+/// The real corpus's search files in several term shards, none with a
+/// head, as a larger corpus's rarer words are (at the tool's sizes, the
+/// five essays' terms fill two shards).
+fn in_shards() -> &'static (String, HashMap<String, String>) {
+    static SHARDS: OnceLock<(String, HashMap<String, String>)> = OnceLock::new();
+    SHARDS.get_or_init(|| {
+        cut_at(Sizes {
+            shard: 4 * 1024,
+            head: usize::MAX,
+        })
     })
 }
 
@@ -220,10 +235,42 @@ fn round_by_round(query: &str, list: &str, files: &HashMap<String, String>) -> R
 
 #[test]
 fn the_matches_as_typed_come_a_round_trip_early_and_the_rest_only_add_to_them() {
-    let files = &built().1;
+    // At the tool's sizes, the answers only; in several shards, the early
+    // ones counted too.
+    let (list, files) = (&built().0.corpus.search_url, &built().1);
+    the_matches_as_typed_come_early(list, files);
+    let (list, files) = in_shards();
+    let shards = ShardList::from_json(&files[list]).unwrap().shards.len();
+    assert!(shards > 4, "{shards} term shards");
+    let (early, queries) = the_matches_as_typed_come_early(list, files);
+    // A query whose close words' postings are in a shard not yet fetched
+    // waits a round trip for it: its exact matches come before (often the
+    // shard is in already).
+    assert!(
+        early * 20 > queries,
+        "{early} of {queries} queries answered early"
+    );
+    // "aside" is in one essay as typed, and words one typo away from it in
+    // others, whose postings are in a shard of their own.
+    let mut index = index_from(list, files);
+    let needs = index.needs("aside");
+    for n in needs.shards {
+        index.add_shard(n, Shard::from_json(&files[&index.shard_url(n)]).unwrap());
+    }
+    let (early, so_far) = index.find_so_far("aside").expect("its own shard is in");
+    assert_eq!(so_far, SoFar::AsTyped, "the close words' shard is not in");
+    assert_eq!(early.len(), 1);
+    let all = index_for("aside").find("aside").unwrap();
+    assert!(all.len() > 1 && all[0] == early[0], "{all:?}");
+}
+
+/// Each query's answers round by round, with the index at `list`: the
+/// exact matches early are those of the whole answer. Returns how many of
+/// the queries were answered early.
+fn the_matches_as_typed_come_early(list: &str, files: &HashMap<String, String>) -> (usize, usize) {
     let (mut early, mut queries) = (0, 0);
     for query in tried_queries() {
-        let (answers, whole, _) = round_by_round(&query, &built().0.corpus.search_url, files);
+        let (answers, whole, _) = round_by_round(&query, list, files);
         let as_typed: Vec<SearchMatch> = whole.iter().filter(|m| m.is_exact()).cloned().collect();
         queries += 1;
         for answer in answers.into_iter().flatten() {
@@ -236,29 +283,11 @@ fn the_matches_as_typed_come_a_round_trip_early_and_the_rest_only_add_to_them() 
                     );
                     early += 1;
                 }
-                (_, SoFar::First) => panic!("{query:?}: no head at the tool's sizes"),
+                (_, SoFar::First) => panic!("{query:?}: no head at these sizes"),
             }
         }
     }
-    // A query whose close words' postings are in a shard not yet fetched
-    // waits a round trip for it: its exact matches come before (on the
-    // seed's three term shards, often the shard is in already).
-    assert!(
-        early * 20 > queries,
-        "{early} of {queries} queries answered early"
-    );
-    // "aside" is in one essay as typed, and words one typo away from it in
-    // others, whose postings are in a shard of their own.
-    let mut index = empty_index();
-    let needs = index.needs("aside");
-    for n in needs.shards {
-        index.add_shard(n, Shard::from_json(&files[&index.shard_url(n)]).unwrap());
-    }
-    let (early, so_far) = index.find_so_far("aside").expect("its own shard is in");
-    assert_eq!(so_far, SoFar::AsTyped, "the close words' shard is not in");
-    assert_eq!(early.len(), 1);
-    let all = index_for("aside").find("aside").unwrap();
-    assert!(all.len() > 1 && all[0] == early[0], "{all:?}");
+    (early, queries)
 }
 
 #[test]
@@ -342,7 +371,7 @@ fn the_first_hits_come_from_the_common_words_heads_alone_and_begin_the_answer() 
         }
     }
     // Five essays in three groups: a head covers the first group or two,
-    // and many queries have no match there (35 of 173 have).
+    // and many queries have no match there (49 of 175 have).
     assert!(
         queries > 100 && first_hits > 20,
         "{first_hits} first hits shown early of {queries} queries with a common word"

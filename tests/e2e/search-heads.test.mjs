@@ -64,12 +64,12 @@ function searchFiles(dist) {
 }
 
 before(async () => {
-  app.dist = deployContent(path.join(root, 'content'), path.join(work, 'seed'), { ESSAIS_SEARCH_SIZES: '48,15' });
+  app.dist = deployContent(path.join(root, 'content'), path.join(work, 'seed'), { ESSAIS_SEARCH_SIZES: '18,6' });
   Object.assign(app, searchFiles(app.dist));
   app.server = await serveStatic(app.dist);
   const content = path.join(work, 'full', 'content');
   writeFullContent(content);
-  const dist = deployContent(content, path.join(work, 'full'), { ESSAIS_SEARCH_SIZES: '300,280' });
+  const dist = deployContent(content, path.join(work, 'full'), { ESSAIS_SEARCH_SIZES: '150,72' });
   app.full = { dist, ...searchFiles(dist), server: await serveStatic(dist) };
   app.browser = await launchBrowser();
 });
@@ -195,7 +195,7 @@ for (const t of LANGUAGES) {
     const { heads, rests } = app;
     for (const [failing, answer, cause] of [
       [heads, { status: 404, body: 'not here' }, t.causes[0]],
-      [heads, { status: 200, contentType: 'application/json', body: '{"version":2,"terms":[["soc' }, t.causes[1]],
+      [heads, { status: 200, contentType: 'application/json', body: '{"version":3,"terms":[["soc' }, t.causes[1]],
       [rests, { status: 200, contentType: 'application/json', body: '{"version":99,"terms":[],"close":[]}' }, t.causes[2]],
     ]) {
       const session = await openPage(app.browser, { locale: t.locale, allowed: [/Failed to load resource/], serviceWorkers: 'block' });

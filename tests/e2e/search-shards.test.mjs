@@ -50,7 +50,7 @@ const LANGUAGES = [
 ];
 
 test('the seed is written in several shards, each a file of corpus/', () => {
-  assert.equal(shardList.version, 2);
+  assert.equal(shardList.version, 3);
   assert.ok(shardList.shards.length >= 2 && shardList.close.length >= 4, `${SHARDS} shards`);
   assert.equal(shardList.shards[0].from, '');
   assert.equal(shardList.close[0].from, '');
@@ -161,7 +161,7 @@ for (const t of LANGUAGES) {
 
   for (const [name, answer, cause] of [
     ['missing', { status: 404, body: 'not here' }, t.locale === 'fr-FR' ? /^le serveur a répondu 404\.$/ : /^the server answered 404\.$/],
-    ['corrupt', { status: 200, contentType: 'application/json', body: '{"version":2,"terms":[["econ' },
+    ['corrupt', { status: 200, contentType: 'application/json', body: '{"version":3,"terms":[["econ' },
       t.locale === 'fr-FR' ? /^le fichier est illisible \(ligne 1, colonne \d+\)\.$/ : /^the file is unreadable \(line 1, column \d+\)\.$/],
     ['of another version', { status: 200, contentType: 'application/json', body: '{"version":99,"terms":[],"close":[]}' },
       t.locale === 'fr-FR' ? /^le fichier est d’une version que cette application ne sait pas lire\.$/ : /^the file is of a version this app cannot read\.$/],
