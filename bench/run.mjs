@@ -6,7 +6,7 @@
 // (scripts/bench builds them and calls this; the 20,000-pair deployment is
 // the app with that corpus's data and no entry page per essay, served with
 // the plain index.html for every page address.) ONLY=loads,
-// ONLY=interactions or ONLY=search runs that part alone, over what
+// ONLY=interactions, ONLY=search or ONLY=offline runs that part alone, over what
 // scripts/bench last built.
 
 import fs from 'node:fs';
@@ -621,16 +621,24 @@ if (process.env.ONLY === 'loads') {
   await browser.close();
   process.exit(0);
 }
+const offlineSection = async () => {
+  const storage = [];
+  for (const c of corpora) storage.push(await offlineStorage(browser, c.dist, c.label, c.server));
+  return ['### Offline storage', '', 'The service worker installed on a first visit (within the 50 MB offline budget it saves every essay and the search\'s shards; above it, the index and the shards: docs/offline.md), then `navigator.storage.estimate()`; CPU and network at full speed, served by the benchmark\'s server.', '',
+    '| Corpus | saved at install | storage used | first visit → saved | quota offered (this headless profile) |', '|---|---|---:|---:|---:|',
+    ...storage, ''].join('\n');
+};
+if (process.env.ONLY === 'offline') {
+  console.log(await offlineSection());
+  await browser.close();
+  process.exit(0);
+}
 const sizes = sizesSection();
 console.log(sizes.text);
 console.log(await loadsSection(browser));
 console.log(interactionsSection(await interactionRuns()));
 console.log(firstSearchSection(await searchRows()));
-const storage = [];
-for (const c of corpora) storage.push(await offlineStorage(browser, c.dist, c.label, c.server));
-console.log(['### Offline storage', '', 'The service worker installed on a first visit (within the 50 MB offline budget it saves every essay and the search\'s shards; above it, the index and the shards: docs/offline.md), then `navigator.storage.estimate()`; CPU and network at full speed, served by the benchmark\'s server.', '',
-  '| Corpus | saved at install | storage used | first visit → saved | quota offered (this headless profile) |', '|---|---|---:|---:|---:|',
-  ...storage, ''].join('\n'));
+console.log(await offlineSection());
 console.log(`### The corpus tool\n\n\`corpus build\` of the 2,000-pair corpus (4,000 Markdown files): **${(Number(buildMs) / 1000).toFixed(1)} s** wall clock (parsing, validating, aligning, writing 4,000 bodies and the search's shards).\n`);
 if (huge && hugeBuildLog && fs.existsSync(hugeBuildLog)) {
   // GNU time's report of the 20,000-pair build.

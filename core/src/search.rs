@@ -1047,8 +1047,9 @@ impl SearchIndex {
                         .collect()
                 };
                 let phrases_found = query.phrases.iter().all(|phrase| {
-                    self.tokens(essay as usize)
-                        .is_some_and(|tokens| tokens.iter().any(|t| has_phrase(t, phrase).is_some()))
+                    self.tokens(essay as usize).is_some_and(|tokens| {
+                        tokens.iter().any(|t| has_phrase(t, phrase).is_some())
+                    })
                 });
                 phrases_found.then_some(SearchMatch {
                     close: close_here,
@@ -1549,10 +1550,10 @@ mod tests {
                 until: None,
             };
             index.add_shard(0, shard);
-            for t in 0..terms.len() {
+            for (t, positions) in terms.iter().enumerate() {
                 let term = format!("t{t}");
                 for lang in Lang::ALL {
-                    let mut named: Vec<u32> = terms[t]
+                    let mut named: Vec<u32> = positions
                         .iter()
                         .filter(|&&position| position < count)
                         .map(|&position| count - 1 - position)

@@ -5,7 +5,7 @@
 //! - `corpus/_search.<hash>.json`, the [`ShardList`]: where each shard's
 //!   range of keys begins, and its file. A few bytes per shard.
 //! - `corpus/_search.shard-<n>.<hash>.json`, each a [`Shard`]: for every term
-//!   in its range, the passages that hold it ([`Postings`]).
+//!   in its range, the essays that have it ([`Postings`]).
 //! - `corpus/_search.head-<n>.<hash>.json`, for a term whose postings fill
 //!   a shard alone (a common word): the first of them, in blog order, a few
 //!   KB, with the last position they reach; shard `n` then holds the rest.
@@ -46,10 +46,10 @@ pub const SHARD_BYTES: usize = 24 * 1024;
 
 /// About this many bytes of JSON the head of a common word's postings, as
 /// [`split`] counts them (3 a number; the JSON has nearer 2, and brotli
-/// makes that about 1.3 KB): at 20,000 pairs, "economie"'s first 910
-/// essays, enough for a first page of hits of a query with another
-/// common word, in one round trip on the bench's slow network where the
-/// whole postings take several (`docs/performance.md`).
+/// makes that 0.4 to 1.3 KB): at 20,000 pairs, "economie"'s first 2,731
+/// essays (of 25,569), enough for a first page of hits of a query with
+/// another common word, in one round trip on the bench's slow network
+/// (`docs/performance.md`).
 pub const HEAD_BYTES: usize = 8 * 1024;
 
 /// The sizes the index is cut at: [`SHARD_BYTES`] and [`HEAD_BYTES`]
