@@ -267,12 +267,13 @@ impl Query {
 }
 
 /// One searchable text of an essay, tokenised: its title (block None) or a
-/// body block. Only made for the passages a snippet is shown from.
+/// body block. Only made for the passages a snippet is shown from,
+/// borrowed from the essay's passages and their tokens.
 #[derive(Debug, Clone)]
-struct Passage {
+struct Passage<'e> {
     block: Option<usize>,
-    text: String,
-    tokens: Vec<Token>,
+    text: &'e str,
+    tokens: &'e [Token],
 }
 
 /// An essay version as the search knows it.
@@ -1118,8 +1119,8 @@ impl SearchIndex {
             .filter_map(|&p| {
                 Some(Passage {
                     block: (p > 0).then_some(p as usize),
-                    text: self.passage(found.essay, p)?.to_string(),
-                    tokens: self.tokens(found.essay)?.get(p as usize)?.clone(),
+                    text: self.passage(found.essay, p)?,
+                    tokens: self.tokens(found.essay)?.get(p as usize)?,
                 })
             })
             .collect();
@@ -1132,7 +1133,7 @@ impl SearchIndex {
             let phrases = query
                 .phrases
                 .iter()
-                .filter(|ph| has_phrase(&p.tokens, ph).is_some())
+                .filter(|ph| has_phrase(p.tokens, ph).is_some())
                 .count();
             words + 2 * phrases
         };
@@ -1390,7 +1391,7 @@ fn snippet(passage: &Passage, query: &Query) -> Vec<SnippetPart> {
         }
     }
     marked.sort();
-    let text = &passage.text;
+    let text = passage.text;
     let first = marked.first().map_or(0, |m| m.0);
     let from = floor_char_boundary(text, first.saturating_sub(SNIPPET_CONTEXT));
     let to = floor_char_boundary(text, (first + 2 * SNIPPET_CONTEXT).min(text.len()));
@@ -1805,8 +1806,8 @@ mod tests {
     fn snippets_highlight_matches_and_cut_around_them() {
         let passage = Passage {
             block: Some(3),
-            text: "La crise de l’économie réelle est là.".into(),
-            tokens: tokenize("La crise de l’économie réelle est là.", Lang::Fr),
+            text: "La crise de l’économie réelle est là.",
+            tokens: &tokenize("La crise de l’économie réelle est là.", Lang::Fr),
         };
         let parts = snippet(&passage, &Query::for_lang("economie reelle", Lang::Fr));
         let marked: Vec<&str> = parts

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { appReady, deployContent, launchBrowser, openPage, root, serveStatic, texts } from './harness.mjs';
+import { appReady, deployContent, launchBrowser, openPage, serveStatic, texts, writeSeedAndPairs } from './harness.mjs';
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'essais-first-screen-'));
 const app = {};
@@ -18,31 +18,12 @@ const EXTRA_PAIRS = 24;
 
 /** The seed's content and `EXTRA_PAIRS` translated pairs after it, half of them "lived". */
 function writeContent(dir) {
-  fs.cpSync(path.join(root, 'content'), dir, { recursive: true });
   const paragraph = (n) => `Paragraph ${n} of an essay written for the first screen's test, long enough to be an essay's opening.`;
-  for (let i = 1; i <= EXTRA_PAIRS; i++) {
-    const category = i % 2 ? 'lived' : 'seen-heard-read';
-    for (const [lang, slug, title, position] of [
-      ['fr', `essai-${i}`, `Essai numéro ${i}`, 100 + 2 * i],
-      ['en', `essay-${i}`, `Essay number ${i}`, 101 + 2 * i],
-    ]) {
-      fs.writeFileSync(path.join(dir, 'essays', `${slug}.${lang}.md`), [
-        '+++',
-        `slug = "${slug}"`,
-        `lang = "${lang}"`,
-        `title = "${title}"`,
-        `translation_key = "pair-${i}"`,
-        `position = ${position}`,
-        `categories = ["${category}"]`,
-        'tags = ["future-of-work"]',
-        'comments = 0',
-        '+++',
-        '',
-        // The essay opened before the index is in is long enough to scroll.
-        ...Array.from({ length: i === 3 ? 40 : 2 }, (_, n) => [paragraph(n + 1), '']).flat(),
-      ].join('\n'));
-    }
-  }
+  writeSeedAndPairs(dir, EXTRA_PAIRS, {
+    category: (i) => (i % 2 ? 'lived' : 'seen-heard-read'),
+    // The essay opened before the index is in is long enough to scroll.
+    paragraphs: (lang, i) => Array.from({ length: i === 3 ? 40 : 2 }, (_, n) => paragraph(n + 1)),
+  });
 }
 
 before(async () => {

@@ -161,6 +161,28 @@ export async function searchFailed(page, failed, cause) {
 }
 
 /**
+ * Writes into `dir` the seed's content and `count` translated pairs after
+ * it (`essai-<i>`/`essay-<i>`, "Essai numéro <i>"/"Essay number <i>",
+ * translation key `pair-<i>`), pair `i`'s category `category(i)` and its
+ * paragraphs in language `lang` `paragraphs(lang, i)`, as an editor would.
+ */
+export function writeSeedAndPairs(dir, count, { category, paragraphs }) {
+  fs.cpSync(path.join(root, 'content'), dir, { recursive: true });
+  for (let i = 1; i <= count; i++) {
+    for (const [lang, slug, title, position] of [
+      ['fr', `essai-${i}`, `Essai numéro ${i}`, 100 + 2 * i],
+      ['en', `essay-${i}`, `Essay number ${i}`, 101 + 2 * i],
+    ]) {
+      fs.writeFileSync(path.join(dir, 'essays', `${slug}.${lang}.md`), [
+        '+++', `slug = "${slug}"`, `lang = "${lang}"`, `title = "${title}"`, `translation_key = "pair-${i}"`,
+        `position = ${position}`, `categories = ["${category(i)}"]`, 'tags = ["future-of-work"]', 'comments = 0', '+++', '',
+        ...paragraphs(lang, i).flatMap((p) => [p, '']),
+      ].join('\n'));
+    }
+  }
+}
+
+/**
  * A deployment of the release build with the corpus of `content` (a content
  * directory) in place of the seed's, written into `dir` by the same tools as
  * Trunk's hooks (corpus build, pages, service worker), `env` added to

@@ -17,7 +17,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { deployContent, launchBrowser, openPage, root, searchFailed, searched, serveStatic, texts } from './harness.mjs';
+import { deployContent, launchBrowser, openPage, root, searchFailed, searched, serveStatic, texts, writeSeedAndPairs } from './harness.mjs';
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'essais-heads-'));
 const app = {};
@@ -32,23 +32,11 @@ const FULL_PAIRS = 24;
 
 /** The seed's content and `FULL_PAIRS` translated pairs after it, each with `FULL_WORD`. */
 function writeFullContent(dir) {
-  fs.cpSync(path.join(root, 'content'), dir, { recursive: true });
   const paragraphs = {
     fr: (n) => `Le ${FULL_WORD} du paragraphe ${n}, une boisson ancienne dont parle cet essai.`,
     en: (n) => `The ${FULL_WORD} of paragraph ${n}, an ancient drink this essay is about.`,
   };
-  for (let i = 1; i <= FULL_PAIRS; i++) {
-    for (const [lang, slug, title, position] of [
-      ['fr', `essai-${i}`, `Essai numéro ${i}`, 100 + 2 * i],
-      ['en', `essay-${i}`, `Essay number ${i}`, 101 + 2 * i],
-    ]) {
-      fs.writeFileSync(path.join(dir, 'essays', `${slug}.${lang}.md`), [
-        '+++', `slug = "${slug}"`, `lang = "${lang}"`, `title = "${title}"`, `translation_key = "pair-${i}"`,
-        `position = ${position}`, 'categories = ["lived"]', 'tags = ["future-of-work"]', 'comments = 0', '+++', '',
-        paragraphs[lang](1), '', paragraphs[lang](2), '',
-      ].join('\n'));
-    }
-  }
+  writeSeedAndPairs(dir, FULL_PAIRS, { category: () => 'lived', paragraphs: (lang) => [paragraphs[lang](1), paragraphs[lang](2)] });
 }
 
 /** The search files of deployment `dist`: its shard list, and the addresses of the rests and heads of the common words' postings. */
