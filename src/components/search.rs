@@ -60,6 +60,9 @@ pub struct SearchState {
     version: RwSignal<u32>,
     /// Files asked for, so that none is fetched twice at once.
     asked: StoredValue<HashSet<String>>,
+    /// The query whose needs were last asked for, and the index's
+    /// `version` then.
+    asked_for: StoredValue<(String, u32)>,
     /// Essays whose body could not be fetched for a snippet (shown with
     /// their excerpt, and said), with why.
     unreadable: RwSignal<Option<(HashSet<usize>, CorpusLoadError)>>,
@@ -73,6 +76,7 @@ impl SearchState {
             index: StoredValue::new(None),
             version: RwSignal::new(0),
             asked: StoredValue::new(HashSet::new()),
+            asked_for: StoredValue::new((String::new(), 0)),
             unreadable: RwSignal::new(None),
             bodies,
         };
@@ -145,6 +149,23 @@ impl SearchState {
                 }
             }
         });
+    }
+
+    /// Fetches what `query` needs, once the shard list is in and if there
+    /// is a query; once for a query and what the index holds (a key asks
+    /// for its files itself, then again as the address changes).
+    fn fetch_for(&self, query: &str) {
+        if query.trim().is_empty() || !matches!(self.state.get_untracked(), IndexState::Ready) {
+            return;
+        }
+        let version = self.version.get_untracked();
+        let asked = self
+            .asked_for
+            .with_value(|(asked, at)| asked == query && *at == version);
+        if !asked {
+            self.asked_for.set_value((query.to_string(), version));
+            self.fetch_needs(query);
+        }
     }
 
     /// Fetches what `query` needs (its shards, the bodies a phrase is
@@ -285,6 +306,13 @@ pub fn SearchBox(state: SearchState) -> impl IntoView {
 
     let on_input = move |event: web_sys::Event| {
         let text = event_target_value(&event);
+        // The query's files asked for first: asked for by `use_found` once
+        // the address has changed, they waited for the page's redraw (the
+        // library's entries taken away), and the first hits with them
+        // (docs/performance.md, "A key asks for its files before the page
+        // redraws"). `use_found` asks again: the same needs are not worked
+        // out twice, nor any file fetched twice.
+        state.fetch_for(&text);
         let path = library_search_path(lang.get_untracked(), &filter.get_untracked().0, &text);
         go_to(&href(&path), None, true);
     };
@@ -343,10 +371,9 @@ pub fn use_found(state: SearchState, query: Memo<String>) -> Memo<Option<Arc<Fou
     // word's shard names the words one typo away, whose shards come next).
     Effect::new(move |_| {
         let query = query.get();
-        if !query.trim().is_empty() && matches!(state.get(), IndexState::Ready) {
-            state.version.track();
-            state.fetch_needs(&query);
-        }
+        state.state.track();
+        state.version.track();
+        state.fetch_for(&query);
     });
     Memo::new(move |_| {
         let query = query.get();
