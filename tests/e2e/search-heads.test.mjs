@@ -168,7 +168,7 @@ for (const t of LANGUAGES) {
     // The key's own files (the heads of its common words, with its other
     // words' shards) were asked for while the library's entries were
     // still drawn: before the redraw the key causes (the entries taken
-    // away), which held the requests back by 30 to 40 ms at 4x CPU.
+    // away), which held the requests back (docs/performance.md).
     const own = asked.filter((a) => app.heads.has(a.url));
     assert.ok(own.length > 0, `the word's heads asked for: ${JSON.stringify(asked)}`);
     for (const a of own) assert.equal(a.entries, entries, `${a.url} asked for after the page redrew`);
