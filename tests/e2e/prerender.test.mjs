@@ -240,3 +240,53 @@ test('the stylesheet inlined in every entry page, minified, holds every rule of 
   }
   session.expectNoErrors();
 });
+
+test('the page’s icon is a small PNG on every page, also when Chromium fetches it again', async (t) => {
+  // Chromium fetches the page's icon again at every change of address (a
+  // search key, a filter, the language toggle). An SVG icon is then built
+  // into a whole document on the page's thread, 14-29 ms at 4x CPU, which
+  // on a slow network lands just as a search's first files arrive
+  // (docs/performance.md, "The page's icon a PNG").
+  const dist = path.join(root, 'dist');
+  const pages = ['index.html', '404.html', 'en/index.html', 'fr/index.html', 'en/the-stopcock-and-the-new-economy/index.html'];
+  for (const file of pages) {
+    const html = fs.readFileSync(path.join(dist, file), 'utf8');
+    const icons = [...html.matchAll(/<link rel="icon"[^>]*>/g)].map((m) => m[0]);
+    assert.equal(icons.length, 1, `${file}: one icon`);
+    assert.match(icons[0], /href="(\/|\.\.\/)*favicon-32\.png" type="image\/png" sizes="32x32"/, `${file}: ${icons[0]}`);
+  }
+  const session = await openPage(app.browser, { serviceWorkers: 'block' });
+  t.after(() => session.close());
+  const { page, context } = session;
+  // Playwright does not report the browser's icon fetches: the protocol does.
+  const cdp = await context.newCDPSession(page);
+  const icons = [];
+  cdp.on('Network.responseReceived', ({ response }) => {
+    if (/icon/.test(new URL(response.url).pathname)) icons.push([new URL(response.url).pathname, response.mimeType]);
+  });
+  await cdp.send('Network.enable');
+  await page.goto(app.server.url + 'en/');
+  await appReady(page);
+  await page.locator('#search').fill('economy');
+  await page.waitForURL(/q=economy/);
+  await page.locator('.site-header').getByRole('link', { name: 'Français' }).click();
+  await page.waitForURL('**/fr/**');
+  await expectSoon(() => icons.length > 0, 'the icon fetched');
+  for (const [url, type] of icons) {
+    assert.equal(url, '/favicon-32.png');
+    assert.equal(type, 'image/png');
+  }
+  const size = await page.evaluate(async () => {
+    const image = new Image();
+    image.src = 'favicon-32.png';
+    await image.decode();
+    return [image.naturalWidth, image.naturalHeight];
+  });
+  assert.deepEqual(size, [32, 32]);
+  session.expectNoErrors();
+});
+
+async function expectSoon(condition, what) {
+  for (let i = 0; i < 50 && !condition(); i++) await new Promise((r) => setTimeout(r, 100));
+  assert.ok(condition(), what);
+}
