@@ -82,7 +82,7 @@ function sizesSection() {
   }
   const searchUrl = JSON.parse(fs.readFileSync(path.join(bigDist, 'corpus.json'), 'utf8')).search_url;
   const bigSearch = sizeRow(bigDist, searchUrl);
-  out.push(`| its search's shard list, fetched when the search field gets the focus | ${kb(bigSearch.raw)} | ${kb(bigSearch.gzip)} | ${kb(bigSearch.br)} |`);
+  out.push(`| the 2,000-pair corpus's search shard list, fetched when the search field gets the focus | ${kb(bigSearch.raw)} | ${kb(bigSearch.gzip)} | ${kb(bigSearch.br)} |`);
   const base = [sizeRow(baselineDir, 'en/index.html')];
   out.push(`| Static baseline: \`en/index.html\` (its whole first visit) | ${kb(base[0].raw)} | ${kb(base[0].gzip)} | ${kb(base[0].br)} |`);
   out.push('');

@@ -8,6 +8,8 @@
 //!    are minified first (the `minifier` crate, rustdoc's): every entry
 //!    page carries them, and their comments and spaces were a fifth of the
 //!    library's entry page (8 of 42 KB).
+//!    The comments of `index.html` go too: they explain its markup to
+//!    whoever edits it, and every entry page repeated them (490 bytes).
 //! 2. the Content-Security-Policy is pinned to the SHA-256 of each inline
 //!    script (Trunk's loader, `boot.js`) and of the inline style, as a
 //!    `<meta>` before any script, and into `csp.txt` for deployers who set it
@@ -27,7 +29,7 @@ pub fn is_pinned(html: &str) -> bool {
 /// number of inline scripts pinned.
 pub fn inline_and_pin(dist: &Path, html: &str) -> Result<(String, usize), String> {
     let index = dist.join("index.html");
-    let html = inline(dist, html)?;
+    let html = without_comments(&inline(dist, html)?);
     let (html, policy, scripts) = pin(&html)?;
     crate::write(&index, &html)?;
     crate::write(
@@ -107,6 +109,60 @@ fn inline(dist: &Path, html: &str) -> Result<String, String> {
             .map_err(|err| format!("{}: cannot remove: {err}", file.display()))?;
     }
     Ok(html)
+}
+
+/// `html` without its comments (`<!-- … -->`) and the spaces that set
+/// each apart on its lines; what a `<script>` or `<style>` holds is left
+/// as it is (it is not HTML, and the policy pins it byte for byte).
+fn without_comments(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    loop {
+        let comment = rest.find("<!--");
+        let raw = ["<script", "<style"]
+            .iter()
+            .filter_map(|open| rest.find(open).map(|i| (i, *open)))
+            .min();
+        match (comment, raw) {
+            (Some(c), Some((r, open))) if r < c => {
+                // Copied through its closing tag, unread.
+                let close = if open == "<script" {
+                    "</script>"
+                } else {
+                    "</style>"
+                };
+                let end = rest[r..]
+                    .find(close)
+                    .map_or(rest.len(), |j| r + j + close.len());
+                out.push_str(&rest[..end]);
+                rest = &rest[end..];
+            }
+            (Some(c), _) => {
+                let Some(length) = rest[c..].find("-->") else {
+                    // Unclosed: left as the browser would read it.
+                    out.push_str(rest);
+                    break;
+                };
+                let before = rest[..c].trim_end_matches([' ', '\t']);
+                let after = &rest[c + length + "-->".len()..];
+                // A comment alone on its lines goes with its line.
+                let alone = (before.is_empty() || before.ends_with('\n'))
+                    && after.trim_start_matches([' ', '\t']).starts_with('\n');
+                if alone {
+                    out.push_str(before);
+                    rest = &after.trim_start_matches([' ', '\t'])[1..];
+                } else {
+                    out.push_str(&rest[..c]);
+                    rest = after;
+                }
+            }
+            (None, _) => {
+                out.push_str(rest);
+                break;
+            }
+        }
+    }
+    out
 }
 
 /// The stylesheet or script without its comments and spaces.
@@ -213,6 +269,16 @@ mod tests {
             pin(&pinned).err(),
             Some("index.html already has a policy".into())
         );
+    }
+
+    #[test]
+    fn the_comments_of_the_page_go_and_nothing_else() {
+        let html = "<head>\n  <!-- Why the base. -->\n  <base href=\"/\" />\n  <!-- Two\n       lines. -->\n  <meta a=\"1\" /><!-- beside -->x\n<script>if (a <!--b) {}</script><style>p{}</style></head>\n<body><!-- unclosed";
+        assert_eq!(
+            without_comments(html),
+            "<head>\n  <base href=\"/\" />\n  <meta a=\"1\" />x\n<script>if (a <!--b) {}</script><style>p{}</style></head>\n<body><!-- unclosed"
+        );
+        assert_eq!(without_comments("no comment"), "no comment");
     }
 
     #[test]

@@ -290,3 +290,16 @@ async function expectSoon(condition, what) {
   for (let i = 0; i < 50 && !condition(); i++) await new Promise((r) => setTimeout(r, 100));
   assert.ok(condition(), what);
 }
+
+test('the entry pages do not repeat index.html’s comments', () => {
+  // They explain its markup to whoever edits it; the pages tool takes them
+  // out, as every entry page repeated them (485 bytes). Leptos's own
+  // markers in the drawn page (`<!--<() />-->`) stay.
+  const source = fs.readFileSync(path.join(root, 'index.html'), 'utf8');
+  assert.ok((source.match(/<!--/g) ?? []).length >= 2, 'index.html has comments to take out');
+  for (const file of ['index.html', '404.html', 'en/index.html', 'fr/the-stopcock-and-the-new-economy/index.html']) {
+    const html = fs.readFileSync(path.join(root, 'dist', file), 'utf8');
+    const comments = (html.match(/<!--[\s\S]*?-->/g) ?? []).filter((c) => !c.startsWith('<!--<'));
+    assert.deepEqual(comments, [], file);
+  }
+});
