@@ -9,7 +9,7 @@
 //!    page carries them, and their comments and spaces were a fifth of the
 //!    library's entry page (8 of 42 KB).
 //!    The comments of `index.html` go too: they explain its markup to
-//!    whoever edits it, and every entry page repeated them (490 bytes).
+//!    whoever edits it, and every entry page repeated them (485 bytes).
 //! 2. the Content-Security-Policy is pinned to the SHA-256 of each inline
 //!    script (Trunk's loader, `boot.js`) and of the inline style, as a
 //!    `<meta>` before any script, and into `csp.txt` for deployers who set it

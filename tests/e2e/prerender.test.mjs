@@ -258,11 +258,13 @@ test('the page’s icon is a small PNG on every page, also when Chromium fetches
   const session = await openPage(app.browser, { serviceWorkers: 'block' });
   t.after(() => session.close());
   const { page, context } = session;
-  // Playwright does not report the browser's icon fetches: the protocol does.
+  // Playwright does not report the browser's icon fetches: the protocol
+  // does. (The touch and manifest icons are other files, for other uses.)
   const cdp = await context.newCDPSession(page);
   const icons = [];
   cdp.on('Network.responseReceived', ({ response }) => {
-    if (/icon/.test(new URL(response.url).pathname)) icons.push([new URL(response.url).pathname, response.mimeType]);
+    const { pathname } = new URL(response.url);
+    if (/favicon/.test(pathname)) icons.push([pathname, response.mimeType]);
   });
   await cdp.send('Network.enable');
   await page.goto(app.server.url + 'en/');
