@@ -311,8 +311,10 @@ pub fn SearchBox(state: SearchState) -> impl IntoView {
         // library's entries taken away), and the first hits with them
         // (docs/performance.md, "A key asks for its files before the page
         // redraws"). `use_found` asks again: the same needs are not worked
-        // out twice, nor any file fetched twice.
-        state.fetch_for(&text);
+        // out twice, nor any file fetched twice. Asked for the query as the
+        // address will hold it (cut to its length there), as `use_found`
+        // reads it back.
+        state.fetch_for(&search_query([("q", text.as_str())]));
         let path = library_search_path(lang.get_untracked(), &filter.get_untracked().0, &text);
         go_to(&href(&path), None, true);
     };
