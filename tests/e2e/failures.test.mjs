@@ -57,7 +57,7 @@ const FAILURES = [
 
 for (const failure of FAILURES) {
   test(`${failure.name}: a message in the reader’s language, a working header, a retry that recovers`, { timeout: 60_000 }, async (t) => {
-    const session = await openPage(app.browser, { locale: 'fr-FR', allowed: [LOAD_FAILED] });
+    const session = await openPage(app.browser, { locale: 'fr-FR', allowed: [LOAD_FAILED], serviceWorkers: 'block' });
     t.after(() => session.close());
     const { page } = session;
     await page.route(CORPUS, failure.route);
@@ -89,7 +89,7 @@ test('one malformed essay among good ones: the good ones are shown, the bad one 
     ['fr-FR', 'fr/', 'Un essai n’a pas pu être lu et n’est pas affiché : « The Stopcock and the New Economy ».'],
     ['en-US', 'en/', 'One essay could not be read and is not shown: “The Stopcock and the New Economy”.'],
   ]) {
-    const session = await openPage(app.browser, { locale });
+    const session = await openPage(app.browser, { locale, serviceWorkers: 'block' });
     t.after(() => session.close());
     const { page } = session;
     await page.route(CORPUS, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(corpus) }));
@@ -111,7 +111,7 @@ test('an index with a byte order mark and a damaged byte reads as the browser’
   const [before, after] = JSON.stringify(corpus).split('@@');
   const body = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(before), Buffer.from([0xff]), Buffer.from(after)]);
   for (const [locale, address] of [['fr-FR', 'fr/'], ['en-US', 'en/']]) {
-    const session = await openPage(app.browser, { locale, allowed: [LOAD_FAILED] });
+    const session = await openPage(app.browser, { locale, allowed: [LOAD_FAILED], serviceWorkers: 'block' });
     t.after(() => session.close());
     const { page } = session;
     // Without its first screen, the app reads the index itself, a slice at a time.
