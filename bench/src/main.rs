@@ -119,7 +119,7 @@ fn search_files(corpus: &Path, query: &str) -> Result<(), String> {
     let mut search = SearchIndex::new(&index, list);
     let fetched = std::cell::RefCell::new(Vec::new());
     // What the query needs, then the first page of hits' bodies only.
-    let page = essais_core::library::LIBRARY_PAGE_SIZE;
+    let page = essais_core::library::SEARCH_PAGE_SIZE;
     loop {
         let needs = search.needs(query);
         let needs = if needs.is_empty() {

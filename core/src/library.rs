@@ -314,6 +314,15 @@ pub fn facets(
 /// the app's paging and the pre-rendered library page agree on it.
 pub const LIBRARY_PAGE_SIZE: usize = 20;
 
+/// How many passages a search shows at first, and adds per "show more".
+/// Fewer than the library's entries: a hit is a title, a snippet and what
+/// faces it in the translation, three to a screen, and each needs its
+/// essay's body and its translation's fetched. Twenty hits cost a keystroke
+/// and the first results their drawing and layout, and the snippets forty
+/// bodies over the network, for a page read three hits at a time
+/// (docs/performance.md, "Ten passages a page").
+pub const SEARCH_PAGE_SIZE: usize = 10;
+
 /// How many of the `target` entries a list draws in the frame after a
 /// change, the others coming in the next: those the reader can see (the
 /// `on_screen` first, counted before the change), and beyond the `kept`

@@ -436,7 +436,7 @@ pub fn show_more(lang: Lang, next: usize, remaining: usize) -> String {
     }
 }
 
-/// The search's "show more" button: "Afficher 20 passages de plus".
+/// The search's "show more" button: "Afficher 10 passages de plus".
 pub fn show_more_results(lang: Lang, next: usize) -> String {
     match (lang, next) {
         (Lang::Fr, 1) => "Afficher 1 passage de plus".into(),

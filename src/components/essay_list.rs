@@ -255,3 +255,37 @@ fn entry_view(corpus: &Arc<Corpus>, group: &TranslationGroup<'_>, lang: Lang) ->
         </li>
     }
 }
+
+/// After "show more": the focus goes to the link of the first new entry
+/// (at `index`) of the list `list` (a selector), where a keyboard or
+/// screen-reader user goes on reading (the button is gone). The
+/// entry may come a frame after the click (components/essay_list.rs), or
+/// from a first screen once the whole index is in: it is looked for over
+/// `frames` frames.
+pub fn focus_entry(list: &'static str, index: usize, frames: u32) {
+    request_animation_frame(move || {
+        // Not from where the reader has gone since.
+        let taken = document().active_element().is_some_and(|element| {
+            element.tag_name() != "BODY" && !element.class_list().contains("show-more")
+        });
+        if taken {
+            return;
+        }
+        let selector = format!("{list} > li:nth-child({}) a", index + 1);
+        match document()
+            .query_selector(&selector)
+            .ok()
+            .flatten()
+            .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el).ok())
+        {
+            Some(link) => {
+                let _ = link.focus();
+            }
+            None if frames > 1 => set_timeout(
+                move || focus_entry(list, index, frames - 1),
+                std::time::Duration::ZERO,
+            ),
+            None => {}
+        }
+    });
+}

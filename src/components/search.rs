@@ -8,7 +8,7 @@
 
 use crate::router::use_location;
 use essais_core::corpus::marked_places;
-use essais_core::library::{search_query, LibraryFilter};
+use essais_core::library::{search_query, LibraryFilter, SEARCH_PAGE_SIZE};
 use essais_core::routes::{
     essay_found_path, essay_path, library_path, library_search_path, parse_query,
 };
@@ -22,6 +22,7 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 use crate::api::{fetch_shard, fetch_shard_list, use_library_corpus, BodyCache};
+use crate::components::essay_list::focus_entry;
 use crate::components::load_error::PartLoadError;
 use crate::language::use_reading_language;
 use crate::paths::{go_to, href, use_library_filter};
@@ -414,8 +415,8 @@ pub fn use_found(state: SearchState, query: Memo<String>) -> Memo<Option<Arc<Fou
 
 /// The passages `query` finds in the translation groups at places `kept`
 /// (those the filters keep, ascending), one entry per essay version that
-/// matches, in blog order;
-/// the first `limit` of them, with a button for more.
+/// matches, in blog order; the first `pages` pages of them
+/// ([`SEARCH_PAGE_SIZE`] each), with a button for more.
 pub fn search_results(
     corpus: &Arc<Corpus>,
     state: SearchState,
@@ -423,7 +424,7 @@ pub fn search_results(
     kept: &[usize],
     query: &str,
     lang: Lang,
-    limit: RwSignal<usize>,
+    pages: RwSignal<usize>,
 ) -> AnyView {
     let ui = strings(lang);
     let loading = || view! { <p class="status" role="status">{ui.search_loading}</p> }.into_any();
@@ -442,7 +443,7 @@ pub fn search_results(
     let Some(found) = found else {
         return loading();
     };
-    let limit_now = limit.get();
+    let limit = pages.get() * SEARCH_PAGE_SIZE;
     let unreadable = state.unreadable.get();
     let is_unreadable = |n: &usize| unreadable.as_ref().is_some_and(|(u, _)| u.contains(n));
     // Every hit of the page is shown at once, its snippet once its body is
@@ -452,7 +453,7 @@ pub fn search_results(
         // Only the groups the filters keep; exact matches first, then those
         // found one typo away; each in blog order, the reading language's
         // version first.
-        let (count, found) = index.results_page(&found.matches, kept, lang, limit_now);
+        let (count, found) = index.results_page(&found.matches, kept, lang, limit);
         let page = || found.iter().copied();
         let missing: Vec<usize> = index
             .passages_for(page())
@@ -510,7 +511,7 @@ pub fn search_results(
     // after the frame that shows the hits: starting twenty fetches delayed
     // that frame by 150 ms or so (bench, 20,000 pairs, 4x CPU).
     let wanted = if missing.is_empty() { facing } else { missing };
-    if found.so_far.page_is_final(hits.len(), limit_now) && !wanted.is_empty() {
+    if found.so_far.page_is_final(hits.len(), limit) && !wanted.is_empty() {
         crate::timing::after_next_frame(move || state.fetch_passages(wanted, true));
     }
     let unreadable_notice = unreadable.map(|(_, error)| {
@@ -580,10 +581,11 @@ pub fn search_results(
     // Only the first hits: how many there are in all is not known yet.
     let first_only = found.so_far == SoFar::First;
     let more = (shown < count && !first_only).then(|| {
-        let next = (count - shown).min(essais_core::library::LIBRARY_PAGE_SIZE);
+        let next = (count - shown).min(SEARCH_PAGE_SIZE);
         view! {
             <button type="button" class="show-more" on:click=move |_| {
-                limit.set(shown + essais_core::library::LIBRARY_PAGE_SIZE);
+                pages.update(|p| *p += 1);
+                focus_entry(".search-results", shown, 4);
             }>{show_more_results(lang, next)}</button>
         }
     });

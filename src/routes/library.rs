@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 use crate::api::use_library_corpus;
 use crate::components::continue_reading::ContinueReading;
-use crate::components::essay_list::{EssayList, Listed};
+use crate::components::essay_list::{focus_entry, EssayList, Listed};
 use crate::components::filters::{ActiveFilters, FilterPanel};
 use crate::components::search::{
     search_results, use_found, use_search_query, SearchBox, SearchState,
@@ -86,14 +86,17 @@ pub fn LibraryPage() -> impl IntoView {
             }
         }
     });
-    // How many entries are shown; a new filter or search starts again. (Set
-    // only when it changes: every set redraws the results.)
-    let shown = RwSignal::new(LIBRARY_PAGE_SIZE);
+    // How many pages of entries (or of a search's passages) are shown; a
+    // new filter or search starts again at one. Pages, not entries: the
+    // library's and the search's are of different sizes, and a first key
+    // (from the library to a search) then redraws nothing twice. (Set only
+    // when it changes: every set redraws the results.)
+    let pages = RwSignal::new(1usize);
     Effect::new(move |_| {
         filter.track();
         search.track();
-        if shown.get_untracked() != LIBRARY_PAGE_SIZE {
-            shown.set(LIBRARY_PAGE_SIZE);
+        if pages.get_untracked() != 1 {
+            pages.set(1);
         }
     });
     // The page is redrawn in parts, each on what it shows: the search field
@@ -159,7 +162,7 @@ pub fn LibraryPage() -> impl IntoView {
                     kept,
                     &search.get(),
                     lang,
-                    shown,
+                    pages,
                 )
             } else if kept.is_empty() {
                 let clear = href(&library_path(lang, &LibraryFilter::default()));
@@ -182,7 +185,7 @@ pub fn LibraryPage() -> impl IntoView {
             }
         })
     };
-    // The entries, when no search is typed: the first `shown` kept groups.
+    // The entries, when no search is typed: the kept groups of the pages shown.
     let listed = Signal::derive(move || {
         let corpus = corpus.get();
         let groups = if corpus.is_none() || searching() || waiting() {
@@ -190,7 +193,7 @@ pub fn LibraryPage() -> impl IntoView {
         } else {
             kept.with(|kept| {
                 let kept = kept.as_deref().unwrap_or_default();
-                kept[..shown.get().min(kept.len())].to_vec()
+                kept[..(pages.get() * LIBRARY_PAGE_SIZE).min(kept.len())].to_vec()
             })
         };
         Listed {
@@ -204,7 +207,7 @@ pub fn LibraryPage() -> impl IntoView {
             return None;
         }
         let lang = lang.get();
-        if first_screen() && shown.get() > LIBRARY_PAGE_SIZE {
+        if first_screen() && pages.get() > 1 {
             // More than the first screen holds: they come with the index.
             return Some(
                 view! { <p class="status" role="status">{strings(lang).loading}</p> }.into_any(),
@@ -215,15 +218,15 @@ pub fn LibraryPage() -> impl IntoView {
         } else {
             kept.with(|kept| kept.as_ref().map_or(0, Vec::len))
         };
-        let limit = shown.get().min(total);
+        let limit = (pages.get() * LIBRARY_PAGE_SIZE).min(total);
         let remaining = total - limit;
         (remaining > 0).then(|| {
             let next = remaining.min(LIBRARY_PAGE_SIZE);
             view! {
                 <button type="button" class="show-more" on:click=move |_| {
-                    shown.set(limit + LIBRARY_PAGE_SIZE);
+                    pages.update(|p| *p += 1);
                     // From a first screen, the entries come with the index.
-                    focus_entry(limit, if first_screen() { FRAMES_FOR_THE_INDEX } else { 4 });
+                    focus_entry(".essay-list", limit, if first_screen() { FRAMES_FOR_THE_INDEX } else { 4 });
                 }>{show_more(lang, next, remaining)}</button>
             }
             .into_any()
@@ -260,37 +263,4 @@ fn in_search_field() -> bool {
     document()
         .active_element()
         .is_some_and(|element| element.id() == "search")
-}
-
-/// After "show more": the focus goes to the first new entry's link, where a
-/// keyboard or screen-reader user goes on reading (the button is gone). The
-/// entry may come a frame after the click (components/essay_list.rs), or
-/// from a first screen once the whole index is in: it is looked for over
-/// `frames` frames.
-fn focus_entry(index: usize, frames: u32) {
-    request_animation_frame(move || {
-        // Not from where the reader has gone since.
-        let taken = document().active_element().is_some_and(|element| {
-            element.tag_name() != "BODY" && !element.class_list().contains("show-more")
-        });
-        if taken {
-            return;
-        }
-        let selector = format!(".essay-list > li:nth-child({}) a", index + 1);
-        match document()
-            .query_selector(&selector)
-            .ok()
-            .flatten()
-            .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el).ok())
-        {
-            Some(link) => {
-                let _ = link.focus();
-            }
-            None if frames > 1 => set_timeout(
-                move || focus_entry(index, frames - 1),
-                std::time::Duration::ZERO,
-            ),
-            None => {}
-        }
-    });
 }

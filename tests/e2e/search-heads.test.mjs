@@ -26,9 +26,11 @@ const app = {};
 const WORD = 'social';
 // A word of every essay of the 24 pairs added to the seed for a full page of
 // first hits (`full`): its head holds the first 12 pairs (24 hits, more than
-// a page of 20), the rest the other 12.
+// a page), the rest the other 12.
 const FULL_WORD = 'zythum';
 const FULL_PAIRS = 24;
+// A page of a search's passages (`SEARCH_PAGE_SIZE`, core/src/library.rs).
+const PAGE = 10;
 
 /** The seed's content and `FULL_PAIRS` translated pairs after it, each with `FULL_WORD`. */
 function writeFullContent(dir) {
@@ -96,11 +98,13 @@ test('cut finely, the seed\'s common words have heads, each beside its shard', (
 const LANGUAGES = [
   {
     locale: 'fr-FR', address: 'fr/', counting: 'Premiers passages trouvés ; la suite arrive…', count: /^\d+ passages? trouvés?$/,
+    more: (n) => `Afficher ${n} passages de plus`,
     failed: 'La recherche n’a pas pu être préparée\u00a0: ', retry: 'Réessayer',
     causes: [/^le serveur a répondu 404\.$/, /^le fichier est illisible \(ligne 1, colonne \d+\)\.$/, /^le fichier est d’une version que cette application ne sait pas lire\.$/],
   },
   {
     locale: 'en-US', address: 'en/', counting: 'First passages found; the rest is on its way…', count: /^\d+ passages? found$/,
+    more: (n) => `Show ${n} more passages`,
     failed: 'The search could not be prepared: ', retry: 'Try again',
     causes: [/^the server answered 404\.$/, /^the file is unreadable \(line 1, column \d+\)\.$/, /^the file is of a version this app cannot read\.$/],
   },
@@ -199,11 +203,11 @@ for (const t of LANGUAGES) {
     // marked in each, while the rest is held back and the count waits.
     const hits = page.locator('.search-hit');
     await hits.first().waitFor();
-    assert.equal(await hits.count(), 20, 'a full page of first hits');
+    assert.equal(await hits.count(), PAGE, 'a full page of first hits');
     await page.locator('.search-hit .snippet.pending').first().waitFor({ state: 'detached' });
-    assert.equal(await page.locator('.search-hit .snippet mark').count(), 20, 'every hit with its snippet');
+    assert.equal(await page.locator('.search-hit .snippet mark').count(), PAGE, 'every hit with its snippet');
     assert.ok(held.length > 0, 'the rest of the word\'s postings was asked for, and is held back');
-    assert.ok(bodies.length >= 20, `${bodies.length} bodies fetched while the rest is held back`);
+    assert.ok(bodies.length >= PAGE, `${bodies.length} bodies fetched while the rest is held back`);
     assert.equal((await page.locator('.result-count').textContent()).trim(), t.counting);
     await page.locator('.search-results[aria-busy="true"]').waitFor();
     const first = await texts(page, '.search-hit .essay-title');
@@ -241,5 +245,41 @@ for (const t of LANGUAGES) {
       session.expectNoErrors();
       await session.close();
     }
+  });
+}
+
+for (const t of LANGUAGES) {
+  test(`a search shows its passages a page of ten at a time; "show more" adds ten, from the keyboard, and a new search starts again at ten (${t.locale})`, async (tt) => {
+    const session = await openPage(app.browser, { locale: t.locale, serviceWorkers: 'block' });
+    tt.after(() => session.close());
+    const { page } = session;
+    await page.goto(app.full.server.url + `${t.address}?q=${FULL_WORD}`);
+    await searched(page);
+    const hits = page.locator('.search-hit');
+    const all = 2 * FULL_PAIRS;
+    for (let shown = PAGE; shown < all; shown += PAGE) {
+      assert.equal(await hits.count(), shown);
+      const next = Math.min(PAGE, all - shown);
+      const more = page.getByRole('button', { name: t.more(next) });
+      await more.focus();
+      await page.keyboard.press('Enter');
+      await page.waitForFunction((n) => document.querySelectorAll('.search-hit').length === n, shown + next);
+      // The reader goes on from the first passage added, not from the top
+      // of the page (the button they pressed is gone or moved).
+      await page.waitForFunction((n) => document.activeElement === document.querySelector(`.search-results > li:nth-child(${n}) a`), shown + 1);
+      await searched(page);
+    }
+    assert.equal(await hits.count(), all);
+    assert.equal(await page.locator('.show-more').count(), 0);
+    // Every snippet of the pages added, drawn.
+    await page.locator('.search-hit .snippet.pending').first().waitFor({ state: 'detached' });
+    assert.equal(await page.locator('.search-hit .snippet mark').count(), all);
+    // Another search: its first page only.
+    await page.getByRole('searchbox').fill(`${FULL_WORD} paragraph`);
+    await page.waitForFunction((n) => document.querySelectorAll('.search-hit').length === n, PAGE);
+    await searched(page);
+    assert.equal(await hits.count(), PAGE);
+    assert.equal(await page.locator('.show-more').count(), 1);
+    session.expectNoErrors();
   });
 }
