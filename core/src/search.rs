@@ -361,6 +361,31 @@ impl Needs {
     }
 }
 
+/// Essays by position (what postings name), the first listed for a
+/// position: sorted pairs, looked up by halving. A shard's postings name
+/// thousands of positions; a hash map's lookups were most of the time a
+/// shard took to be taken in (docs/performance.md, "Ten passages a page").
+#[derive(Debug, Clone, Default)]
+struct ByPosition(Vec<(u32, u32)>);
+
+impl ByPosition {
+    /// From (position, essay) pairs in the essays' order.
+    fn new(pairs: impl IntoIterator<Item = (u32, u32)>) -> ByPosition {
+        let mut pairs: Vec<(u32, u32)> = pairs.into_iter().collect();
+        // Stable: of essays sharing a position, the first listed stays.
+        pairs.sort_by_key(|&(position, _)| position);
+        pairs.dedup_by_key(|&mut (position, _)| position);
+        ByPosition(pairs)
+    }
+
+    fn get(&self, position: u32) -> Option<u32> {
+        self.0
+            .binary_search_by_key(&position, |&(p, _)| p)
+            .ok()
+            .map(|i| self.0[i].1)
+    }
+}
+
 /// The search index as far as this reader has it: the shards written by
 /// `corpus build` (`search_shards`) fetched so far, and the passages of the
 /// essays whose bodies are in. [`SearchIndex::needs`] says what a query
@@ -371,7 +396,7 @@ impl Needs {
 pub struct SearchIndex {
     essays: Vec<EssayIndex>,
     /// Each essay's place in `essays`, by position (what postings name).
-    by_position: HashMap<u32, u32>,
+    by_position: ByPosition,
     shards: ShardList,
     loaded: Vec<bool>,
     /// The common words whose head alone is in (not the rest of their
@@ -523,10 +548,16 @@ impl SearchIndex {
         let mut index = SearchIndex {
             loaded: vec![false; shards.len()],
             shards,
+            by_position: ByPosition::new(
+                corpus
+                    .essays
+                    .iter()
+                    .enumerate()
+                    .map(|(n, e)| (e.position, n as u32)),
+            ),
             ..SearchIndex::default()
         };
-        for (n, essay) in corpus.essays.iter().enumerate() {
-            index.by_position.entry(essay.position).or_insert(n as u32);
+        for essay in &corpus.essays {
             index.essays.push(EssayIndex {
                 slug: essay.slug.clone(),
                 lang: essay.lang,
@@ -602,7 +633,7 @@ impl SearchIndex {
             let mut position = 0u32;
             for delta in deltas {
                 position = position.wrapping_add(delta);
-                if let Some(&essay) = self.by_position.get(&position) {
+                if let Some(essay) = self.by_position.get(position) {
                     found[lang_slot(self.essays[essay as usize].lang)].push(essay);
                 }
             }
@@ -1460,6 +1491,18 @@ fn floor_char_boundary(text: &str, mut i: usize) -> usize {
 mod tests {
     use super::*;
 
+    #[test]
+    fn essays_are_found_by_position_the_first_listed_for_a_shared_one() {
+        // In the essays' order: positions out of order, one shared.
+        let by = ByPosition::new([(7, 0), (3, 1), (7, 2), (0, 3)]);
+        assert_eq!(by.get(7), Some(0));
+        assert_eq!(by.get(3), Some(1));
+        assert_eq!(by.get(0), Some(3));
+        assert_eq!(by.get(1), None);
+        assert_eq!(by.get(u32::MAX), None);
+        assert_eq!(ByPosition::default().get(0), None);
+    }
+
     proptest::proptest! {
         /// A walk through ascending essays finds, for each, what looking
         /// the essay up in every term's essays finds.
@@ -1512,12 +1555,12 @@ mod tests {
             let count = french.len() as u32;
             let mut index = SearchIndex {
                 loaded: vec![false],
+                by_position: ByPosition::new((0..count).map(|n| (count - 1 - n, n))),
                 ..SearchIndex::default()
             };
             // Positions run against the essays' order, so that the lists
             // are put in essay order after they are read.
             for (n, &fr) in french.iter().enumerate() {
-                index.by_position.insert(count - 1 - n as u32, n as u32);
                 index.essays.push(EssayIndex {
                     slug: format!("e{n}"),
                     lang: if fr { Lang::Fr } else { Lang::En },
