@@ -258,10 +258,10 @@ fn entry_view(corpus: &Arc<Corpus>, group: &TranslationGroup<'_>, lang: Lang) ->
 
 /// After "show more": the focus goes to the link of the first new entry
 /// (at `index`) of the list `list` (a selector), where a keyboard or
-/// screen-reader user goes on reading (the button is gone). The
-/// entry may come a frame after the click (components/essay_list.rs), or
-/// from a first screen once the whole index is in: it is looked for over
-/// `frames` frames.
+/// screen-reader user goes on reading (the button is gone). The entry may
+/// come a frame after the click (the list above draws what is off screen
+/// in the next frame), or from a first screen once the whole index is in:
+/// it is looked for over `frames` frames.
 pub fn focus_entry(list: &'static str, index: usize, frames: u32) {
     request_animation_frame(move || {
         // Not from where the reader has gone since.
