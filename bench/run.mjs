@@ -341,6 +341,29 @@ async function measureInteraction(page, type, act, doneSource) {
   return (await Promise.race([pending, timeout])).total;
 }
 
+/**
+ * How fast the page's CPU is now: a fixed script (two million square roots)
+ * timed in the page, CPU slowed down as for the interactions, the median of
+ * three. Taken before and after each corpus's series: the corpora are
+ * measured one after the other, and this shared machine's load moves over
+ * minutes, so a ratio to the seed is only as good as the two series' probes
+ * agree. (Measuring the corpora in turn, each page open, was tried: every
+ * interaction then took 30 to 50 ms more, on the seed most, which flattered
+ * the ratios: docs/performance.md, "The interactions' series measured in turn".)
+ */
+async function machineProbe(page) {
+  const times = [];
+  for (let i = 0; i < 3; i++) {
+    times.push(await page.evaluate(() => {
+      const start = performance.now();
+      let x = 0;
+      for (let n = 0; n < 2e6; n++) x += Math.sqrt(n);
+      return x > 0 ? performance.now() - start : -1;
+    }));
+  }
+  return median(times);
+}
+
 /** Whether the app has the whole corpus (src/api.rs: `essais:whole-corpus`). */
 const WHOLE_CORPUS = () => performance.getEntriesByName('essais:whole-corpus').length > 0;
 
@@ -367,6 +390,7 @@ async function interactions(browser, url, corpusLabel, serverOptions = {}) {
   const wasmBytes = await page.evaluate(() => window.__wasm?.memory?.buffer?.byteLength ?? null);
   const entries = await page.locator('.essay-entry').count();
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+  const probeBefore = await machineProbe(page);
 
   // Language toggle, both ways, on the library.
   for (let i = 0; i < INTERACTION_RUNS; i++) {
@@ -451,9 +475,10 @@ async function interactions(browser, url, corpusLabel, serverOptions = {}) {
     if (open) record('Opening the side-by-side view', t);
   }
   const blocks = await page.locator('.essay-body p, .essay-body h2').count();
+  const probeAfter = await machineProbe(page);
   await ctx.close();
   await server.close();
-  return { corpusLabel, results, heap, wasmBytes, entries, entriesAfterMore, hits, blocks, pair: pair.slug, indexReady, indexBuild };
+  return { corpusLabel, results, heap, wasmBytes, entries, entriesAfterMore, hits, blocks, pair: pair.slug, indexReady, indexBuild, probe: [probeBefore, probeAfter] };
 }
 
 function interactionsSection(runs) {
@@ -464,7 +489,7 @@ function interactionsSection(runs) {
   const out = [
     `### Interactions (${INTERACTION_RUNS} runs each, CPU slowed down ${CPU_SLOWDOWN}×)`,
     '',
-    'From the input event\'s time stamp to the first frame rendered after the page shows the change (a `requestAnimationFrame` then a task; the frame itself waits for the display\'s next 16.7 ms tick, so even an instant handler measures a few ms).',
+    'From the input event\'s time stamp to the first frame rendered after the page shows the change (a `requestAnimationFrame` then a task; the frame itself waits for the display\'s next 16.7 ms tick, so even an instant handler measures a few ms). The corpora are measured one after the other; each one\'s series is framed by a probe of the machine\'s speed (below each corpus): where the probes differ, so did the machine, and the ratios between corpora are off by as much.',
     '',
     `| Interaction | ${runs.map((r) => `${r.corpusLabel}: median`).join(' | ')} | ${runs.map((r) => `${r.corpusLabel}: slowest`).join(' | ')} |`,
     `|---|${runs.map(() => '---:').join('|')}|${runs.map(() => '---:').join('|')}|`,
@@ -474,7 +499,7 @@ function interactionsSection(runs) {
   }
   out.push('');
   for (const r of runs) {
-    out.push(`- ${r.corpusLabel}: the library showed ${r.entries} entries${r.results['Show more (library)'] ? `, then ${r.entriesAfterMore} after ${r.results['Show more (library)'].length} clicks on "show more"` : ''}; the search for "economie" showed "${r.hits || 'nothing'}"; the side-by-side essay was \`${r.pair}\` (${r.blocks} blocks on the page). The first search of the visit (CPU and network at full speed): ${ms(r.indexReady)} from the focus to the first results (the shard list, the query's shards, the hits' bodies), of which setting up the index from the shard list ${r.indexBuild === null ? 'not measured' : ms(r.indexBuild)}.`);
+    out.push(`- ${r.corpusLabel}: the library showed ${r.entries} entries${r.results['Show more (library)'] ? `, then ${r.entriesAfterMore} after ${r.results['Show more (library)'].length} clicks on "show more"` : ''}; the search for "economie" showed "${r.hits || 'nothing'}"; the side-by-side essay was \`${r.pair}\` (${r.blocks} blocks on the page). The first search of the visit (CPU and network at full speed): ${ms(r.indexReady)} from the focus to the first results (the shard list, the query's shards, the hits' bodies), of which setting up the index from the shard list ${r.indexBuild === null ? 'not measured' : ms(r.indexBuild)}. The machine's probe (a fixed script, 4× CPU): ${ms1(r.probe[0])} before the series, ${ms1(r.probe[1])} after.`);
   }
   out.push('', '### Memory after the library has loaded', '', '| Corpus | JS heap used | WASM linear memory |', '|---|---:|---:|');
   for (const r of runs) out.push(`| ${r.corpusLabel} | ${kb(r.heap.usedSize)} | ${r.wasmBytes === null ? 'not measured' : kb(r.wasmBytes)} |`);
