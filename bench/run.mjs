@@ -349,7 +349,7 @@ async function measureInteraction(page, type, act, doneSource) {
  * minutes, so a ratio to the seed is only as good as the two series' probes
  * agree. (Measuring the corpora in turn, each page open, was tried: every
  * interaction then took 30 to 50 ms more, on the seed most, which flattered
- * the ratios: docs/performance.md, "The interactions on a quiet machine".)
+ * the ratios: docs/performance.md, "The interactions measured again".)
  */
 async function machineProbe(page) {
   const times = [];
