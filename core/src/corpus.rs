@@ -927,11 +927,14 @@ impl<'c> TranslationGroup<'c> {
         }
     }
 
+    /// The languages the group is written in, in `Lang::ALL`'s order (read
+    /// off that list rather than sorted: a sort is a few KB of WASM each
+    /// element type, docs/performance.md).
     pub fn languages(&self) -> Vec<Lang> {
-        let mut langs: Vec<Lang> = self.versions.iter().map(|e| e.lang).collect();
-        langs.sort();
-        langs.dedup();
-        langs
+        Lang::ALL
+            .into_iter()
+            .filter(|&lang| self.versions.iter().any(|e| e.lang == lang))
+            .collect()
     }
 }
 

@@ -232,7 +232,11 @@ fn whole_count(corpus: &Corpus, value: &FilterValue) -> usize {
 pub fn kept_groups(corpus: &Corpus, filter: &LibraryFilter) -> Vec<usize> {
     let chosen = filter.chosen();
     let mut lists: Vec<&[usize]> = chosen.iter().map(|v| postings(corpus, v)).collect();
-    lists.sort_by_key(|list| list.len());
+    // The shortest first; the others' order does not matter (found, not sorted:
+    // a sort is a few KB of WASM each element type, docs/performance.md).
+    if let Some(shortest) = (0..lists.len()).min_by_key(|&i| lists[i].len()) {
+        lists.swap(0, shortest);
+    }
     match lists.split_first() {
         None => (0..corpus.group_count()).collect(),
         Some((shortest, others)) => shortest
