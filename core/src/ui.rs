@@ -362,7 +362,8 @@ pub fn rejected_essays(lang: Lang, names: &[&str]) -> String {
             quoted.join(", ")
         ),
         (Lang::Fr, n) => format!(
-            "{n} essais n’ont pas pu être lus et ne sont pas affichés : {}.",
+            "{} essais n’ont pas pu être lus et ne sont pas affichés : {}.",
+            number(lang, n),
             quoted.join(", ")
         ),
         (Lang::En, 1) => format!(
@@ -370,7 +371,8 @@ pub fn rejected_essays(lang: Lang, names: &[&str]) -> String {
             quoted.join(", ")
         ),
         (Lang::En, n) => format!(
-            "{n} essays could not be read and are not shown: {}.",
+            "{} essays could not be read and are not shown: {}.",
+            number(lang, n),
             quoted.join(", ")
         ),
     }
@@ -404,35 +406,58 @@ pub fn facing_in(reader: Lang, other: Lang) -> String {
     }
 }
 
+/// A count as each language writes it: digits in groups of three from
+/// 1,000 up, "25 569" (a narrow no-break space, as French typography and
+/// the browsers' `Intl.NumberFormat("fr")` group them) / "25,569". A large
+/// library's counts run to five digits, hard to read ungrouped.
+pub fn number(lang: Lang, n: usize) -> String {
+    let digits = n.to_string();
+    let separator = match lang {
+        Lang::Fr => '\u{202f}',
+        Lang::En => ',',
+    };
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 * 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(separator);
+        }
+        out.push(digit);
+    }
+    out
+}
+
 /// "3 passages" / "1 passage".
 pub fn result_count(lang: Lang, count: usize) -> String {
+    let n = number(lang, count);
     match (lang, count) {
-        (Lang::Fr, 0 | 1) => format!("{count} passage trouvé"),
-        (Lang::Fr, _) => format!("{count} passages trouvés"),
+        (Lang::Fr, 0 | 1) => format!("{n} passage trouvé"),
+        (Lang::Fr, _) => format!("{n} passages trouvés"),
         (Lang::En, 1) => "1 passage found".into(),
-        (Lang::En, _) => format!("{count} passages found"),
+        (Lang::En, _) => format!("{n} passages found"),
     }
 }
 
 /// "3 essais" / "1 essay".
 pub fn essay_count(lang: Lang, count: usize) -> String {
+    let n = number(lang, count);
     match (lang, count) {
-        (Lang::Fr, 0 | 1) => format!("{count} essai"),
-        (Lang::Fr, _) => format!("{count} essais"),
+        (Lang::Fr, 0 | 1) => format!("{n} essai"),
+        (Lang::Fr, _) => format!("{n} essais"),
         (Lang::En, 1) => "1 essay".into(),
-        (Lang::En, _) => format!("{count} essays"),
+        (Lang::En, _) => format!("{n} essays"),
     }
 }
 
-/// The library's "show more" button: "Afficher 20 essais de plus (1950 restants)".
+/// The library's "show more" button: "Afficher 20 essais de plus (1 950 restants)".
 pub fn show_more(lang: Lang, next: usize, remaining: usize) -> String {
+    let left = number(lang, remaining);
     match lang {
         Lang::Fr => format!(
-            "Afficher {} de plus ({remaining} restant{})",
+            "Afficher {} de plus ({left} restant{})",
             essay_count(lang, next),
             if remaining > 1 { "s" } else { "" }
         ),
-        Lang::En => format!("Show {next} more ({remaining} left)"),
+        Lang::En => format!("Show {} more ({left} left)", number(lang, next)),
     }
 }
 
@@ -465,10 +490,13 @@ pub fn marks_found(lang: Lang, n: usize, search: &str) -> String {
     match (lang, n) {
         (Lang::Fr, 0) => format!("Aucun mot trouvé pour «\u{a0}{search}\u{a0}» dans ce texte"),
         (Lang::Fr, 1) => format!("1 mot trouvé pour «\u{a0}{search}\u{a0}»"),
-        (Lang::Fr, n) => format!("{n} mots trouvés pour «\u{a0}{search}\u{a0}»"),
+        (Lang::Fr, n) => format!(
+            "{} mots trouvés pour «\u{a0}{search}\u{a0}»",
+            number(lang, n)
+        ),
         (Lang::En, 0) => format!("No match for “{search}” in this text"),
         (Lang::En, 1) => format!("1 match for “{search}”"),
-        (Lang::En, n) => format!("{n} matches for “{search}”"),
+        (Lang::En, n) => format!("{} matches for “{search}”", number(lang, n)),
     }
 }
 
@@ -498,18 +526,20 @@ pub fn megabytes(lang: Lang, bytes: u64) -> String {
     const MB: u64 = 1024 * 1024;
     let tenths = (bytes * 10 + MB / 2) / MB;
     let tenths = tenths.max(1);
+    let whole = number(lang, (tenths / 10) as usize);
     match lang {
-        Lang::Fr => format!("{},{}\u{a0}Mo", tenths / 10, tenths % 10),
-        Lang::En => format!("{}.{} MB", tenths / 10, tenths % 10),
+        Lang::Fr => format!("{whole},{}\u{a0}Mo", tenths % 10),
+        Lang::En => format!("{whole}.{} MB", tenths % 10),
     }
 }
 
 /// The footer above the offline budget: what this device has.
 pub fn offline_saved(lang: Lang, saved: usize, total: usize) -> String {
+    let plural = if saved > 1 { "s" } else { "" };
+    let (saved, total) = (number(lang, saved), number(lang, total));
     match lang {
         Lang::Fr => format!(
-            "Sur cet appareil, pour la lecture hors ligne : la bibliothèque, la recherche et {saved}\u{a0}essai{} sur {total}.",
-            if saved > 1 { "s" } else { "" }
+            "Sur cet appareil, pour la lecture hors ligne : la bibliothèque, la recherche et {saved}\u{a0}essai{plural} sur {total}."
         ),
         Lang::En => format!(
             "On this device for offline reading: the library, the search and {saved} of {total} essays."
@@ -533,6 +563,7 @@ pub fn save_every_essay(lang: Lang, bytes: u64) -> String {
 
 /// While every essay is being saved.
 pub fn saving_essays(lang: Lang, saved: usize, total: usize) -> String {
+    let (saved, total) = (number(lang, saved), number(lang, total));
     match lang {
         Lang::Fr => format!("Enregistrement des essais : {saved} sur {total}…"),
         Lang::En => format!("Saving the essays: {saved} of {total}…"),
@@ -542,6 +573,7 @@ pub fn saving_essays(lang: Lang, saved: usize, total: usize) -> String {
 /// Saving every essay stopped: where, and why (`full`: the device has no
 /// more room; else the network failed).
 pub fn saving_stopped(lang: Lang, saved: usize, total: usize, full: bool) -> String {
+    let (saved, total) = (number(lang, saved), number(lang, total));
     match (lang, full) {
         (Lang::Fr, true) => format!(
             "Enregistrement interrompu à {saved} essais sur {total} : plus de place sur cet appareil."
@@ -562,8 +594,8 @@ pub fn saving_stopped(lang: Lang, saved: usize, total: usize, full: bool) -> Str
 pub fn more_tags(lang: Lang, n: usize) -> String {
     match (lang, n) {
         (Lang::Fr, 1) => "+ 1 autre".into(),
-        (Lang::Fr, n) => format!("+ {n} autres"),
-        (Lang::En, n) => format!("+ {n} more"),
+        (Lang::Fr, n) => format!("+ {} autres", number(lang, n)),
+        (Lang::En, n) => format!("+ {} more", number(lang, n)),
     }
 }
 
@@ -573,8 +605,8 @@ pub fn minutes_left(lang: Lang, minutes: u32) -> String {
         (Lang::Fr, 0) => "Terminé".into(),
         (Lang::En, 0) => "Done".into(),
         (Lang::Fr, 1) => "1 min restante".into(),
-        (Lang::Fr, n) => format!("{n} min restantes"),
-        (Lang::En, n) => format!("{n} min left"),
+        (Lang::Fr, n) => format!("{} min restantes", number(lang, n as usize)),
+        (Lang::En, n) => format!("{} min left", number(lang, n as usize)),
     }
 }
 
@@ -589,7 +621,7 @@ pub fn percent_read(lang: Lang, percent: u32) -> String {
 /// "12 min de lecture" / "12 min read": a reading time at 230 words a minute,
 /// never less than one minute.
 pub fn reading_time(lang: Lang, word_count: u32) -> String {
-    let minutes = word_count.div_ceil(230).max(1);
+    let minutes = number(lang, word_count.div_ceil(230).max(1) as usize);
     match lang {
         Lang::Fr => format!("{minutes} min de lecture"),
         Lang::En => format!("{minutes} min read"),
@@ -601,10 +633,10 @@ pub fn comment_count(lang: Lang, comments: u32) -> String {
     match (lang, comments) {
         (Lang::Fr, 0) => "Aucun commentaire".into(),
         (Lang::Fr, 1) => "1 commentaire".into(),
-        (Lang::Fr, n) => format!("{n} commentaires"),
+        (Lang::Fr, n) => format!("{} commentaires", number(lang, n as usize)),
         (Lang::En, 0) => "No comments".into(),
         (Lang::En, 1) => "1 comment".into(),
-        (Lang::En, n) => format!("{n} comments"),
+        (Lang::En, n) => format!("{} comments", number(lang, n as usize)),
     }
 }
 
@@ -701,6 +733,69 @@ mod tests {
         assert_ne!(fr.retry, en.retry);
         assert_eq!(fr.only_in(Lang::En), "en anglais seulement");
         assert_eq!(en.only_in(Lang::En), "English only");
+    }
+
+    #[test]
+    fn counts_are_grouped_in_threes_as_each_language_writes_them() {
+        let nnbsp = '\u{202f}';
+        for (n, fr, en) in [
+            (0, "0".to_string(), "0"),
+            (7, "7".to_string(), "7"),
+            (999, "999".to_string(), "999"),
+            (1_000, format!("1{nnbsp}000"), "1,000"),
+            (25_569, format!("25{nnbsp}569"), "25,569"),
+            (1_234_567, format!("1{nnbsp}234{nnbsp}567"), "1,234,567"),
+        ] {
+            assert_eq!(number(Lang::Fr, n), fr);
+            assert_eq!(number(Lang::En, n), en);
+        }
+        // Every count a large library shows.
+        assert_eq!(
+            essay_count(Lang::Fr, 40_000),
+            format!("40{nnbsp}000 essais")
+        );
+        assert_eq!(essay_count(Lang::En, 40_000), "40,000 essays");
+        assert_eq!(
+            result_count(Lang::Fr, 25_569),
+            format!("25{nnbsp}569 passages trouvés")
+        );
+        assert_eq!(result_count(Lang::En, 25_569), "25,569 passages found");
+        assert_eq!(
+            show_more(Lang::Fr, 20, 19_980),
+            format!("Afficher 20 essais de plus (19{nnbsp}980 restants)")
+        );
+        assert_eq!(
+            show_more(Lang::En, 20, 19_980),
+            "Show 20 more (19,980 left)"
+        );
+        assert_eq!(filter_count(Lang::En, 2_807), " (2,807 essays)");
+        assert_eq!(
+            offline_saved(Lang::Fr, 2, 40_000),
+            format!("Sur cet appareil, pour la lecture hors ligne : la bibliothèque, la recherche et 2\u{a0}essais sur 40{nnbsp}000.")
+        );
+        assert_eq!(
+            offline_saved(Lang::En, 1_204, 40_000),
+            "On this device for offline reading: the library, the search and 1,204 of 40,000 essays."
+        );
+        assert_eq!(
+            saving_essays(Lang::En, 1_204, 40_000),
+            "Saving the essays: 1,204 of 40,000…"
+        );
+        assert_eq!(
+            saving_stopped(Lang::Fr, 1_204, 40_000, true),
+            format!("Enregistrement interrompu à 1{nnbsp}204 essais sur 40{nnbsp}000 : plus de place sur cet appareil.")
+        );
+        assert_eq!(
+            megabytes(Lang::Fr, 1_300 * 1024 * 1024),
+            format!("1{nnbsp}300,0\u{a0}Mo")
+        );
+        assert_eq!(megabytes(Lang::En, 1_300 * 1024 * 1024), "1,300.0 MB");
+        assert_eq!(marks_found(Lang::En, 1_500, "a"), "1,500 matches for “a”");
+        assert_eq!(
+            comment_count(Lang::Fr, 1_200),
+            format!("1{nnbsp}200 commentaires")
+        );
+        assert_eq!(reading_time(Lang::En, 230 * 1_500), "1,500 min read");
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use essais_core::library::{facets, value_label, FilterValue, LibraryFilter};
 use essais_core::routes::{library_path, library_search_path};
-use essais_core::ui::{filter_count, remove_filter, strings};
+use essais_core::ui::{filter_count, number, remove_filter, strings};
 use essais_core::{Corpus, Lang};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -64,7 +64,7 @@ pub fn FilterPanel(
                         >
                             <span class="facet-label">{facet.label.clone()}</span>
                             // Seen: the bare number; heard: "(2 essais)".
-                            <span class="facet-count" aria-hidden="true">{facet.count}</span>
+                            <span class="facet-count" aria-hidden="true">{number(lang, facet.count)}</span>
                             <span class="visually-hidden">{filter_count(lang, facet.count)}</span>
                         </button>
                     </li>

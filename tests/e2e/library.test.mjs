@@ -70,11 +70,11 @@ test('an English browser starts in English', async () => {
   await close();
 });
 
-/** 50 essays: the seed's English essay, under 50 names, all pointing at its real body. */
-function longLibrary() {
+/** `length` essays (50 unless said): the seed's English essay, under as many names, all pointing at its real body. */
+function longLibrary(length = 50) {
   const seed = JSON.parse(fs.readFileSync(path.join(distDir, 'corpus.json'), 'utf8'));
   const stopcock = seed.essays.find((e) => e.slug === 'the-stopcock-and-the-new-economy');
-  const essays = Array.from({ length: 50 }, (_, i) => ({
+  const essays = Array.from({ length }, (_, i) => ({
     ...stopcock,
     slug: `essay-${i + 1}`,
     translation_key: `essay-${i + 1}`,
@@ -124,6 +124,32 @@ test('a long library comes 20 entries at a time, and "show more" takes the focus
     await page.waitForFunction(() => document.querySelectorAll('.essay-entry').length === 20);
     assert.equal(await page.getByRole('button', { name: evenMore }).count(), 0);
     assert.equal(await page.getByRole('button', { name: more }).count(), 1);
+    session.expectNoErrors();
+  }
+});
+
+test('a large library’s counts are grouped in threes, as each language writes them', async (t) => {
+  const { seed, essays } = longLibrary(1250);
+  const category = essays[0].categories[0];
+  // French groups with a narrow no-break space (as Intl.NumberFormat does), English with a comma.
+  const group = (lang, n) => new Intl.NumberFormat(lang).format(n);
+  assert.equal(group('fr', 1250), '1\u202f250');
+  for (const [locale, lang, count, more, heard] of [
+    ['fr-FR', 'fr', (n) => `${group('fr', n)} essais`, (n) => `Afficher 20 essais de plus (${group('fr', n)} restants)`, (n) => `(${group('fr', n)} essais)`],
+    ['en-US', 'en', (n) => `${group('en', n)} essays`, (n) => `Show 20 more (${group('en', n)} left)`, (n) => `(${group('en', n)} essays)`],
+  ]) {
+    const session = await openPage(app.browser, { locale, serviceWorkers: 'block' });
+    t.after(() => session.close());
+    const { page } = session;
+    await page.route(/\/(corpus|first-screen)\.json$/, (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ...seed, essays }) }));
+    await page.goto(`${app.server.url}${lang}/`);
+    await appReady(page);
+    assert.equal(await page.locator('.result-count').textContent(), count(1250));
+    assert.equal(await page.getByRole('button', { name: more(1230) }).count(), 1);
+    // The filter's count, seen and heard.
+    const facet = page.locator('.facet-group.categories .facet', { has: page.locator('.facet-count', { hasText: group(lang, 1250) }) });
+    assert.equal(await facet.count(), 1, `the ${category} filter counts 1250`);
+    assert.equal((await facet.locator('.visually-hidden').textContent()).trim(), heard(1250));
     session.expectNoErrors();
   }
 });
