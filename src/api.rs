@@ -4,6 +4,7 @@
 //! opening the side-by-side view never waits twice. This module fetches and
 //! returns values; it draws nothing.
 
+use essais_core::library::{first_screen_file, shows_filter, FilterValue, LibraryFilter};
 use essais_core::search_shards::{Shard, ShardList};
 use essais_core::{Corpus, CorpusLoadError, CorpusReading, EssayBody, FIRST_SCREEN_FILE};
 use leptos::prelude::*;
@@ -205,6 +206,11 @@ pub struct CorpusSource {
     parts: RwSignal<Vec<EssayPart>>,
     /// The essays whose entry pages were asked for their part, each once.
     parts_asked: StoredValue<Vec<String>>,
+    /// The first screens of the library filtered by one value held
+    /// ([`CorpusSource::fetch_first_screen_of`]).
+    screens: RwSignal<Vec<Arc<Corpus>>>,
+    /// Their files asked for, each once.
+    screens_asked: StoredValue<Vec<String>>,
 }
 
 /// An essay's part of the index ([`Corpus::essay_page`]), read from the data
@@ -251,6 +257,8 @@ impl CorpusSource {
             first_screen: RwSignal::new(None),
             parts: RwSignal::new(essay_part.into_iter().collect()),
             parts_asked: StoredValue::new(Vec::new()),
+            screens: RwSignal::new(Vec::new()),
+            screens_asked: StoredValue::new(Vec::new()),
         };
         provide_context(source);
         source
@@ -370,6 +378,66 @@ impl CorpusSource {
             return None;
         }
         self.first_screen.get()
+    }
+
+    /// While the whole index is on its way, the first screen of the library
+    /// filtered by `value` alone (`library::first_screen_of`: a file the
+    /// corpus tool writes beside `first-screen.json` for a library larger
+    /// than one screen), so that a reader's first filter click, or a
+    /// filtered address opened, is answered from kilobytes rather than after
+    /// megabytes. Asked once a value; a file that is missing, does not read,
+    /// is another value's or of another build than the library's first
+    /// screen leaves the filter waiting for the index, as before (the
+    /// index, if it fails, says why with its retry).
+    pub fn fetch_first_screen_of(self, value: &FilterValue) {
+        let file = first_screen_file(value);
+        let library = self.first_screen.get_untracked();
+        let build = library
+            .as_ref()
+            .and_then(|first| first.whole_library.as_ref()?.build.clone());
+        if !self.whole.with_untracked(Option::is_none)
+            || build.is_none()
+            || self.screens_asked.with_value(|asked| asked.contains(&file))
+        {
+            return;
+        }
+        self.screens_asked
+            .update_value(|asked| asked.push(file.clone()));
+        let filter = LibraryFilter::default().toggled(value);
+        leptos::task::spawn_local(async move {
+            let Ok(screen) = fetch_text(&file)
+                .await
+                .and_then(|text| Corpus::from_json(&text))
+            else {
+                return;
+            };
+            let same_build = screen
+                .whole_library
+                .as_ref()
+                .is_some_and(|counts| counts.build == build);
+            // Of no use once the whole index is in.
+            if same_build
+                && shows_filter(&screen, &filter)
+                && self.whole.try_with_untracked(Option::is_none) == Some(true)
+            {
+                self.screens
+                    .try_update(|screens| screens.push(Arc::new(screen)));
+            }
+        });
+    }
+
+    /// The first screen held of the library as `filter` narrows it, while
+    /// the whole corpus is not in.
+    pub fn first_screen_showing(&self, filter: &LibraryFilter) -> Option<Arc<Corpus>> {
+        if filter.is_empty() || self.whole.with(|w| matches!(w, Some(Ok(_)))) {
+            return None;
+        }
+        self.screens.with(|screens| {
+            screens
+                .iter()
+                .find(|screen| shows_filter(screen, filter))
+                .cloned()
+        })
     }
 }
 

@@ -15,7 +15,9 @@ use crate::corpus::{
 };
 use crate::document::{parse_body_with_markers, Block};
 use crate::lang::Lang;
-use crate::library::{excerpt, EXCERPT_CHARS};
+use crate::library::{
+    excerpt, first_screen_file, first_screen_of, FilterValue, EXCERPT_CHARS, FIRST_SCREENS_DIR,
+};
 use crate::limits;
 use crate::search_shards::{Sizes, TermShards};
 use crate::text::{contained, is_slug, word_count};
@@ -661,14 +663,18 @@ fn data_url(name: &str, json: &str) -> String {
 /// The same, hashed over several files' text one after the other (a common
 /// word's shard and its head are named together).
 fn data_url_of(name: &str, texts: &[&str]) -> String {
+    format!("{DATA_DIR}/{name}.{}.json", content_hash(texts))
+}
+
+/// Eight hex digits of the texts' content, one after the other (FNV-1a).
+fn content_hash(texts: &[&str]) -> String {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for byte in texts.iter().flat_map(|t| t.bytes()) {
         hash ^= u64::from(byte);
         hash = hash.wrapping_mul(0x0100_0000_01b3);
     }
     // Truncation intended: the high half folded into the low one.
-    let hash = (hash ^ (hash >> 32)) as u32;
-    format!("{DATA_DIR}/{name}.{hash:08x}.json")
+    format!("{:08x}", (hash ^ (hash >> 32)) as u32)
 }
 
 /// Checks the essays against the taxonomy and each other, and assembles the
@@ -1158,12 +1164,23 @@ pub fn write_atomically(built: &BuiltCorpus, out: &Path) -> std::io::Result<()> 
         .filter_map(Result::transpose)
         .collect::<std::io::Result<_>>()?;
     sync_all_of(&data_dir, &written)?;
-    // The first screen before the index: either one read with the other's
-    // files present, the old index's being removed only below.
-    let first =
-        serde_json::to_string(&built.corpus.first_screen()).map_err(std::io::Error::other)?;
-    write_file_atomically(&dir.join(FIRST_SCREEN_FILE), first.as_bytes(), true)?;
+    // The first screens before the index: either one read with the other's
+    // files present, the old index's being removed only below. Each names
+    // the index it comes from (`LibraryCounts::build`), so that the app
+    // never draws a filter's first screen of another build beside the
+    // library's (a host's cache, a worker's precache).
     let index = serde_json::to_string(&built.corpus).map_err(std::io::Error::other)?;
+    let build = content_hash(&[&index]);
+    let stamped = |mut screen: Corpus| {
+        if let Some(counts) = screen.whole_library.as_mut() {
+            counts.build = Some(build.clone());
+        }
+        screen
+    };
+    let first = serde_json::to_string(&stamped(built.corpus.first_screen()))
+        .map_err(std::io::Error::other)?;
+    write_file_atomically(&dir.join(FIRST_SCREEN_FILE), first.as_bytes(), true)?;
+    write_first_screens(&built.corpus, dir, &stamped)?;
     write_file_atomically(out, index.as_bytes(), true)?;
     let named: std::collections::HashSet<&str> =
         built.files.iter().map(|(url, _)| url.as_str()).collect();
@@ -1171,6 +1188,51 @@ pub fn write_atomically(built: &BuiltCorpus, out: &Path) -> std::io::Result<()> 
         let url = format!("{DATA_DIR}/{}", entry.file_name().to_string_lossy());
         if !named.contains(url.as_str()) {
             let _ = fs::remove_file(entry.path());
+        }
+    }
+    Ok(())
+}
+
+/// Writes the first screen of each filter value alone into `first-screen/`
+/// beside the index (`library::first_screen_of`): for a library larger than
+/// one screen, a first filter click is answered from a few kilobytes while
+/// the whole index is on its way. The files of values gone are removed; a
+/// library that fits on one screen (whole in `first-screen.json`) has none.
+fn write_first_screens(
+    corpus: &Corpus,
+    dir: &Path,
+    stamped: &dyn Fn(Corpus) -> Corpus,
+) -> std::io::Result<()> {
+    let folder = dir.join(FIRST_SCREENS_DIR);
+    let mut written = std::collections::HashSet::new();
+    if !corpus.fits_on_first_screen() {
+        fs::create_dir_all(&folder)?;
+        let values = (corpus.taxonomy.categories.iter())
+            .map(|c| FilterValue::Category(c.id.clone()))
+            .chain(
+                corpus
+                    .taxonomy
+                    .tags
+                    .iter()
+                    .map(|t| FilterValue::Tag(t.id.clone())),
+            )
+            .chain(std::iter::once(FilterValue::BothLanguages));
+        let mut paths = Vec::new();
+        for value in values {
+            let path = dir.join(first_screen_file(&value));
+            let json = serde_json::to_string(&stamped(first_screen_of(corpus, &value)))
+                .map_err(std::io::Error::other)?;
+            write_file_atomically(&path, json.as_bytes(), false)?;
+            written.insert(path.file_name().unwrap_or_default().to_os_string());
+            paths.push(path);
+        }
+        sync_all_of(&folder, &paths)?;
+    }
+    if let Ok(entries) = fs::read_dir(&folder) {
+        for entry in entries.flatten() {
+            if !written.contains(&entry.file_name()) {
+                let _ = fs::remove_file(entry.path());
+            }
         }
     }
     Ok(())
@@ -1385,6 +1447,63 @@ en = "Future of work"
         // of close keys: nothing stale.
         assert_eq!(second.files.len(), 4);
         assert_eq!(fs::read_dir(dir.join(DATA_DIR)).unwrap().count(), 4);
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_library_larger_than_one_screen_gets_each_values_first_screen_and_loses_them_when_it_fits()
+    {
+        let dir = std::env::temp_dir().join(format!("essais-screens-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        let out = dir.join("corpus.json");
+        let build = |count: u32| {
+            let sources = (1..=count)
+                .map(|n| {
+                    let slug = format!("e{n}");
+                    parse(&format!("{slug}.fr.md"), &source(&slug, "fr", &slug, n)).expect("valid")
+                })
+                .collect();
+            assemble(taxonomy(), sources).expect("valid")
+        };
+        let folder = dir.join(FIRST_SCREENS_DIR);
+        let names = || {
+            let mut names: Vec<String> = fs::read_dir(&folder)
+                .map(|entries| {
+                    entries
+                        .flatten()
+                        .map(|e| e.file_name().to_string_lossy().into_owned())
+                        .collect()
+                })
+                .unwrap_or_default();
+            names.sort_unstable();
+            names
+        };
+        let large = build(crate::library::LIBRARY_PAGE_SIZE as u32 + 3);
+        write_atomically(&large, &out).unwrap();
+        // One per value of the taxonomy, and "in both languages".
+        assert_eq!(
+            names(),
+            [
+                "both-1.json",
+                "category-lived.json",
+                "tag-future-of-work.json"
+            ]
+        );
+        let lived = FilterValue::Category("lived".into());
+        let read =
+            |file: &str| Corpus::from_json(&fs::read_to_string(dir.join(file)).unwrap()).unwrap();
+        let screen = read(&first_screen_file(&lived));
+        assert_eq!(screen.essays, first_screen_of(&large.corpus, &lived).essays);
+        assert_eq!(screen.library_size(), crate::library::LIBRARY_PAGE_SIZE + 3);
+        // Each names the index it comes from, as the library's first screen does.
+        let stamp = |c: &Corpus| c.whole_library.as_ref().and_then(|w| w.build.clone());
+        let index = fs::read_to_string(&out).unwrap();
+        assert_eq!(stamp(&screen), Some(content_hash(&[&index])));
+        assert_eq!(stamp(&read(FIRST_SCREEN_FILE)), stamp(&screen));
+        // Rebuilt small enough for one screen: `first-screen.json` holds it
+        // whole, and no file of the folder is left to be read stale.
+        write_atomically(&build(2), &out).unwrap();
+        assert_eq!(names(), Vec::<String>::new());
         fs::remove_dir_all(&dir).unwrap();
     }
 

@@ -59,16 +59,26 @@ pub struct Corpus {
     pub index: CorpusIndex,
 }
 
-/// The whole library's counts, for a first screen that holds only part of
-/// it ([`Corpus::whole_library`]): its entries (translation groups), and
+/// The library's counts, for a first screen that holds only part of it
+/// ([`Corpus::whole_library`]): its entries (translation groups), and
 /// those of each category, each tag and those in every language, counted as
-/// the filters count them.
+/// the filters count them. The whole library's, or for the first screen of
+/// one filter value, the filtered library's (`filter`).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct LibraryCounts {
     pub entries: usize,
     pub categories: std::collections::BTreeMap<String, usize>,
     pub tags: std::collections::BTreeMap<String, usize>,
     pub in_every_language: usize,
+    /// The library these count: the whole (none), or the library filtered by
+    /// one value, as its query (`category=lived`: `library::first_screen_of`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub filter: Option<String>,
+    /// The index (`corpus.json`) the corpus tool wrote beside it, as eight
+    /// hex digits of its content: a filter's first screen is drawn only
+    /// beside the library's of the same build.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub build: Option<String>,
 }
 
 /// The corpus's lookups, built once from its essays ([`Corpus::index`]).
@@ -448,27 +458,41 @@ impl Corpus {
             };
         }
         let lookups = self.lookups();
-        let mut first: Vec<usize> = lookups.groups[..size].iter().flatten().copied().collect();
-        // In the order of `essays`, as in `corpus.json`.
-        first.sort_unstable();
         let counts = |postings: &FxHashMap<String, Vec<usize>>| {
             postings
                 .iter()
                 .map(|(id, groups)| (id.clone(), groups.len()))
                 .collect()
         };
+        let whole = LibraryCounts {
+            entries: self.group_count(),
+            categories: counts(&lookups.categories),
+            tags: counts(&lookups.tags),
+            in_every_language: lookups.in_every_language.len(),
+            filter: None,
+            build: None,
+        };
+        self.screen((0..size).collect::<Vec<_>>().as_slice(), whole)
+    }
+
+    /// A first screen: every version of the groups at `groups` (places in
+    /// blog order), with the counts of the library it is the first screen of
+    /// (the whole, or one filter's: `library::first_screen_of`).
+    pub(crate) fn screen(&self, groups: &[usize], counts: LibraryCounts) -> Corpus {
+        let lookups = self.lookups();
+        let mut first: Vec<usize> = groups
+            .iter()
+            .flat_map(|&g| lookups.groups[g].iter().copied())
+            .collect();
+        // In the order of `essays`, as in `corpus.json`.
+        first.sort_unstable();
         Corpus {
             schema_version: self.schema_version,
             taxonomy: self.taxonomy.clone(),
             essays: first.into_iter().map(|i| self.essays[i].clone()).collect(),
             search_url: self.search_url.clone(),
             rejected: Vec::new(),
-            whole_library: Some(LibraryCounts {
-                entries: self.group_count(),
-                categories: counts(&lookups.categories),
-                tags: counts(&lookups.tags),
-                in_every_language: lookups.in_every_language.len(),
-            }),
+            whole_library: Some(counts),
             index: CorpusIndex::default(),
         }
     }

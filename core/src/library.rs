@@ -6,7 +6,7 @@
 //! so [`LibraryFilter::from_query`] reads one back, keeping what it knows and
 //! reporting what it ignored.
 
-use crate::corpus::{marked_places, Corpus, TranslationGroup};
+use crate::corpus::{marked_places, Corpus, LibraryCounts, TranslationGroup};
 use crate::lang::Lang;
 #[cfg(feature = "markdown")]
 use crate::text::plain_text;
@@ -270,7 +270,11 @@ pub fn facets(
                 .filter(|g| found.binary_search(g).is_ok())
                 .collect(),
         ),
-        None => (!filter.is_empty()).then(|| kept_groups(corpus, filter)),
+        // A first screen carries its library's counts: every entry it
+        // keeps is one its counts count.
+        None => {
+            (!filter.is_empty() && !corpus.is_first_screen()).then(|| kept_groups(corpus, filter))
+        }
     };
     let kept_count = kept.as_ref().map_or(corpus.library_size(), Vec::len);
     // The kept groups marked, so that a value's count is one look a group
@@ -312,6 +316,65 @@ pub fn facets(
     );
     values.push(facet(FilterValue::BothLanguages));
     values
+}
+
+/// The folder, beside `first-screen.json`, of the first screens of the
+/// library filtered by one value ([`first_screen_of`]).
+pub const FIRST_SCREENS_DIR: &str = "first-screen";
+
+/// Where the first screen of the library filtered by `value` alone is,
+/// relative to the public URL: `first-screen/category-lived.json`,
+/// `first-screen/tag-work.json`, `first-screen/both-1.json`.
+pub fn first_screen_file(value: &FilterValue) -> String {
+    let (name, id) = value.query_pair();
+    format!("{FIRST_SCREENS_DIR}/{name}-{}.json", percent_encode(id))
+}
+
+/// The first screen of the library filtered by `value` alone, as the corpus
+/// tool writes it for a library larger than one screen
+/// ([`first_screen_file`]): the filtered library's first
+/// [`LIBRARY_PAGE_SIZE`] entries, with its counts (the entries it keeps, and
+/// for each value what adding it would keep). A reader's first filter
+/// click, or a filtered address opened, is answered from it (kilobytes)
+/// while the whole index (megabytes) is on its way.
+pub fn first_screen_of(corpus: &Corpus, value: &FilterValue) -> Corpus {
+    let kept = postings(corpus, value);
+    let marked = marked_places(kept.iter().copied());
+    let within = |groups: &[usize]| {
+        groups
+            .iter()
+            .filter(|&&g| marked.get(g).copied().unwrap_or(false))
+            .count()
+    };
+    let counts = LibraryCounts {
+        entries: kept.len(),
+        categories: corpus
+            .taxonomy
+            .categories
+            .iter()
+            .map(|c| (c.id.clone(), within(corpus.groups_in_category(&c.id))))
+            .collect(),
+        tags: corpus
+            .taxonomy
+            .tags
+            .iter()
+            .map(|t| (t.id.clone(), within(corpus.groups_with_tag(&t.id))))
+            .collect(),
+        in_every_language: within(corpus.groups_in_every_language()),
+        filter: Some(LibraryFilter::default().toggled(value).to_query()),
+        build: None,
+    };
+    corpus.screen(&kept[..kept.len().min(LIBRARY_PAGE_SIZE)], counts)
+}
+
+/// Whether `corpus` is the first screen of the library as `filter` narrows
+/// it: the whole library's for no filter, a value's own for that value
+/// alone. (A whole corpus shows every filter.)
+pub fn shows_filter(corpus: &Corpus, filter: &LibraryFilter) -> bool {
+    corpus
+        .whole_library
+        .as_ref()
+        .is_none_or(|counts| counts.filter.as_deref().unwrap_or_default() == filter.to_query())
 }
 
 /// How many entries the library shows at first, and adds per "show more":
@@ -756,5 +819,75 @@ mod tests {
         assert!(!serde_json::to_string(&whole)
             .unwrap()
             .contains("whole_library"));
+    }
+
+    #[test]
+    fn a_values_first_screen_holds_the_filtered_librarys_first_entries_and_counts() {
+        let whole = long_library();
+        let none = LibraryFilter::default();
+        let mut values: Vec<FilterValue> = (whole.taxonomy.categories.iter())
+            .map(|c| FilterValue::Category(c.id.clone()))
+            .chain(
+                whole
+                    .taxonomy
+                    .tags
+                    .iter()
+                    .map(|t| FilterValue::Tag(t.id.clone())),
+            )
+            .collect();
+        values.push(FilterValue::BothLanguages);
+        assert!(values.len() >= 5);
+        let panel = |c: &Corpus, filter: &LibraryFilter| facets(c, filter, None, Lang::Fr, "both");
+        let mut truncated = false;
+        for value in &values {
+            let filter = none.toggled(value);
+            let screen = first_screen_of(&whole, value);
+            assert!(screen.is_first_screen());
+            // It shows that filter, and no other.
+            assert!(shows_filter(&screen, &filter));
+            assert!(!shows_filter(&screen, &none));
+            for other in values.iter().filter(|other| *other != value) {
+                assert!(!shows_filter(&screen, &filter.toggled(other)));
+                assert!(!shows_filter(&screen, &none.toggled(other)));
+            }
+            // The filtered library's first entries, in the same order, every
+            // version of each; its size; the panel as the whole index draws it.
+            let (kept, first) = (kept_groups(&whole, &filter), kept_groups(&screen, &filter));
+            assert_eq!(first.len(), kept.len().min(LIBRARY_PAGE_SIZE), "{value:?}");
+            truncated |= kept.len() > LIBRARY_PAGE_SIZE;
+            for (s, w) in first.iter().zip(&kept) {
+                assert_eq!(screen.group_at(*s).versions, whole.group_at(*w).versions);
+            }
+            assert_eq!(screen.library_size(), kept.len());
+            assert_eq!(panel(&screen, &filter), panel(&whole, &filter), "{value:?}");
+            // Written and read back as the app reads it.
+            let read = Corpus::from_json(&serde_json::to_string(&screen).unwrap()).unwrap();
+            assert!(shows_filter(&read, &filter) && !shows_filter(&read, &none));
+            assert_eq!(panel(&read, &filter), panel(&whole, &filter));
+        }
+        assert!(truncated, "a value keeps more than one screen");
+        // The whole library's first screen shows the unfiltered library only;
+        // the whole corpus, every filter.
+        let first = whole.first_screen();
+        assert!(shows_filter(&first, &none));
+        assert!(values
+            .iter()
+            .all(|v| !shows_filter(&first, &none.toggled(v))));
+        assert!(values
+            .iter()
+            .all(|v| shows_filter(&whole, &none.toggled(v))));
+        // Where each is written.
+        assert_eq!(
+            first_screen_file(&FilterValue::Category("lived".into())),
+            "first-screen/category-lived.json"
+        );
+        assert_eq!(
+            first_screen_file(&FilterValue::Tag("a".into())),
+            "first-screen/tag-a.json"
+        );
+        assert_eq!(
+            first_screen_file(&FilterValue::BothLanguages),
+            "first-screen/both-1.json"
+        );
     }
 }

@@ -2,14 +2,14 @@
 //! the filters in the URL query. Long lists come [`LIBRARY_PAGE_SIZE`]
 //! entries at a time, so the page stays instant with thousands of essays.
 
-use essais_core::library::{kept_groups, LibraryFilter, LIBRARY_PAGE_SIZE};
+use essais_core::library::{kept_groups, shows_filter, LibraryFilter, LIBRARY_PAGE_SIZE};
 use essais_core::routes::{library_path, library_search_path};
 use essais_core::search::SoFar;
 use essais_core::ui::{essay_count, rejected_essays, show_more, strings};
 use leptos::prelude::*;
 use std::sync::Arc;
 
-use crate::api::use_library_corpus;
+use crate::api::{use_library_corpus, CorpusSource};
 use crate::components::continue_reading::ContinueReading;
 use crate::components::essay_list::{focus_entry, EssayList, Listed};
 use crate::components::filters::{ActiveFilters, FilterPanel};
@@ -23,14 +23,43 @@ use crate::paths::{go_to, href, use_library_filter};
 pub fn LibraryPage() -> impl IntoView {
     let lang = use_reading_language();
     // Until the whole index is in, the library's first screen: enough for
-    // the unfiltered library's first entries and its counts; a filter, a
-    // search or more entries wait for the index.
-    let corpus = use_library_corpus();
-    let filter = use_library_filter(corpus);
+    // the unfiltered library's first entries and its counts; a filter of
+    // one value is drawn from that value's own first screen once fetched
+    // (a few kilobytes); other filters, a search or more entries wait for
+    // the index.
+    let library = use_library_corpus();
+    let filter = use_library_filter(library);
+    let source = use_context::<CorpusSource>();
+    let corpus = Signal::derive(move || {
+        let library = library.get()?;
+        if !library.is_first_screen() {
+            return Some(library);
+        }
+        let screen = filter.with(|(filter, _)| source?.first_screen_showing(filter));
+        Some(screen.unwrap_or(library))
+    });
     let search = use_search_query();
     let searching = move || !search.get().trim().is_empty();
     let first_screen = move || corpus.with(|c| c.as_ref().is_some_and(|c| c.is_first_screen()));
-    let waiting = move || first_screen() && (searching() || !filter.with(|f| f.0.is_empty()));
+    let waiting = move || {
+        first_screen()
+            && (searching()
+                || corpus.with(|c| {
+                    c.as_ref()
+                        .is_some_and(|c| filter.with(|(f, _)| !shows_filter(c, f)))
+                }))
+    };
+    // A first filter click before the index: its value's first screen.
+    Effect::new(move |_| {
+        let (Some(source), Some(library)) = (source, library.get()) else {
+            return;
+        };
+        if library.is_first_screen() && !searching() {
+            if let [value] = filter.with(|(f, _)| f.chosen()).as_slice() {
+                source.fetch_first_screen_of(value);
+            }
+        }
+    });
     let search_state = SearchState::use_state();
     let found = use_found(search_state, search);
     // The groups the search finds, for the filters' counts: set a frame

@@ -1,8 +1,10 @@
 // A library larger than one screen is drawn from its first screen
 // (`first-screen.json`, a few kilobytes) while the whole index
 // (`corpus.json`, megabytes for a large library) is still on its way: the
-// first entries and the whole library's counts at once; a filter, a search
-// or "show more" wait for the index, say so, and are answered once it is in.
+// first entries and the whole library's counts at once; a filter of one
+// value from that value's own first screen (`first-screen/<value>.json`);
+// two filters, a search or "show more" wait for the index, say so, and are
+// answered once it is in.
 // The deployment is the real tools' over the seed and 24 more pairs.
 
 import { test, before, after } from 'node:test';
@@ -74,6 +76,19 @@ test('the tool writes the first screen: the first 20 entries and the whole libra
   assert.equal(first.whole_library.entries, all.length);
   assert.equal(groups(first).length, 20);
   assert.equal(first.whole_library.categories.lived, all.filter((e) => e.categories.includes('lived')).length);
+  // Each filter value's own first screen: one file per value, the same build.
+  const taxonomy = app.corpus.taxonomy;
+  const files = fs.readdirSync(path.join(app.dist, 'first-screen')).sort();
+  assert.deepEqual(files, [
+    ...taxonomy.categories.map((c) => `category-${c.id}.json`),
+    ...taxonomy.tags.map((t) => `tag-${t.id}.json`),
+    'both-1.json',
+  ].sort());
+  const lived = JSON.parse(fs.readFileSync(path.join(app.dist, 'first-screen/category-lived.json'), 'utf8'));
+  assert.equal(lived.whole_library.filter, 'category=lived');
+  assert.equal(lived.whole_library.entries, first.whole_library.categories.lived);
+  assert.equal(lived.whole_library.build, first.whole_library.build);
+  assert.match(first.whole_library.build, /^[0-9a-f]{8}$/);
   // The library's entry page preloads the first screen only; an essay's its
   // body too, not the whole index (it holds its own part of it).
   const preloads = (page) => [...fs.readFileSync(path.join(app.dist, page), 'utf8').matchAll(/<link rel="preload" href="([^"]+\.json)"/g)].map((m) => m[1]);
@@ -200,11 +215,16 @@ test('an essay’s part of the index that cannot be read is passed over: the pag
   }
 });
 
-for (const [locale, lang, count, loading, more] of [
-  ['fr-FR', 'fr', (n) => `${n} essais`, 'Chargement des essais…', 'Afficher 7 essais de plus (7 restants)'],
-  ['en-US', 'en', (n) => `${n} essays`, 'Loading the essays…', 'Show 7 more (7 left)'],
+/** The groups of `corpus` that have every one of `categories` and `tags`. */
+function kept(corpus, { categories = [], tags = [] }) {
+  return groups(corpus).filter((e) => categories.every((c) => e.categories.includes(c)) && tags.every((t) => e.tags.includes(t)));
+}
+
+for (const [locale, lang, count, loading, more, futureOfWork] of [
+  ['fr-FR', 'fr', (n) => `${n} essais`, 'Chargement des essais…', 'Afficher 7 essais de plus (7 restants)', 'Futur du travail'],
+  ['en-US', 'en', (n) => `${n} essays`, 'Loading the essays…', 'Show 7 more (7 left)', 'Future of work'],
 ]) {
-  test(`${lang}: the library is drawn before the whole index arrives; a filter and "show more" wait for it, then are answered`, { timeout: 60_000 }, async (t) => {
+  test(`${lang}: the library is drawn before the whole index arrives; one filter is drawn from its own first screen, two filters and "show more" wait for the index, then are answered`, { timeout: 60_000 }, async (t) => {
     const session = await withIndexHeld(locale);
     t.after(() => session.close());
     const { page } = session;
@@ -224,20 +244,85 @@ for (const [locale, lang, count, loading, more] of [
     // "Show more" before the index: the new entries come with it, and the focus with them.
     await page.getByRole('button', { name: more }).click();
     assert.equal(await page.locator('.essay-entry').count(), 20);
-    // A filter before the index: said to be loading, nothing stale listed.
+    // One filter before the index: drawn from that value's own first
+    // screen (a few kilobytes, asked once), its entries and the panel's
+    // counts those of the filtered library.
+    const asked = [];
+    page.on('request', (request) => asked.push(new URL(request.url()).pathname));
     await facet.click();
     await page.waitForURL(/category=lived/);
+    await page.locator('.result-count', { hasText: count(lived) }).waitFor();
+    assert.equal(await page.locator('.library[data-first-screen]').count(), 1, 'the index still held');
+    assert.equal(await page.locator('.library-results .status', { hasText: loading }).count(), 0);
+    // (In the reading language, or the original where it has none.)
+    const livedTitles = app.corpus.essays.filter((e) => e.categories.includes('lived')).map((e) => e.title);
+    const shown = await texts(page, '.essay-title');
+    assert.equal(shown.length, Math.min(lived, 20));
+    assert.deepEqual(shown.filter((title) => !livedTitles.includes(title)), [], 'only essays of the category');
+    assert.equal(await facet.locator('.facet-count').textContent(), String(lived));
+    assert.equal(await facet.getAttribute('aria-pressed'), 'true');
+    const tag = page.locator('.facet-group.tags .facet', { hasText: futureOfWork });
+    const both = kept(app.corpus, { categories: ['lived'], tags: ['future-of-work'] }).length;
+    assert.ok(both > 0 && both < lived);
+    assert.equal(await tag.locator('.facet-count').textContent(), String(both));
+    assert.deepEqual(asked.filter((p) => p.startsWith('/first-screen/')), ['/first-screen/category-lived.json']);
+
+    // A second value before the index: said to be loading, nothing stale listed.
+    await tag.click();
+    await page.waitForURL(/tag=future-of-work/);
     await page.locator('.library-results .status', { hasText: loading }).waitFor();
     assert.equal(await page.locator('.essay-entry').count(), 0);
 
     await session.release();
-    await page.locator('.result-count', { hasText: count(lived) }).waitFor();
-    assert.equal(await page.locator('.essay-entry').count(), Math.min(lived, 20));
+    await page.locator('.result-count', { hasText: count(both) }).waitFor();
+    assert.equal(await page.locator('.essay-entry').count(), Math.min(both, 20));
     assert.equal(await page.locator('.library-results .status', { hasText: loading }).count(), 0);
     assert.equal(await page.locator('.library[data-first-screen]').count(), 0);
     session.expectNoErrors();
   });
 }
+
+test('a filter’s first screen that is missing, unreadable or of another build is not drawn: the filter waits for the index, then is answered', { timeout: 60_000 }, async (t) => {
+  const file = JSON.parse(fs.readFileSync(path.join(app.dist, 'first-screen/category-lived.json'), 'utf8'));
+  const lived = kept(app.corpus, { categories: ['lived'] }).length;
+  const otherBuild = JSON.stringify({ ...file, whole_library: { ...file.whole_library, build: '00000000' } });
+  for (const answer of [
+    { status: 404, body: 'not here' },
+    { status: 200, contentType: 'application/json', body: '{"essays": [' },
+    { status: 200, contentType: 'application/json', body: otherBuild },
+  ]) {
+    const session = await withIndexHeld('en-US');
+    t.after(() => session.close());
+    const { page } = session;
+    await page.route('**/first-screen/category-lived.json', (route) => route.fulfill(answer));
+    // Opened at the filtered address, as from a shared link.
+    await page.goto(`${app.server.url}en/?category=lived`);
+    // Taken over, waiting (nothing for `appReady` to see until the index is in).
+    await page.waitForFunction(() => !document.getElementById('boot'));
+    await page.locator('.library-results .status', { hasText: 'Loading the essays…' }).waitFor();
+    await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/first-screen/category-lived.json')));
+    await page.waitForTimeout(300);
+    assert.equal(await page.locator('.essay-entry').count(), 0, `nothing drawn from ${answer.body.slice(0, 20)}`);
+    await session.release();
+    await page.locator('.result-count', { hasText: `${lived} essays` }).waitFor();
+    assert.equal(await page.locator('.library[data-first-screen]').count(), 0);
+    await session.close();
+  }
+});
+
+test('a filtered address opened before the index is drawn from that filter’s first screen', { timeout: 60_000 }, async (t) => {
+  const session = await withIndexHeld('fr-FR');
+  t.after(() => session.close());
+  const { page } = session;
+  const seen = kept(app.corpus, { categories: ['seen-heard-read'] }).length;
+  await page.goto(`${app.server.url}fr/?category=seen-heard-read`);
+  await appReady(page);
+  await page.locator('.result-count', { hasText: `${seen} essais` }).waitFor();
+  assert.equal(await page.locator('.essay-entry').count(), Math.min(seen, 20));
+  assert.equal(await page.locator('.library[data-first-screen]').count(), 1, 'the index still held');
+  assert.equal(await page.locator('.chip').count(), 1);
+  session.expectNoErrors();
+});
 
 test('"show more" on the first screen: the entries and the focus come once the index is in', { timeout: 60_000 }, async (t) => {
   const session = await withIndexHeld('en-US');
