@@ -183,35 +183,51 @@ async function warmLoad(browser, url, selector, { app }) {
 }
 
 /**
+ * At 20,000 pairs, cold (the loads' profile): `click` (a selector) clicked
+ * as soon as the library is drawn from its first screen, while the whole
+ * index is on its way; from the click to the frame that shows every one of
+ * `shown` and, if given, a new text in `changed`. The times, on how many
+ * runs the whole index was not yet in, and the last run's page's resources.
+ */
+async function clickedOnFirstScreen(browser, server, { click, shown, changed = null }) {
+  const times = [];
+  let before = 0;
+  let resources = [];
+  for (let i = 0; i < RUNS; i++) {
+    const { ctx, page } = await throttledPage(browser, { serviceWorkers: 'block' });
+    try {
+      await page.goto(server.url + 'en/');
+      await page.locator(`body:not(:has(#boot)) .library[data-first-screen] ${click}`).first().waitFor({ timeout: 60_000 });
+      const run = await page.evaluate(([click, shown, changed]) => new Promise((resolve) => {
+        const text = () => (changed ? document.querySelector(changed)?.textContent : null);
+        const was = text();
+        const start = performance.now();
+        document.querySelector(click).click();
+        const frame = () => requestAnimationFrame(() => setTimeout(() => {
+          if (shown.every((s) => document.querySelector(s)) && (!changed || (text() && text() !== was))) {
+            resolve({ ms: performance.now() - start, whole: performance.getEntriesByName('essais:whole-corpus').length > 0 });
+          } else frame();
+        }, 0));
+        frame();
+      }), [click, shown, changed]);
+      times.push(run.ms);
+      if (!run.whole) before++;
+      resources = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => [new URL(e.name).pathname, e.encodedBodySize]));
+    } finally {
+      await ctx.close();
+    }
+  }
+  return { times, before, resources };
+}
+
+/**
  * At 20,000 pairs: the library's first entry clicked as soon as the library
  * is drawn from its first screen, while the whole index is on its way (an
  * essay's entry page holds its part of the index: scripts/bench writes the
  * first entry's). From the click to the frame that shows the essay's text.
  */
 async function openedFromFirstScreen(browser, server) {
-  const times = [];
-  let before = 0;
-  for (let i = 0; i < RUNS; i++) {
-    const { ctx, page } = await throttledPage(browser, { serviceWorkers: 'block' });
-    try {
-      await page.goto(server.url + 'en/');
-      await page.locator('body:not(:has(#boot)) .library[data-first-screen] .essay-title a').first().waitFor({ timeout: 60_000 });
-      const run = await page.evaluate(() => new Promise((resolve) => {
-        const start = performance.now();
-        document.querySelector('#main .essay-title a').click();
-        const frame = () => requestAnimationFrame(() => setTimeout(() => {
-          if (document.querySelector('#main .essay-body p')) {
-            resolve({ ms: performance.now() - start, whole: performance.getEntriesByName('essais:whole-corpus').length > 0 });
-          } else frame();
-        }, 0));
-        frame();
-      }));
-      times.push(run.ms);
-      if (!run.whole) before++;
-    } finally {
-      await ctx.close();
-    }
-  }
+  const { times, before } = await clickedOnFirstScreen(browser, server, { click: '.essay-title a', shown: ['#main .essay-body p'] });
   console.error(`bench: 20,000 pairs, the first entry opened from the first screen: ${median(times).toFixed(0)} ms`);
   return `At 20,000 pairs, the library's first entry clicked as soon as the library is drawn from its first screen: its text drawn **${ms(median(times))}** after the click (${ms(Math.min(...times))}–${ms(Math.max(...times))}), before the whole index was in on ${before} of ${RUNS} runs.`;
 }
@@ -224,37 +240,10 @@ async function openedFromFirstScreen(browser, server) {
  * count.
  */
 async function filteredFromFirstScreen(browser, server) {
-  const times = [];
-  let before = 0;
-  let fetched = [];
-  for (let i = 0; i < RUNS; i++) {
-    const { ctx, page } = await throttledPage(browser, { serviceWorkers: 'block' });
-    try {
-      await page.goto(server.url + 'en/');
-      await page.locator('body:not(:has(#boot)) .library[data-first-screen] .facet').first().waitFor({ timeout: 60_000 });
-      const run = await page.evaluate(() => new Promise((resolve) => {
-        const count = document.querySelector('.result-count')?.textContent;
-        const start = performance.now();
-        document.querySelector('.facet').click();
-        const frame = () => requestAnimationFrame(() => setTimeout(() => {
-          const now = document.querySelector('.result-count')?.textContent;
-          if (document.querySelector('.chip') && document.querySelector('.essay-entry') && now && now !== count) {
-            resolve({ ms: performance.now() - start, whole: performance.getEntriesByName('essais:whole-corpus').length > 0 });
-          } else frame();
-        }, 0));
-        frame();
-      }));
-      times.push(run.ms);
-      if (!run.whole) before++;
-      fetched = await page.evaluate(() => performance.getEntriesByType('resource')
-        .filter((e) => new URL(e.name).pathname.startsWith('/first-screen/'))
-        .map((e) => [new URL(e.name).pathname, e.encodedBodySize]));
-    } finally {
-      await ctx.close();
-    }
-  }
+  const { times, before, resources } = await clickedOnFirstScreen(browser, server, { click: '.facet', shown: ['.chip', '.essay-entry'], changed: '.result-count' });
   console.error(`bench: 20,000 pairs, the first filter clicked on the first screen: ${median(times).toFixed(0)} ms`);
-  const file = fetched.length ? ` (its first screen, \`${fetched[0][0].slice(1)}\`, ${kb(fetched[0][1])} transferred)` : ' (no filtered first screen fetched)';
+  const screen = resources.find(([name]) => name.startsWith('/first-screen/'));
+  const file = screen ? ` (its first screen, \`${screen[0].slice(1)}\`, ${kb(screen[1])} transferred)` : ' (no filtered first screen fetched)';
   return `At 20,000 pairs, the library's first filter clicked as soon as the library is drawn from its first screen: the filtered entries and count drawn **${ms(median(times))}** after the click (${ms(Math.min(...times))}–${ms(Math.max(...times))})${file}, before the whole index was in on ${before} of ${RUNS} runs.`;
 }
 
