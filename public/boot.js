@@ -6,6 +6,9 @@
 // - shows the pre-rendered page at the reader's remembered text size;
 // - marks an address with a query (a filtered or searched library), whose
 //   pre-rendered list would be the wrong one (style/main.css hides it);
+//   filtered by one value, in a library larger than one screen (marked by
+//   the pages tool), preloads that value's first screen, which the app then
+//   draws the library from (docs/corpus.md);
 // - chooses among the page's variants (data-variant) the one the address
 //   and the reader ask for: an essay alone or side by side, the not-found
 //   page in the reader's language (the stylesheet shows it; the others are
@@ -24,6 +27,17 @@
     if (size >= 1 && size <= 5 && Math.floor(size) === size) root.classList.add('text-size-' + size);
   } catch (e) { /* no storage: the default size */ }
   if (location.search.length > 1) root.classList.add('boot-with-query');
+  var screens = document.querySelector('meta[name="essais:first-screens"]');
+  var one = /^\?(category|tag|both)=([a-z0-9-]+)$/.exec(location.search);
+  if (screens && one) {
+    // As the app fetches it (relative to <base>, CORS mode): its fetch takes this response.
+    var link = document.createElement('link');
+    link.rel = 'preload';
+    link.as = 'fetch';
+    link.crossOrigin = 'anonymous';
+    link.href = screens.content + one[1] + '-' + one[2] + '.json';
+    document.head.appendChild(link);
+  }
   if (/[?&]view=side-by-side(&|$)/.test(location.search)) root.classList.add('boot-side-by-side');
   // The reader's language as the app reads it (src/language.rs): the
   // remembered choice, else the browser's first French or English.

@@ -11,6 +11,7 @@
 //! and the stylesheet shows the one variant that fits (`data-variant`).
 
 use essais_core::corpus::ESSAY_INDEX_ID;
+use essais_core::library::FIRST_SCREENS_DIR;
 use essais_core::{Corpus, Lang};
 
 /// Where the entry page's loading message starts; it ends at the next `</div>`.
@@ -187,6 +188,25 @@ impl Template {
     }
 }
 
+/// The library's entry page `page` of a library larger than one screen,
+/// marked so for `boot.js` (a `<meta>` just after `<base>`, before the
+/// script): at an address filtered by one value, it preloads that value's
+/// first screen (`library::first_screen_file`), which the app then draws the
+/// library from, beside the app's code rather than after it.
+pub fn with_first_screens(page: &str) -> String {
+    let meta = format!("\n<meta name=\"{FIRST_SCREENS_META}\" content=\"{FIRST_SCREENS_DIR}/\">");
+    let at = page
+        .find(BASE.0)
+        .and_then(|i| page[i..].find('>').map(|j| i + j + 1));
+    match at {
+        Some(at) => format!("{}{meta}{}", &page[..at], &page[at..]),
+        None => page.to_string(),
+    }
+}
+
+/// The `<meta>` name of [`with_first_screens`], read by `boot.js`.
+pub const FIRST_SCREENS_META: &str = "essais:first-screens";
+
 /// An essay's part of the corpus ([`Corpus::essay_page`]) as a data block
 /// of its entry page (`<script type="application/json">`, never run), from
 /// which the app draws the essay before the whole index is in. Every `<`
@@ -270,6 +290,26 @@ mod tests {
         assert!(!page.contains("Chargement"));
         assert!(page.contains("<div id=\"boot-failed\" hidden>x</div>"));
         assert!(page.contains("<base href=\"/essais/\" />\n<link rel=\"preload\" href=\"corpus/un-essai.1a2b.json\" as=\"fetch\" crossorigin=\"anonymous\">\n<link rel=\"preload\" href=\"corpus.json\" as=\"fetch\" crossorigin=\"anonymous\">"));
+    }
+
+    #[test]
+    fn a_large_librarys_page_is_marked_before_boot_js_reads_it() {
+        let template = Template::new(TEMPLATE.into()).expect("template");
+        let page = template.page(Kind::Library, Lang::En, "essais", &[], None, &[], None);
+        let marked = with_first_screens(&page);
+        assert!(marked.contains(
+            "<base href=\"/essais/\" />\n<meta name=\"essais:first-screens\" content=\"first-screen/\">"
+        ));
+        assert_eq!(
+            marked.replace(
+                "\n<meta name=\"essais:first-screens\" content=\"first-screen/\">",
+                ""
+            ),
+            page
+        );
+        // boot.js reads the same name.
+        let boot = include_str!("../../public/boot.js");
+        assert!(boot.contains(&format!("meta[name=\"{FIRST_SCREENS_META}\"]")));
     }
 
     #[test]

@@ -124,7 +124,7 @@ fn page_at(
     match Route::parse(path) {
         Route::Library(lang) => {
             let page = render("", lang, HashMap::new());
-            Ok(template.page(
+            let page = template.page(
                 Kind::Library,
                 lang,
                 &document_title(None, lang),
@@ -132,7 +132,14 @@ fn page_at(
                 Some(strings(lang).loading),
                 &[],
                 None,
-            ))
+            );
+            // Its filters' own first screens, for boot.js to preload at a
+            // filtered address.
+            Ok(if corpus.fits_on_first_screen() {
+                page
+            } else {
+                entry::with_first_screens(&page)
+            })
         }
         Route::Essay(lang, slug) => {
             let Some(essay) = corpus.essay(&slug) else {

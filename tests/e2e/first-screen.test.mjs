@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { appReady, deployContent, launchBrowser, openPage, serveStatic, texts, writeSeedAndPairs } from './harness.mjs';
+import { appReady, deployContent, distDir, launchBrowser, openPage, serveStatic, texts, writeSeedAndPairs } from './harness.mjs';
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'essais-first-screen-'));
 const app = {};
@@ -89,6 +89,11 @@ test('the tool writes the first screen: the first 20 entries and the whole libra
   assert.equal(lived.whole_library.entries, first.whole_library.categories.lived);
   assert.equal(lived.whole_library.build, first.whole_library.build);
   assert.match(first.whole_library.build, /^[0-9a-f]{8}$/);
+  // The library's entry pages say so to boot.js, which preloads a filtered
+  // address's first screen; a library on one screen has none to preload.
+  const marker = /<meta name="essais:first-screens" content="first-screen\/">/;
+  for (const page of ['en/index.html', 'fr/index.html']) assert.match(fs.readFileSync(path.join(app.dist, page), 'utf8'), marker);
+  assert.doesNotMatch(fs.readFileSync(path.join(distDir, 'en/index.html'), 'utf8'), marker);
   // The library's entry page preloads the first screen only; an essay's its
   // body too, not the whole index (it holds its own part of it).
   const preloads = (page) => [...fs.readFileSync(path.join(app.dist, page), 'utf8').matchAll(/<link rel="preload" href="([^"]+\.json)"/g)].map((m) => m[1]);
@@ -310,13 +315,26 @@ test('a filter’s first screen that is missing, unreadable or of another build 
   }
 });
 
-test('a filtered address opened before the index is drawn from that filter’s first screen', { timeout: 60_000 }, async (t) => {
+test('a filtered address opened before the index is drawn from that filter’s first screen, fetched beside the app’s code', { timeout: 60_000 }, async (t) => {
   const session = await withIndexHeld('fr-FR');
   t.after(() => session.close());
   const { page } = session;
   const seen = kept(app.corpus, { categories: ['seen-heard-read'] }).length;
+  // The app's code held back: the page itself (boot.js) asks for the file.
+  let release;
+  const gate = new Promise((resolve) => { release = resolve; });
+  await page.route('**/*.wasm', async (route) => { await gate; await route.continue(); });
+  const file = '/first-screen/category-seen-heard-read.json';
+  const requested = [];
+  page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+  const arrived = page.waitForResponse((r) => new URL(r.url()).pathname === file && r.ok());
   await page.goto(`${app.server.url}fr/?category=seen-heard-read`);
+  await arrived;
+  assert.equal(await page.locator('#boot[data-prerendered="library"]').count(), 1, 'not taken over yet');
+  release();
   await appReady(page);
+  // The app's own fetch took the response already there.
+  assert.equal(requested.filter((p) => p === file).length, 1, `${file} requested once`);
   await page.locator('.result-count', { hasText: `${seen} essais` }).waitFor();
   assert.equal(await page.locator('.essay-entry').count(), Math.min(seen, 20));
   assert.equal(await page.locator('.library[data-first-screen]').count(), 1, 'the index still held');
