@@ -16,7 +16,7 @@ use crate::corpus::{
 use crate::document::{parse_body_with_markers, Block};
 use crate::lang::Lang;
 use crate::library::{
-    excerpt, first_screen_file, first_screen_of, FilterValue, EXCERPT_CHARS, FIRST_SCREENS_DIR,
+    every_value, excerpt, first_screen_file, first_screen_of, EXCERPT_CHARS, FIRST_SCREENS_DIR,
 };
 use crate::limits;
 use crate::search_shards::{Sizes, TermShards};
@@ -1207,18 +1207,8 @@ fn write_first_screens(
     let mut written = std::collections::HashSet::new();
     if !corpus.fits_on_first_screen() {
         fs::create_dir_all(&folder)?;
-        let values = (corpus.taxonomy.categories.iter())
-            .map(|c| FilterValue::Category(c.id.clone()))
-            .chain(
-                corpus
-                    .taxonomy
-                    .tags
-                    .iter()
-                    .map(|t| FilterValue::Tag(t.id.clone())),
-            )
-            .chain(std::iter::once(FilterValue::BothLanguages));
         let mut paths = Vec::new();
-        for value in values {
+        for value in every_value(corpus) {
             let path = dir.join(first_screen_file(&value));
             let json = serde_json::to_string(&stamped(first_screen_of(corpus, &value)))
                 .map_err(std::io::Error::other)?;
@@ -1489,7 +1479,7 @@ en = "Future of work"
                 "tag-future-of-work.json"
             ]
         );
-        let lived = FilterValue::Category("lived".into());
+        let lived = crate::library::FilterValue::Category("lived".into());
         let read =
             |file: &str| Corpus::from_json(&fs::read_to_string(dir.join(file)).unwrap()).unwrap();
         let screen = read(&first_screen_file(&lived));

@@ -301,21 +301,17 @@ pub fn facets(
             value,
         }
     };
-    let mut values: Vec<FacetValue> = corpus
-        .taxonomy
-        .categories
-        .iter()
-        .map(|c| facet(FilterValue::Category(c.id.clone())))
-        .collect();
-    values.extend(
-        corpus
-            .taxonomy
-            .tags
-            .iter()
-            .map(|t| facet(FilterValue::Tag(t.id.clone()))),
-    );
-    values.push(facet(FilterValue::BothLanguages));
-    values
+    every_value(corpus).map(facet).collect()
+}
+
+/// Every value the filter panel offers, in its order: the categories, the
+/// tags, then "in both languages".
+pub fn every_value(corpus: &Corpus) -> impl Iterator<Item = FilterValue> + '_ {
+    let categories = corpus.taxonomy.categories.iter();
+    let tags = corpus.taxonomy.tags.iter();
+    (categories.map(|c| FilterValue::Category(c.id.clone())))
+        .chain(tags.map(|t| FilterValue::Tag(t.id.clone())))
+        .chain(std::iter::once(FilterValue::BothLanguages))
 }
 
 /// The folder, beside `first-screen.json`, of the first screens of the
@@ -825,17 +821,7 @@ mod tests {
     fn a_values_first_screen_holds_the_filtered_librarys_first_entries_and_counts() {
         let whole = long_library();
         let none = LibraryFilter::default();
-        let mut values: Vec<FilterValue> = (whole.taxonomy.categories.iter())
-            .map(|c| FilterValue::Category(c.id.clone()))
-            .chain(
-                whole
-                    .taxonomy
-                    .tags
-                    .iter()
-                    .map(|t| FilterValue::Tag(t.id.clone())),
-            )
-            .collect();
-        values.push(FilterValue::BothLanguages);
+        let values: Vec<FilterValue> = every_value(&whole).collect();
         assert!(values.len() >= 5);
         let panel = |c: &Corpus, filter: &LibraryFilter| facets(c, filter, None, Lang::Fr, "both");
         let mut truncated = false;
