@@ -301,17 +301,19 @@ pub fn facets(
             value,
         }
     };
-    every_value(corpus).map(facet).collect()
+    every_value(corpus).into_iter().map(facet).collect()
 }
 
 /// Every value the filter panel offers, in its order: the categories, the
 /// tags, then "in both languages".
-pub fn every_value(corpus: &Corpus) -> impl Iterator<Item = FilterValue> + '_ {
-    let categories = corpus.taxonomy.categories.iter();
-    let tags = corpus.taxonomy.tags.iter();
-    (categories.map(|c| FilterValue::Category(c.id.clone())))
-        .chain(tags.map(|t| FilterValue::Tag(t.id.clone())))
-        .chain(std::iter::once(FilterValue::BothLanguages))
+pub fn every_value(corpus: &Corpus) -> Vec<FilterValue> {
+    let taxonomy = &corpus.taxonomy;
+    let mut values: Vec<FilterValue> = (taxonomy.categories.iter())
+        .map(|c| FilterValue::Category(c.id.clone()))
+        .collect();
+    values.extend(taxonomy.tags.iter().map(|t| FilterValue::Tag(t.id.clone())));
+    values.push(FilterValue::BothLanguages);
+    values
 }
 
 /// The folder, beside `first-screen.json`, of the first screens of the
@@ -821,7 +823,7 @@ mod tests {
     fn a_values_first_screen_holds_the_filtered_librarys_first_entries_and_counts() {
         let whole = long_library();
         let none = LibraryFilter::default();
-        let values: Vec<FilterValue> = every_value(&whole).collect();
+        let values = every_value(&whole);
         assert!(values.len() >= 5);
         let panel = |c: &Corpus, filter: &LibraryFilter| facets(c, filter, None, Lang::Fr, "both");
         let mut truncated = false;
