@@ -166,23 +166,17 @@ impl Template {
         let end = template[start..]
             .find("</div>")
             .map_or(start, |i| start + i + "</div>".len());
-        let mut page = format!("{}{}{}", &template[..start], boot, &template[end..]);
-        // Just after `<base>`, which the URLs are relative to.
-        let at = page
-            .find(BASE.0)
-            .and_then(|i| page[i..].find('>').map(|j| i + j + 1));
-        if let Some(at) = at {
-            let links: String = preload
-                .iter()
-                .map(|url| {
-                    format!(
-                        "\n<link rel=\"preload\" href=\"{}\" as=\"fetch\" crossorigin=\"anonymous\">",
-                        escape(url)
-                    )
-                })
-                .collect();
-            page.insert_str(at, &links);
-        }
+        let page = format!("{}{}{}", &template[..start], boot, &template[end..]);
+        let links: String = preload
+            .iter()
+            .map(|url| {
+                format!(
+                    "\n<link rel=\"preload\" href=\"{}\" as=\"fetch\" crossorigin=\"anonymous\">",
+                    escape(url)
+                )
+            })
+            .collect();
+        let page = after_base(&page, &links);
         let page = replace_between(&page, HTML_LANG, lang.code());
         replace_between(&page, TITLE, &escape(title))
     }
@@ -194,12 +188,20 @@ impl Template {
 /// first screen (`library::first_screen_file`), which the app then draws the
 /// library from, beside the app's code rather than after it.
 pub fn with_first_screens(page: &str) -> String {
-    let meta = format!("\n<meta name=\"{FIRST_SCREENS_META}\" content=\"{FIRST_SCREENS_DIR}/\">");
+    after_base(
+        page,
+        &format!("\n<meta name=\"{FIRST_SCREENS_META}\" content=\"{FIRST_SCREENS_DIR}/\">"),
+    )
+}
+
+/// `page` with `head` just after its `<base>`, which the URLs are relative
+/// to (a page without one is left as it is).
+fn after_base(page: &str, head: &str) -> String {
     let at = page
         .find(BASE.0)
         .and_then(|i| page[i..].find('>').map(|j| i + j + 1));
     match at {
-        Some(at) => format!("{}{meta}{}", &page[..at], &page[at..]),
+        Some(at) => format!("{}{head}{}", &page[..at], &page[at..]),
         None => page.to_string(),
     }
 }
