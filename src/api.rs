@@ -4,7 +4,9 @@
 //! opening the side-by-side view never waits twice. This module fetches and
 //! returns values; it draws nothing.
 
-use essais_core::library::{first_screen_file, shows_filter, FilterValue, LibraryFilter};
+use essais_core::library::{
+    first_screen_file, shows_filter, value_screen_beside, FilterValue, LibraryFilter,
+};
 use essais_core::search_shards::{Shard, ShardList};
 use essais_core::{Corpus, CorpusLoadError, CorpusReading, EssayBody, FIRST_SCREEN_FILE};
 use leptos::prelude::*;
@@ -391,12 +393,14 @@ impl CorpusSource {
     /// index, if it fails, says why with its retry).
     pub fn fetch_first_screen_of(self, value: &FilterValue) {
         let file = first_screen_file(value);
-        let library = self.first_screen.get_untracked();
-        let build = library
-            .as_ref()
-            .and_then(|first| first.whole_library.as_ref()?.build.clone());
+        let Some(library) = self.first_screen.get_untracked() else {
+            return;
+        };
         if !self.whole.with_untracked(Option::is_none)
-            || build.is_none()
+            || library
+                .whole_library
+                .as_ref()
+                .is_none_or(|counts| counts.build.is_none())
             || self.screens_asked.with_value(|asked| asked.contains(&file))
         {
             return;
@@ -405,21 +409,16 @@ impl CorpusSource {
             .update_value(|asked| asked.push(file.clone()));
         let filter = LibraryFilter::default().toggled(value);
         leptos::task::spawn_local(async move {
-            let Ok(screen) = fetch_text(&file)
+            let Some(screen) = fetch_text(&file)
                 .await
                 .and_then(|text| Corpus::from_json(&text))
+                .ok()
+                .and_then(|screen| value_screen_beside(screen, &library, &filter))
             else {
                 return;
             };
-            let same_build = screen
-                .whole_library
-                .as_ref()
-                .is_some_and(|counts| counts.build == build);
             // Of no use once the whole index is in.
-            if same_build
-                && shows_filter(&screen, &filter)
-                && self.whole.try_with_untracked(Option::is_none) == Some(true)
-            {
+            if self.whole.try_with_untracked(Option::is_none) == Some(true) {
                 self.screens
                     .try_update(|screens| screens.push(Arc::new(screen)));
             }

@@ -472,12 +472,17 @@ impl Corpus {
             filter: None,
             build: None,
         };
-        self.screen((0..size).collect::<Vec<_>>().as_slice(), whole)
+        Corpus {
+            taxonomy: self.taxonomy.clone(),
+            ..self.screen((0..size).collect::<Vec<_>>().as_slice(), whole)
+        }
     }
 
     /// A first screen: every version of the groups at `groups` (places in
     /// blog order), with the counts of the library it is the first screen of
-    /// (the whole, or one filter's: `library::first_screen_of`).
+    /// (the whole, or one filter's: `library::first_screen_of`), and no
+    /// taxonomy: the library's first screen carries it, a value's borrows it
+    /// (`library::value_screen_beside`).
     pub(crate) fn screen(&self, groups: &[usize], counts: LibraryCounts) -> Corpus {
         let lookups = self.lookups();
         let mut first: Vec<usize> = groups
@@ -488,7 +493,7 @@ impl Corpus {
         first.sort_unstable();
         Corpus {
             schema_version: self.schema_version,
-            taxonomy: self.taxonomy.clone(),
+            taxonomy: Taxonomy::default(),
             essays: first.into_iter().map(|i| self.essays[i].clone()).collect(),
             search_url: self.search_url.clone(),
             rejected: Vec::new(),

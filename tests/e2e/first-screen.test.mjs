@@ -89,6 +89,14 @@ test('the tool writes the first screen: the first 20 entries and the whole libra
   assert.equal(lived.whole_library.entries, first.whole_library.categories.lived);
   assert.equal(lived.whole_library.build, first.whole_library.build);
   assert.match(first.whole_library.build, /^[0-9a-f]{8}$/);
+  // A value's file names only the values its library keeps and carries no
+  // taxonomy (the app takes the library's): its size follows its entries,
+  // not the number of tags.
+  assert.deepEqual(lived.taxonomy, { categories: [], tags: [] });
+  assert.ok(Object.keys(lived.whole_library.tags).length > 0);
+  assert.ok(Object.values({ ...lived.whole_library.categories, ...lived.whole_library.tags }).every((n) => n > 0));
+  const livedGroups = groups(app.corpus).filter((e) => e.categories.includes('lived'));
+  assert.deepEqual(Object.keys(lived.whole_library.categories).sort(), [...new Set(livedGroups.flatMap((e) => e.categories))].sort());
   // The library's entry pages say so to boot.js, which preloads a filtered
   // address's first screen; a library on one screen has none to preload.
   const marker = /<meta name="essais:first-screens" content="first-screen\/">/;
