@@ -284,7 +284,7 @@ pub fn facets(
     let marked = kept
         .as_ref()
         .map(|kept| marked_places(kept.iter().copied()));
-    let facet = |value: FilterValue| {
+    let facet = |(value, label): (FilterValue, String)| {
         let active = filter.contains(&value);
         let count = match (&marked, active) {
             (_, true) => kept_count,
@@ -295,13 +295,84 @@ pub fn facets(
                 .count(),
         };
         FacetValue {
-            label: value_label(corpus, &value, lang, both_label),
+            label,
             count,
             active,
             value,
         }
     };
-    every_value(corpus).into_iter().map(facet).collect()
+    // The labels read off the taxonomy in the values' order, not looked up
+    // value by value (a look is a walk of the taxonomy: with 2,000 tags,
+    // millions of comparisons a redraw).
+    let taxonomy = &corpus.taxonomy;
+    let labels = (taxonomy.categories.iter())
+        .chain(&taxonomy.tags)
+        .map(|entry| entry.label.get(lang).to_string())
+        .chain(std::iter::once(both_label.to_string()));
+    every_value(corpus)
+        .into_iter()
+        .zip(labels)
+        .map(facet)
+        .collect()
+}
+
+/// How many tags the panel lists at most before it folds the others behind
+/// a button ([`fold_tags`]): the seed has 14, the benchmark's corpus 20; a
+/// long-running blog has hundreds or thousands, which no reader scans and
+/// every redraw of the panel would draw (docs/performance.md, "Many tags").
+pub const TAGS_FOLDED_ABOVE: usize = 30;
+
+/// How many tags a folded panel lists.
+pub const TAGS_UNFOLDED: usize = 20;
+
+/// The tag values the panel lists, from those of [`facets`] (in taxonomy
+/// order).
+pub struct ListedTags {
+    pub tags: Vec<FacetValue>,
+    /// With more than [`TAGS_FOLDED_ABOVE`] tags, how many the folded list
+    /// leaves out (the same whether `every_tag` or not); none otherwise.
+    pub folded: Option<usize>,
+}
+
+/// The tags the panel lists. Up to [`TAGS_FOLDED_ABOVE`] tags, every one, in
+/// taxonomy order. Beyond, folded: the [`TAGS_UNFOLDED`] that would keep the
+/// most entries now (those a click would narrow to the most; ties in
+/// taxonomy order), most first, and any chosen tag; a tag that would keep
+/// none is left out. Unfolded (`every_tag`): those, then every other in
+/// taxonomy order, so that unfolding adds to the list and moves nothing.
+pub fn fold_tags(tags: Vec<FacetValue>, every_tag: bool) -> ListedTags {
+    if tags.len() <= TAGS_FOLDED_ABOVE {
+        return ListedTags { tags, folded: None };
+    }
+    // The most used, kept in order as found: a handful, not a sort of
+    // thousands.
+    let mut top: Vec<usize> = Vec::with_capacity(TAGS_UNFOLDED + 1);
+    for (i, tag) in tags.iter().enumerate() {
+        if tag.count == 0 {
+            continue;
+        }
+        let at = top.partition_point(|&j| tags[j].count >= tag.count);
+        if at < TAGS_UNFOLDED {
+            top.insert(at, i);
+            top.truncate(TAGS_UNFOLDED);
+        }
+    }
+    for (i, tag) in tags.iter().enumerate() {
+        if tag.active && !top.contains(&i) {
+            top.push(i);
+        }
+    }
+    let folded = tags.len() - top.len();
+    let mut tags: Vec<Option<FacetValue>> = tags.into_iter().map(Some).collect();
+    let mut shown: Vec<FacetValue> = top.iter().filter_map(|&i| tags[i].take()).collect();
+    if every_tag {
+        // The others, those taken out of the way.
+        shown.extend(tags.into_iter().flatten());
+    }
+    ListedTags {
+        tags: shown,
+        folded: Some(folded),
+    }
 }
 
 /// Every value the filter panel offers, in its order: the categories, the
@@ -819,6 +890,66 @@ mod tests {
         }
         c.taxonomy.tags.push(entry("d"));
         c
+    }
+
+    #[test]
+    fn a_panel_of_many_tags_lists_the_most_used_and_folds_the_others() {
+        let tag = |i: usize, count: usize, active: bool| FacetValue {
+            value: FilterValue::Tag(format!("t{i:02}")),
+            label: format!("T{i}"),
+            count,
+            active,
+        };
+        let ids = |tags: &[FacetValue]| -> Vec<String> {
+            tags.iter()
+                .map(|t| t.value.query_pair().1.to_string())
+                .collect()
+        };
+        // Up to the limit, every tag in taxonomy order, none folded.
+        let few: Vec<FacetValue> = (0..TAGS_FOLDED_ABOVE)
+            .map(|i| tag(i, i % 3, false))
+            .collect();
+        let listed = fold_tags(few.clone(), false);
+        assert_eq!((ids(&listed.tags), listed.folded), (ids(&few), None));
+        // Beyond: the most used first (ties in taxonomy order), none that
+        // would keep nothing, and a chosen tag however rare.
+        let count = |i: usize| if i == 44 { 1 } else { (i * 7) % 13 };
+        let many: Vec<FacetValue> = (0..45).map(|i| tag(i, count(i), i == 44)).collect();
+        let mut expected: Vec<usize> = (0..45).filter(|&i| count(i) > 0).collect();
+        expected.sort_by_key(|&i| std::cmp::Reverse(count(i)));
+        expected.truncate(TAGS_UNFOLDED);
+        assert!(
+            !expected.contains(&44),
+            "the chosen tag is not among the most used"
+        );
+        expected.push(44);
+        let named = |places: &[usize]| -> Vec<String> {
+            places.iter().map(|i| format!("t{i:02}")).collect()
+        };
+        let folded = fold_tags(many.clone(), false);
+        assert_eq!(ids(&folded.tags), named(&expected));
+        assert_eq!(folded.folded, Some(45 - expected.len()));
+        assert!(folded
+            .tags
+            .windows(2)
+            .take(TAGS_UNFOLDED - 1)
+            .all(|w| w[0].count >= w[1].count));
+        // After a narrow filter most tags would keep nothing: only those
+        // that would are listed.
+        let narrow: Vec<FacetValue> = (0..45)
+            .map(|i| tag(i, usize::from(i % 20 == 1), false))
+            .collect();
+        let listed = fold_tags(narrow, false);
+        assert_eq!(
+            (ids(&listed.tags), listed.folded),
+            (named(&[1, 21, 41]), Some(42))
+        );
+        // Unfolded: the same first, then every other in taxonomy order, the
+        // count of those folded unchanged.
+        let every = fold_tags(many, true);
+        let rest: Vec<usize> = (0..45).filter(|i| !expected.contains(i)).collect();
+        assert_eq!(ids(&every.tags), named(&[expected.clone(), rest].concat()));
+        assert_eq!(every.folded, Some(45 - expected.len()));
     }
 
     #[test]

@@ -59,6 +59,8 @@ pub struct UiStrings {
     pub filters_heading: &'static str,
     pub both_languages: &'static str,
     pub clear_all: &'static str,
+    /// The filter panel's button that folds its tags again.
+    pub fewer_tags: &'static str,
     pub active_filters: &'static str,
     pub no_match: &'static str,
     pub ignored_filters: &'static str,
@@ -157,6 +159,7 @@ pub const FR: UiStrings = UiStrings {
     filters_heading: "Filtrer",
     both_languages: "Disponible dans les deux langues",
     clear_all: "Tout effacer",
+    fewer_tags: "Afficher moins de mots-clés",
     active_filters: "Filtres actifs",
     no_match: "Aucun essai ne correspond à ces filtres.",
     ignored_filters: "Filtres inconnus ignorés :",
@@ -247,6 +250,7 @@ pub const EN: UiStrings = UiStrings {
     filters_heading: "Filter",
     both_languages: "Available in both languages",
     clear_all: "Clear all",
+    fewer_tags: "Show fewer tags",
     active_filters: "Active filters",
     no_match: "No essay matches these filters.",
     ignored_filters: "Unknown filters ignored:",
@@ -599,6 +603,17 @@ pub fn more_tags(lang: Lang, n: usize) -> String {
     }
 }
 
+/// The filter panel's button that lists the tags it folds:
+/// "Afficher les 1 980 autres mots-clés" / "Show 1,980 more tags".
+pub fn every_other_tag(lang: Lang, n: usize) -> String {
+    match (lang, n) {
+        (Lang::Fr, 1) => "Afficher l’autre mot-clé".into(),
+        (Lang::Fr, n) => format!("Afficher les {} autres mots-clés", number(lang, n)),
+        (Lang::En, 1) => "Show 1 more tag".into(),
+        (Lang::En, n) => format!("Show {} more tags", number(lang, n)),
+    }
+}
+
 /// "12 min restantes" / "12 min left" (and "Terminé" / "Done" at the end).
 pub fn minutes_left(lang: Lang, minutes: u32) -> String {
     match (lang, minutes) {
@@ -769,6 +784,13 @@ mod tests {
             "Show 20 more (19,980 left)"
         );
         assert_eq!(filter_count(Lang::En, 2_807), " (2,807 essays)");
+        assert_eq!(
+            every_other_tag(Lang::Fr, 1_980),
+            format!("Afficher les 1{nnbsp}980 autres mots-clés")
+        );
+        assert_eq!(every_other_tag(Lang::En, 1_980), "Show 1,980 more tags");
+        assert_eq!(every_other_tag(Lang::Fr, 1), "Afficher l’autre mot-clé");
+        assert_eq!(every_other_tag(Lang::En, 1), "Show 1 more tag");
         assert_eq!(
             offline_saved(Lang::Fr, 2, 40_000),
             format!("Sur cet appareil, pour la lecture hors ligne : la bibliothèque, la recherche et 2\u{a0}essais sur 40{nnbsp}000.")

@@ -2,9 +2,11 @@
 //! change is a navigation to the library URL with the new query, so the
 //! browser's back and forward walk through the reader's steps.
 
-use essais_core::library::{facets, value_label, FilterValue, LibraryFilter};
+use essais_core::library::{
+    facets, fold_tags, value_label, FacetValue, FilterValue, LibraryFilter,
+};
 use essais_core::routes::{library_path, library_search_path};
-use essais_core::ui::{filter_count, number, remove_filter, strings};
+use essais_core::ui::{every_other_tag, filter_count, number, remove_filter, strings};
 use essais_core::{Corpus, Lang};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -31,19 +33,24 @@ pub fn FilterPanel(
     /// The places of the groups the search finds, when there is one: the
     /// counts say what a click would show, search included.
     found: Option<Arc<Vec<usize>>>,
+    /// Whether the reader unfolded a long list of tags (`library::fold_tags`):
+    /// the library's, so that it holds across filter clicks.
+    every_tag: RwSignal<bool>,
 ) -> impl IntoView {
     let ui = strings(lang);
-    let values = facets(
+    let mut values = facets(
         &corpus,
         &filter,
         found.as_deref().map(Vec::as_slice),
         lang,
         ui.both_languages,
     );
-    let group = |title: &'static str, class: &'static str, keep: fn(&FilterValue) -> bool| {
+    let is_tag = |v: &FacetValue| matches!(v.value, FilterValue::Tag(_));
+    let tags: Vec<FacetValue> = values.iter().filter(|v| is_tag(v)).cloned().collect();
+    values.retain(|v| !is_tag(v));
+    let list = move |values: &[FacetValue]| {
         let buttons = values
             .iter()
-            .filter(|f| keep(&f.value))
             .map(|facet| {
                 let next = filter.toggled(&facet.value);
                 let disabled = facet.count == 0 && !facet.active;
@@ -71,13 +78,29 @@ pub fn FilterPanel(
                 }
             })
             .collect_view();
-        view! {
-            <fieldset class=class>
-                <legend>{title}</legend>
-                <ul class="facets">{buttons}</ul>
-            </fieldset>
-        }
+        view! { <ul class="facets">{buttons}</ul> }
     };
+    let of = |keep: fn(&FilterValue) -> bool| -> Vec<FacetValue> {
+        values.iter().filter(|v| keep(&v.value)).cloned().collect()
+    };
+    let categories = list(&of(|v| matches!(v, FilterValue::Category(_))));
+    let languages = list(&of(|v| matches!(v, FilterValue::BothLanguages)));
+    // A long list of tags folds (the most used listed); its button unfolds
+    // it in place, keeping the focus.
+    let folded = fold_tags(tags.clone(), false).folded;
+    let tag_list = move || list(&fold_tags(tags.clone(), every_tag.get()).tags);
+    let fold = folded.map(|folded| {
+        view! {
+            <button
+                type="button"
+                class="fold-tags"
+                aria-expanded=move || every_tag.get().to_string()
+                on:click=move |_| every_tag.update(|every| *every = !*every)
+            >
+                {move || if every_tag.get() { ui.fewer_tags.to_string() } else { every_other_tag(lang, folded) }}
+            </button>
+        }
+    });
     // On narrow screens the panel folds behind a button so the essays come
     // first; on wide ones the button is hidden and the panel always shown.
     let open = RwSignal::new(false);
@@ -97,9 +120,19 @@ pub fn FilterPanel(
             // pre-rendered page still filters; the app handles the click
             // itself and the form is never sent.
             <form method="get" action=href(&library_path(lang, &LibraryFilter::default()))>
-                {group(ui.categories, "facet-group categories", |v| matches!(v, FilterValue::Category(_)))}
-                {group(ui.tags, "facet-group tags", |v| matches!(v, FilterValue::Tag(_)))}
-                {group(ui.languages, "facet-group languages", |v| matches!(v, FilterValue::BothLanguages))}
+                <fieldset class="facet-group categories">
+                    <legend>{ui.categories}</legend>
+                    {categories}
+                </fieldset>
+                <fieldset class="facet-group tags">
+                    <legend>{ui.tags}</legend>
+                    {tag_list}
+                    {fold}
+                </fieldset>
+                <fieldset class="facet-group languages">
+                    <legend>{ui.languages}</legend>
+                    {languages}
+                </fieldset>
             </form>
         </section>
     }

@@ -153,6 +153,8 @@ pub fn LibraryPage() -> impl IntoView {
         let corpus = corpus.get().filter(|c| !c.is_first_screen())?;
         Some(view! { <ContinueReading corpus=corpus lang=lang.get() /> })
     };
+    // A long list of tags unfolded stays so across filter clicks.
+    let every_tag = RwSignal::new(false);
     // Redrawn for a filter, the language, and (a frame late) the search.
     let panel = move || {
         if waiting() {
@@ -161,7 +163,7 @@ pub fn LibraryPage() -> impl IntoView {
         let corpus = corpus.get()?;
         let (filter, _) = filter.get();
         Some(view! {
-            <FilterPanel corpus=corpus filter=filter lang=lang.get() search=search found=found_groups.get() />
+            <FilterPanel corpus=corpus filter=filter lang=lang.get() search=search found=found_groups.get() every_tag=every_tag />
         })
     };
     // The places of the kept groups, from the corpus index's postings: only

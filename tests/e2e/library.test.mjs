@@ -154,6 +154,58 @@ test('a large library’s counts are grouped in threes, as each language writes 
   }
 });
 
+test('a library of many tags lists the most used and folds the others behind a button, which keeps the focus and holds across filters', async (t) => {
+  const { seed, essays } = longLibrary(30);
+  // 60 tags: t0…t24 on 30…6 essays, t25…t59 on one essay each.
+  const TAGS = 60;
+  const tags = Array.from({ length: TAGS }, (_, j) => ({ id: `t${j}`, label: { fr: `Mot ${j}`, en: `Word ${j}` } }));
+  const tagged = essays.map((essay, i) => ({
+    ...essay,
+    tags: tags.map((tag) => tag.id).filter((id, j) => (j < 25 ? i < 30 - j : (j - 25) % 30 === i)),
+  }));
+  const body = JSON.stringify({ ...seed, taxonomy: { ...seed.taxonomy, tags }, essays: tagged });
+  const range = (from, to) => Array.from({ length: to - from }, (_, j) => from + j);
+  for (const [locale, word, more, fewer] of [
+    ['fr-FR', 'Mot', 'Afficher les 40 autres mots-clés', 'Afficher moins de mots-clés'],
+    ['en-US', 'Word', 'Show 40 more tags', 'Show fewer tags'],
+  ]) {
+    const session = await openPage(app.browser, { locale, serviceWorkers: 'block' });
+    t.after(() => session.close());
+    const { page } = session;
+    await page.route(/\/(corpus|first-screen)\.json$/, (route) => route.fulfill({ contentType: 'application/json', body }));
+    await page.goto(app.server.url);
+    await appReady(page);
+    const listed = () => texts(page, '.facet-group.tags .facet-label');
+    const named = (numbers) => numbers.map((j) => `${word} ${j}`);
+    // Folded: the 20 most used, most first.
+    assert.deepEqual(await listed(), named(range(0, 20)));
+    const fold = page.locator('.facet-group.tags .fold-tags');
+    assert.equal(await fold.textContent(), more);
+    assert.equal(await fold.getAttribute('aria-expanded'), 'false');
+    // Unfolded from the keyboard: every tag, the same 20 first, the others
+    // after them in the taxonomy's order; the focus stays on the button.
+    await fold.focus();
+    await page.keyboard.press('Enter');
+    await page.locator('.facet-group.tags .facet').nth(TAGS - 1).waitFor();
+    assert.deepEqual(await listed(), named([...range(0, 20), ...range(20, TAGS)]));
+    assert.equal(await fold.getAttribute('aria-expanded'), 'true');
+    assert.equal(await fold.textContent(), fewer);
+    assert.equal(await page.evaluate(() => document.activeElement?.className), 'fold-tags');
+    // A rare tag chosen: the panel, redrawn for it, stays unfolded.
+    await page.locator('.facet-group.tags .facet', { hasText: `${word} 45` }).click();
+    await page.waitForURL(/tag=t45/);
+    await page.locator('.facet-group.tags .facet[aria-pressed="true"]').waitFor();
+    assert.equal(await page.locator('.facet-group.tags .facet').count(), TAGS);
+    // Folded again: only the tags its one essay has (t0…t9 beside t45), the
+    // chosen one among them; those that would keep nothing are not listed.
+    await fold.click();
+    await page.waitForFunction(() => document.querySelectorAll('.facet-group.tags .facet').length < 20);
+    assert.deepEqual(await listed(), named([...range(0, 10), 45]));
+    assert.equal(await fold.textContent(), more.replace('40', '49'));
+    session.expectNoErrors();
+  }
+});
+
 test('a change draws the entries on screen first and the rest next: the entries shown stay, the reader keeps their place, none is left stale', async (t) => {
   const { seed, essays } = longLibrary();
   const session = await openPage(app.browser, { locale: 'en-US', serviceWorkers: 'block' });
