@@ -81,9 +81,56 @@ pub struct LibraryCounts {
     pub build: Option<String>,
 }
 
-/// The corpus's lookups, built once from its essays ([`Corpus::index`]).
+/// The corpus's lookups, built once from its essays ([`Corpus::index`]),
+/// and its taxonomy's, built the first time a category or a tag is looked
+/// up by id.
 #[derive(Default)]
-pub struct CorpusIndex(std::sync::OnceLock<IndexData>);
+pub struct CorpusIndex(
+    std::sync::OnceLock<IndexData>,
+    std::sync::OnceLock<TaxonomyPlaces>,
+);
+
+/// Each category's and tag's place in the taxonomy, found by its id's hash:
+/// a walk of the taxonomy for every look was, with 2,000 tags, hundreds of
+/// thousands of comparisons a library redraw (each entry's tags, each
+/// panel label: docs/performance.md, "Many tags").
+struct TaxonomyPlaces {
+    categories: HashTable<usize>,
+    tags: HashTable<usize>,
+}
+
+impl TaxonomyPlaces {
+    fn build(taxonomy: &Taxonomy) -> TaxonomyPlaces {
+        let places = |entries: &[TaxonomyEntry]| {
+            let mut table = HashTable::with_capacity(entries.len());
+            for (i, entry) in entries.iter().enumerate() {
+                // The first of an id named twice, as a walk would find.
+                if let Entry::Vacant(vacant) = table.entry(
+                    hash_of(&entry.id),
+                    |&j: &usize| entries[j].id == entry.id,
+                    |&j| hash_of(&entries[j].id),
+                ) {
+                    vacant.insert(i);
+                }
+            }
+            table
+        };
+        TaxonomyPlaces {
+            categories: places(&taxonomy.categories),
+            tags: places(&taxonomy.tags),
+        }
+    }
+}
+
+/// The entry of `entries` of id `id`, by `places`.
+fn entry_in<'t>(
+    places: &HashTable<usize>,
+    entries: &'t [TaxonomyEntry],
+    id: &str,
+) -> Option<&'t TaxonomyEntry> {
+    let place = *places.find(hash_of(id), |&i| entries.get(i).is_some_and(|e| e.id == id))?;
+    entries.get(place)
+}
 
 struct IndexData {
     /// Each slug's essay (the first, should two share one), as essay
@@ -523,11 +570,29 @@ impl Corpus {
     }
 
     pub fn category(&self, id: &str) -> Option<&TaxonomyEntry> {
-        self.taxonomy.categories.iter().find(|c| c.id == id)
+        entry_in(
+            &self.taxonomy_places().categories,
+            &self.taxonomy.categories,
+            id,
+        )
     }
 
     pub fn tag(&self, id: &str) -> Option<&TaxonomyEntry> {
-        self.taxonomy.tags.iter().find(|t| t.id == id)
+        entry_in(&self.taxonomy_places().tags, &self.taxonomy.tags, id)
+    }
+
+    fn taxonomy_places(&self) -> &TaxonomyPlaces {
+        self.index
+            .1
+            .get_or_init(|| TaxonomyPlaces::build(&self.taxonomy))
+    }
+
+    /// The corpus with `taxonomy` in place of its own (its lookups of
+    /// categories and tags made anew).
+    pub(crate) fn with_taxonomy(mut self, taxonomy: Taxonomy) -> Corpus {
+        self.taxonomy = taxonomy;
+        self.index.1 = std::sync::OnceLock::new();
+        self
     }
 
     fn lookups(&self) -> &IndexData {
@@ -850,7 +915,7 @@ impl Checked {
                 categories: contained_entries(taxonomy.categories),
                 tags: contained_entries(taxonomy.tags),
             },
-            index: CorpusIndex(self.index.finish(&self.essays).into()),
+            index: CorpusIndex(self.index.finish(&self.essays).into(), Default::default()),
             essays: self.essays,
             search_url,
             rejected: self.rejected,
@@ -1210,6 +1275,36 @@ pub(crate) mod tests {
         let c = corpus(vec![essay("a", Lang::Fr, "a", 1)]);
         let json = serde_json::to_string(&c).unwrap();
         assert_eq!(Corpus::from_json(&json), Ok(c));
+    }
+
+    #[test]
+    fn categories_and_tags_are_found_by_id_the_first_of_an_id_named_twice() {
+        let entry = |id: &str, en: &str| TaxonomyEntry {
+            id: id.into(),
+            label: Label {
+                fr: en.into(),
+                en: en.into(),
+            },
+        };
+        let mut c = corpus(vec![essay("a", Lang::Fr, "a", 1)]);
+        c.taxonomy = Taxonomy {
+            categories: vec![entry("lived", "Lived"), entry("seen", "Seen")],
+            tags: (0..500)
+                .map(|i| entry(&format!("t{i}"), &format!("Tag {i}")))
+                .chain([entry("t7", "Tag 7 again")])
+                .collect(),
+        };
+        assert_eq!(c.category("seen").unwrap().label.en, "Seen");
+        assert_eq!(c.tag("t499").unwrap().label.en, "Tag 499");
+        assert_eq!(c.tag("t7").unwrap().label.en, "Tag 7");
+        assert!(c.tag("seen").is_none() && c.category("t1").is_none() && c.tag("t500").is_none());
+        // Another taxonomy put in its place is looked up anew.
+        let c = c.with_taxonomy(Taxonomy {
+            categories: vec![],
+            tags: vec![entry("t500", "Tag 500")],
+        });
+        assert_eq!(c.tag("t500").unwrap().label.en, "Tag 500");
+        assert!(c.tag("t499").is_none() && c.category("seen").is_none());
     }
 
     #[test]

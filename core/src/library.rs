@@ -454,7 +454,7 @@ pub fn first_screen_of(corpus: &Corpus, value: &FilterValue) -> Corpus {
 /// both), or does not show `filter`: a host's cache or a worker's precache
 /// may hold another build's file, and the labels would be another's.
 pub fn value_screen_beside(
-    mut screen: Corpus,
+    screen: Corpus,
     library: &Corpus,
     filter: &LibraryFilter,
 ) -> Option<Corpus> {
@@ -465,8 +465,7 @@ pub fn value_screen_beside(
     {
         return None;
     }
-    screen.taxonomy = library.taxonomy.clone();
-    Some(screen)
+    Some(screen.with_taxonomy(library.taxonomy.clone()))
 }
 
 /// Whether `corpus` is the first screen of the library as `filter` narrows
