@@ -2,10 +2,11 @@
 // headless Chromium. Prints Markdown (scripts/bench writes it into
 // docs/performance.md).
 //
-// Usage: node bench/run.mjs <app-dist> <baseline-dir> <app-dist-2000> <build-ms-2000> [runs] [<app-dist-20000> <build-log-20000>]
+// Usage: node bench/run.mjs <app-dist> <baseline-dir> <app-dist-2000> <build-ms-2000> [runs] [<app-dist-20000> <build-log-20000>] [<app-dist-tags>]
 // (scripts/bench builds them and calls this; the 20,000-pair deployment is
 // the app with that corpus's data and no entry page per essay, served with
-// the plain index.html for every page address.) ONLY=loads,
+// the plain index.html for every page address; the last, the 2,000 pairs
+// with 2,000 tags, is measured for its interactions and sizes.) ONLY=loads,
 // ONLY=interactions, ONLY=search or ONLY=offline runs that part alone, over what
 // scripts/bench last built.
 
@@ -15,7 +16,7 @@ import path from 'node:path';
 import { launchBrowser } from '../tests/e2e/harness.mjs';
 import { compress, serveCompressed } from './server.mjs';
 
-const [appDist, baselineDir, bigDist, buildMs, runsArg, hugeDist, hugeBuildLog] = process.argv.slice(2);
+const [appDist, baselineDir, bigDist, buildMs, runsArg, hugeDist, hugeBuildLog, tagsDist] = process.argv.slice(2);
 const RUNS = Number(runsArg ?? 7);
 const INTERACTION_RUNS = Number(process.env.INTERACTION_RUNS ?? 15);
 // Lighthouse's mobile profile: 4x slower CPU, 150 ms round trip, 1.6 Mbit/s down.
@@ -79,6 +80,19 @@ function sizesSection() {
       const what = file === 'corpus.json' ? 'the whole index' : 'the library\'s first screen, which its library is drawn from';
       out.push(`| \`${file}\` of the 20,000-pair corpus (${what}) | ${kb(r.raw)} | ${kb(r.gzip)} | ${kb(r.br)} |`);
     }
+  }
+  if (tagsDist && fs.existsSync(path.join(tagsDist, 'first-screen.json'))) {
+    // A long-running blog's taxonomy: the panel lists 20 of its tags; each
+    // filter value's first screen holds its own entries and the values they have.
+    const page = sizeRow(tagsDist, 'en/index.html');
+    out.push(`| \`en/index.html\` of the 2,000 pairs with 2,000 tags (the library pre-rendered, 20 tags listed) | ${kb(page.raw)} | ${kb(page.gzip)} | ${kb(page.br)} |`);
+    const first = sizeRow(tagsDist, 'first-screen.json');
+    out.push(`| \`first-screen.json\` of the same (the taxonomy of 2,000 tags, the counts of those used) | ${kb(first.raw)} | ${kb(first.gzip)} | ${kb(first.br)} |`);
+    const files = fs.readdirSync(path.join(tagsDist, 'first-screen'));
+    const bytes = files.reduce((a, f) => a + fs.statSync(path.join(tagsDist, 'first-screen', f)).size, 0);
+    const corpusBytes = fs.statSync(path.join(tagsDist, 'corpus.json')).size;
+    out.push(`| \`first-screen/\` of the same: ${files.length} files, one a filter value | ${kb(bytes)} | | |`);
+    out.push(`| \`corpus.json\` of the same, for comparison | ${kb(corpusBytes)} | | |`);
   }
   const searchUrl = JSON.parse(fs.readFileSync(path.join(bigDist, 'corpus.json'), 'utf8')).search_url;
   const bigSearch = sizeRow(bigDist, searchUrl);
@@ -653,9 +667,11 @@ const browser = await launchBrowser();
 // answered with index.html.
 const huge = hugeDist && fs.existsSync(hugeDist) ? { dist: hugeDist, label: '20,000 pairs', server: { fallback: 'index.html' } } : null;
 const corpora = [{ dist: appDist, label: 'Seed (5 essays)', server: {} }, { dist: bigDist, label: '2,000 pairs', server: {} }, ...(huge ? [huge] : [])].filter((c) => fs.existsSync(c.dist));
+// The same 2,000 pairs with 2,000 tags: for the interactions (and sizes) only.
+const manyTags = tagsDist && fs.existsSync(tagsDist) ? [{ dist: tagsDist, label: '2,000 pairs, 2,000 tags', server: {} }] : [];
 const interactionRuns = async () => {
   const runs = [];
-  for (const c of corpora) runs.push(await interactions(browser, c.dist, c.label, c.server));
+  for (const c of [...corpora, ...manyTags]) runs.push(await interactions(browser, c.dist, c.label, c.server));
   return runs;
 };
 const searchRows = async () => {
