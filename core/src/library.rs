@@ -340,9 +340,12 @@ pub struct ListedTags {
 /// taxonomy order), most first, and any chosen tag; a tag that would keep
 /// none is left out. Unfolded (`every_tag`): those, then every other in
 /// taxonomy order, so that unfolding adds to the list and moves nothing.
-pub fn fold_tags(tags: Vec<FacetValue>, every_tag: bool) -> ListedTags {
+pub fn fold_tags(tags: &[FacetValue], every_tag: bool) -> ListedTags {
     if tags.len() <= TAGS_FOLDED_ABOVE {
-        return ListedTags { tags, folded: None };
+        return ListedTags {
+            tags: tags.to_vec(),
+            folded: None,
+        };
     }
     // The most used, kept in order as found: a handful, not a sort of
     // thousands.
@@ -363,11 +366,14 @@ pub fn fold_tags(tags: Vec<FacetValue>, every_tag: bool) -> ListedTags {
         }
     }
     let folded = tags.len() - top.len();
-    let mut tags: Vec<Option<FacetValue>> = tags.into_iter().map(Some).collect();
-    let mut shown: Vec<FacetValue> = top.iter().filter_map(|&i| tags[i].take()).collect();
+    let mut shown: Vec<FacetValue> = top.iter().map(|&i| tags[i].clone()).collect();
     if every_tag {
-        // The others, those taken out of the way.
-        shown.extend(tags.into_iter().flatten());
+        let listed = marked_places(top.iter().copied());
+        shown.extend(
+            (tags.iter().enumerate())
+                .filter(|(i, _)| !listed.get(*i).copied().unwrap_or(false))
+                .map(|(_, tag)| tag.clone()),
+        );
     }
     ListedTags {
         tags: shown,
@@ -908,7 +914,7 @@ mod tests {
         let few: Vec<FacetValue> = (0..TAGS_FOLDED_ABOVE)
             .map(|i| tag(i, i % 3, false))
             .collect();
-        let listed = fold_tags(few.clone(), false);
+        let listed = fold_tags(&few, false);
         assert_eq!((ids(&listed.tags), listed.folded), (ids(&few), None));
         // Beyond: the most used first (ties in taxonomy order), none that
         // would keep nothing, and a chosen tag however rare.
@@ -925,7 +931,7 @@ mod tests {
         let named = |places: &[usize]| -> Vec<String> {
             places.iter().map(|i| format!("t{i:02}")).collect()
         };
-        let folded = fold_tags(many.clone(), false);
+        let folded = fold_tags(&many, false);
         assert_eq!(ids(&folded.tags), named(&expected));
         assert_eq!(folded.folded, Some(45 - expected.len()));
         assert!(folded
@@ -938,14 +944,14 @@ mod tests {
         let narrow: Vec<FacetValue> = (0..45)
             .map(|i| tag(i, usize::from(i % 20 == 1), false))
             .collect();
-        let listed = fold_tags(narrow, false);
+        let listed = fold_tags(&narrow, false);
         assert_eq!(
             (ids(&listed.tags), listed.folded),
             (named(&[1, 21, 41]), Some(42))
         );
         // Unfolded: the same first, then every other in taxonomy order, the
         // count of those folded unchanged.
-        let every = fold_tags(many, true);
+        let every = fold_tags(&many, true);
         let rest: Vec<usize> = (0..45).filter(|i| !expected.contains(i)).collect();
         assert_eq!(ids(&every.tags), named(&[expected.clone(), rest].concat()));
         assert_eq!(every.folded, Some(45 - expected.len()));

@@ -38,16 +38,15 @@ pub fn FilterPanel(
     every_tag: RwSignal<bool>,
 ) -> impl IntoView {
     let ui = strings(lang);
-    let mut values = facets(
+    let (tags, values): (Vec<FacetValue>, Vec<FacetValue>) = facets(
         &corpus,
         &filter,
         found.as_deref().map(Vec::as_slice),
         lang,
         ui.both_languages,
-    );
-    let is_tag = |v: &FacetValue| matches!(v.value, FilterValue::Tag(_));
-    let tags: Vec<FacetValue> = values.iter().filter(|v| is_tag(v)).cloned().collect();
-    values.retain(|v| !is_tag(v));
+    )
+    .into_iter()
+    .partition(|v| matches!(v.value, FilterValue::Tag(_)));
     let list = move |values: &[FacetValue]| {
         let buttons = values
             .iter()
@@ -87,8 +86,8 @@ pub fn FilterPanel(
     let languages = list(&of(|v| matches!(v, FilterValue::BothLanguages)));
     // A long list of tags folds (the most used listed); its button unfolds
     // it in place, keeping the focus.
-    let folded = fold_tags(tags.clone(), false).folded;
-    let tag_list = move || list(&fold_tags(tags.clone(), every_tag.get()).tags);
+    let folded = fold_tags(&tags, false).folded;
+    let tag_list = move || list(&fold_tags(&tags, every_tag.get()).tags);
     let fold = folded.map(|folded| {
         view! {
             <button
