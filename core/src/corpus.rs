@@ -325,10 +325,7 @@ impl IndexBuilder {
 /// categories or tags: the library filters on a group's first version, as
 /// `LibraryFilter::matches`. An id listed twice counts once.
 fn post(postings: &mut FxHashMap<String, Vec<usize>>, ids: &[String], g: usize) {
-    for (i, id) in ids.iter().enumerate() {
-        if ids[..i].contains(id) {
-            continue;
-        }
+    for id in distinct(ids) {
         // The id is copied once, with its first group.
         match postings.get_mut(id.as_str()) {
             Some(groups) => groups.push(g),
@@ -337,6 +334,14 @@ fn post(postings: &mut FxHashMap<String, Vec<usize>>, ids: &[String], g: usize) 
             }
         }
     }
+}
+
+/// Each id of `ids` once, at its first place: an essay that names a
+/// category or a tag twice counts once in its postings and its counts.
+pub(crate) fn distinct(ids: &[String]) -> impl Iterator<Item = &String> {
+    (ids.iter().enumerate())
+        .filter(|(i, id)| !ids[..*i].contains(id))
+        .map(|(_, id)| id)
 }
 
 impl Clone for CorpusIndex {

@@ -6,7 +6,9 @@
 //! so [`LibraryFilter::from_query`] reads one back, keeping what it knows and
 //! reporting what it ignored.
 
-use crate::corpus::{marked_places, Corpus, LibraryCounts, TranslationGroup};
+use crate::corpus::{
+    distinct, marked_places, Corpus, LibraryCounts, TaxonomyEntry, TranslationGroup,
+};
 use crate::lang::Lang;
 #[cfg(feature = "markdown")]
 use crate::text::plain_text;
@@ -301,18 +303,14 @@ pub fn facets(
             value,
         }
     };
-    // The labels read off the taxonomy in the values' order, not looked up
-    // value by value (a look is a walk of the taxonomy: with 2,000 tags,
-    // millions of comparisons a redraw).
-    let taxonomy = &corpus.taxonomy;
-    let labels = (taxonomy.categories.iter())
-        .chain(&taxonomy.tags)
-        .map(|entry| entry.label.get(lang).to_string())
-        .chain(std::iter::once(both_label.to_string()));
-    every_value(corpus)
-        .into_iter()
-        .zip(labels)
-        .map(facet)
+    // Each label read off the value's own taxonomy entry, not looked up by
+    // id (with 2,000 tags, a walk of the taxonomy for each was millions of
+    // comparisons a redraw).
+    values_and_entries(corpus)
+        .map(|(value, entry)| {
+            let label = entry.map_or(both_label, |entry| entry.label.get(lang));
+            facet((value, label.to_string()))
+        })
         .collect()
 }
 
@@ -384,13 +382,21 @@ pub fn fold_tags(tags: &[FacetValue], every_tag: bool) -> ListedTags {
 /// Every value the filter panel offers, in its order: the categories, the
 /// tags, then "in both languages".
 pub fn every_value(corpus: &Corpus) -> Vec<FilterValue> {
+    values_and_entries(corpus).map(|(value, _)| value).collect()
+}
+
+/// Every value the filter panel offers, in its order, each with its
+/// taxonomy entry ("in both languages" has none).
+fn values_and_entries(
+    corpus: &Corpus,
+) -> impl Iterator<Item = (FilterValue, Option<&TaxonomyEntry>)> {
     let taxonomy = &corpus.taxonomy;
-    let mut values: Vec<FilterValue> = (taxonomy.categories.iter())
-        .map(|c| FilterValue::Category(c.id.clone()))
-        .collect();
-    values.extend(taxonomy.tags.iter().map(|t| FilterValue::Tag(t.id.clone())));
-    values.push(FilterValue::BothLanguages);
-    values
+    let categories =
+        (taxonomy.categories.iter()).map(|c| (FilterValue::Category(c.id.clone()), Some(c)));
+    let tags = (taxonomy.tags.iter()).map(|t| (FilterValue::Tag(t.id.clone()), Some(t)));
+    categories
+        .chain(tags)
+        .chain(std::iter::once((FilterValue::BothLanguages, None)))
 }
 
 /// The folder, beside `first-screen.json`, of the first screens of the
@@ -427,10 +433,8 @@ pub fn first_screen_of(corpus: &Corpus, value: &FilterValue) -> Corpus {
     // Counted as the postings are made: once a group, for the values of its
     // first version.
     let count = |counts: &mut std::collections::BTreeMap<String, usize>, ids: &[String]| {
-        for (i, id) in ids.iter().enumerate() {
-            if !ids[..i].contains(id) {
-                *counts.entry(id.clone()).or_insert(0) += 1;
-            }
+        for id in distinct(ids) {
+            *counts.entry(id.clone()).or_insert(0) += 1;
         }
     };
     for &g in kept {

@@ -79,11 +79,11 @@ pub fn FilterPanel(
             .collect_view();
         view! { <ul class="facets">{buttons}</ul> }
     };
-    let of = |keep: fn(&FilterValue) -> bool| -> Vec<FacetValue> {
-        values.iter().filter(|v| keep(&v.value)).cloned().collect()
-    };
-    let categories = list(&of(|v| matches!(v, FilterValue::Category(_))));
-    let languages = list(&of(|v| matches!(v, FilterValue::BothLanguages)));
+    let (categories, languages): (Vec<FacetValue>, Vec<FacetValue>) = values
+        .into_iter()
+        .partition(|v| matches!(v.value, FilterValue::Category(_)));
+    let categories = list(&categories);
+    let languages = list(&languages);
     // A long list of tags folds (the most used listed); its button unfolds
     // it in place, keeping the focus.
     let folded = fold_tags(&tags, false).folded;
