@@ -477,6 +477,22 @@ async function interactions(browser, url, corpusLabel, serverOptions = {}) {
     record('Show more (library)', t);
   }
   const entriesAfterMore = await page.locator('.essay-entry').count();
+  // A long taxonomy's panel finds a tag by name (the 2,000 tags' corpus;
+  // library::tags_named): a digit typed in its field after "tag 1" (the
+  // generator's tags are "Tag 0" to "Tag 1999": 1,111 match, then 111),
+  // then taken back, each until the line saying what matches has changed.
+  if (await page.locator('#find-tag').count()) {
+    await page.locator('#find-tag').focus();
+    await page.keyboard.type('tag 1');
+    await page.waitForFunction(() => document.querySelector('.found-tags')?.textContent !== '');
+    for (let i = 0; i < INTERACTION_RUNS; i++) {
+      const before = JSON.stringify(await page.locator('.found-tags').textContent());
+      const t = await measureInteraction(page, 'input', () => page.keyboard.press(i % 2 ? 'Backspace' : '2'),
+        `() => document.querySelector('.found-tags')?.textContent !== ${before}`);
+      record('Find a tag keystroke', t);
+    }
+    await page.locator('#find-tag').fill('');
+  }
   // A search keystroke: the field has the index (fetched and built when it
   // got the focus, timed apart below); the last letter of a word is typed,
   // then taken back.

@@ -10,6 +10,7 @@ use crate::corpus::{
     distinct, marked_places, Corpus, LibraryCounts, TaxonomyEntry, TranslationGroup,
 };
 use crate::lang::Lang;
+use crate::search::normalize_word;
 #[cfg(feature = "markdown")]
 use crate::text::plain_text;
 
@@ -376,6 +377,65 @@ pub fn fold_tags(tags: &[FacetValue], every_tag: bool) -> ListedTags {
     ListedTags {
         tags: shown,
         folded: Some(folded),
+    }
+}
+
+/// The tags found by name in a long list ([`tags_named`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FoundTags {
+    /// Those listed, at most [`TAGS_UNFOLDED`].
+    pub tags: Vec<FacetValue>,
+    /// How many match in all (listed or not).
+    pub matching: usize,
+}
+
+/// The tags of `tags` (those of [`facets`], in taxonomy order) whose label
+/// holds `typed`, case and accents aside (folded as the search folds its
+/// words: "eco" finds "Économie"). Those where it starts a word come first,
+/// then those where it is inside one ("nomie"); within each, the most used
+/// first (a tag that would keep nothing after those that would; ties in
+/// taxonomy order). At
+/// most [`TAGS_UNFOLDED`] are listed: what a short beginning matches in a
+/// taxonomy of thousands is narrowed by typing on, not scanned.
+pub fn tags_named(tags: &[FacetValue], typed: &str) -> FoundTags {
+    let typed = normalize_word(typed.trim());
+    if typed.is_empty() {
+        return FoundTags {
+            tags: Vec::new(),
+            matching: 0,
+        };
+    }
+    // The first few kept in order as found, as `fold_tags` does: no sort of
+    // thousands (and no sort's code in the app).
+    let rank = |(starts_a_word, count): (bool, usize)| (!starts_a_word, usize::MAX - count);
+    let mut first: Vec<((bool, usize), usize)> = Vec::with_capacity(TAGS_UNFOLDED + 1);
+    let mut matching = 0;
+    for (i, tag) in tags.iter().enumerate() {
+        let label = normalize_word(&tag.label);
+        let mut at = label
+            .match_indices(typed.as_str())
+            .map(|(at, _)| at)
+            .peekable();
+        if at.peek().is_none() {
+            continue;
+        }
+        matching += 1;
+        let starts_a_word = at.any(|at| {
+            label[..at]
+                .chars()
+                .next_back()
+                .is_none_or(|before| !before.is_alphanumeric())
+        });
+        let key = rank((starts_a_word, tag.count));
+        let place = first.partition_point(|&(other, _)| other <= key);
+        if place < TAGS_UNFOLDED {
+            first.insert(place, (key, i));
+            first.truncate(TAGS_UNFOLDED);
+        }
+    }
+    FoundTags {
+        tags: first.iter().map(|&(_, i)| tags[i].clone()).collect(),
+        matching,
     }
 }
 
@@ -959,6 +1019,61 @@ mod tests {
         let rest: Vec<usize> = (0..45).filter(|i| !expected.contains(i)).collect();
         assert_eq!(ids(&every.tags), named(&[expected.clone(), rest].concat()));
         assert_eq!(every.folded, Some(45 - expected.len()));
+    }
+
+    #[test]
+    fn a_tag_is_found_by_any_part_of_its_name_case_and_accents_aside() {
+        let tag = |id: &str, label: &str, count: usize| FacetValue {
+            value: FilterValue::Tag(id.to_string()),
+            label: label.to_string(),
+            count,
+            active: false,
+        };
+        let tags = vec![
+            tag("autonomie", "Autonomie", 9),
+            tag("economie", "Économie", 2),
+            tag("eco-reelle", "L’économie réelle", 5),
+            tag("ecoles", "Écoles", 0),
+            tag("travail", "Travail", 7),
+            // Written with a combining accent, as some editors save it.
+            tag("ecologie", "E\u{301}cologie", 1),
+        ];
+        let found = |typed: &str| -> (Vec<String>, usize) {
+            let found = tags_named(&tags, typed);
+            let ids = (found.tags.iter())
+                .map(|t| t.value.query_pair().1.to_string())
+                .collect();
+            (ids, found.matching)
+        };
+        let ids = |ids: &[&str]| -> Vec<String> { ids.iter().map(|s| s.to_string()).collect() };
+        // A word's start before its inside, each the most used first, one
+        // that would keep nothing after them; accents, case and the way an
+        // accent is written aside, on either side.
+        assert_eq!(
+            found("ÉCO"),
+            (ids(&["eco-reelle", "economie", "ecologie", "ecoles"]), 4)
+        );
+        assert_eq!(found("  eco "), found("éco"));
+        assert_eq!(
+            found("nomie"),
+            (ids(&["autonomie", "eco-reelle", "economie"]), 3)
+        );
+        // A word's start before a more used tag that has it inside a word.
+        assert_eq!(
+            found("l"),
+            (ids(&["eco-reelle", "travail", "ecologie", "ecoles"]), 4)
+        );
+        assert_eq!(found("reel"), (ids(&["eco-reelle"]), 1));
+        assert_eq!(found("xyz"), (vec![], 0));
+        assert_eq!(found(" "), (vec![], 0));
+        // A short beginning in a long taxonomy: the most used listed, every
+        // match counted.
+        let many: Vec<FacetValue> = (0..200)
+            .map(|i| tag(&format!("t{i}"), &format!("Mot {i}"), i % 7))
+            .collect();
+        let found = tags_named(&many, "mot");
+        assert_eq!((found.tags.len(), found.matching), (TAGS_UNFOLDED, 200));
+        assert!(found.tags.iter().all(|t| t.count == 6));
     }
 
     #[test]

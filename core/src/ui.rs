@@ -61,6 +61,8 @@ pub struct UiStrings {
     pub clear_all: &'static str,
     /// The filter panel's button that folds its tags again.
     pub fewer_tags: &'static str,
+    /// The field that finds a tag by name in a long list.
+    pub find_tag: &'static str,
     pub active_filters: &'static str,
     pub no_match: &'static str,
     pub ignored_filters: &'static str,
@@ -160,6 +162,7 @@ pub const FR: UiStrings = UiStrings {
     both_languages: "Disponible dans les deux langues",
     clear_all: "Tout effacer",
     fewer_tags: "Afficher moins de mots-clés",
+    find_tag: "Trouver un mot-clé",
     active_filters: "Filtres actifs",
     no_match: "Aucun essai ne correspond à ces filtres.",
     ignored_filters: "Filtres inconnus ignorés :",
@@ -251,6 +254,7 @@ pub const EN: UiStrings = UiStrings {
     both_languages: "Available in both languages",
     clear_all: "Clear all",
     fewer_tags: "Show fewer tags",
+    find_tag: "Find a tag",
     active_filters: "Active filters",
     no_match: "No essay matches these filters.",
     ignored_filters: "Unknown filters ignored:",
@@ -614,6 +618,28 @@ pub fn every_other_tag(lang: Lang, n: usize) -> String {
     }
 }
 
+/// What the tag field found: `listed` of the `matching` tags whose name
+/// holds what was typed ("3 mots-clés correspondent" / "3 tags match"; when
+/// not every one is listed, a word on narrowing them).
+pub fn tags_found(lang: Lang, listed: usize, matching: usize) -> String {
+    match (lang, matching) {
+        (Lang::Fr, 0) => "Aucun mot-clé ne correspond".into(),
+        (Lang::Fr, 1) => "1 mot-clé correspond".into(),
+        (Lang::Fr, n) if n <= listed => format!("{} mots-clés correspondent", number(lang, n)),
+        (Lang::Fr, n) => format!(
+            "{listed} des {} mots-clés qui correspondent : précisez le nom",
+            number(lang, n)
+        ),
+        (Lang::En, 0) => "No tag matches".into(),
+        (Lang::En, 1) => "1 tag matches".into(),
+        (Lang::En, n) if n <= listed => format!("{} tags match", number(lang, n)),
+        (Lang::En, n) => format!(
+            "{listed} of {} matching tags shown: type more of the name",
+            number(lang, n)
+        ),
+    }
+}
+
 /// "12 min restantes" / "12 min left" (and "Terminé" / "Done" at the end).
 pub fn minutes_left(lang: Lang, minutes: u32) -> String {
     match (lang, minutes) {
@@ -791,6 +817,17 @@ mod tests {
         assert_eq!(every_other_tag(Lang::En, 1_980), "Show 1,980 more tags");
         assert_eq!(every_other_tag(Lang::Fr, 1), "Afficher l’autre mot-clé");
         assert_eq!(every_other_tag(Lang::En, 1), "Show 1 more tag");
+        assert_eq!(tags_found(Lang::Fr, 0, 0), "Aucun mot-clé ne correspond");
+        assert_eq!(tags_found(Lang::En, 1, 1), "1 tag matches");
+        assert_eq!(tags_found(Lang::Fr, 3, 3), "3 mots-clés correspondent");
+        assert_eq!(
+            tags_found(Lang::Fr, 20, 1_450),
+            format!("20 des 1{nnbsp}450 mots-clés qui correspondent : précisez le nom")
+        );
+        assert_eq!(
+            tags_found(Lang::En, 20, 1_450),
+            "20 of 1,450 matching tags shown: type more of the name"
+        );
         assert_eq!(
             offline_saved(Lang::Fr, 2, 40_000),
             format!("Sur cet appareil, pour la lecture hors ligne : la bibliothèque, la recherche et 2\u{a0}essais sur 40{nnbsp}000.")

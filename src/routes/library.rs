@@ -12,7 +12,7 @@ use std::sync::Arc;
 use crate::api::{use_library_corpus, CorpusSource};
 use crate::components::continue_reading::ContinueReading;
 use crate::components::essay_list::{focus_entry, EssayList, Listed};
-use crate::components::filters::{ActiveFilters, FilterPanel};
+use crate::components::filters::{ActiveFilters, FilterPanel, HeldFocus};
 use crate::components::search::{
     search_results, use_found, use_search_query, SearchBox, SearchState,
 };
@@ -143,28 +143,44 @@ pub fn LibraryPage() -> impl IntoView {
         let notice = (!ignored.is_empty()).then(|| view! {
             <p class="notice ignored-filters" role="status">{format!("{} {}", ui.ignored_filters, ignored.join(", "))}</p>
         });
-        Some(view! {
+        let held = HeldFocus::now();
+        let view = view! {
             {unreadable}
             {notice}
             <ActiveFilters corpus=corpus filter=filter lang=lang search=search />
-        })
+        };
+        if let Some(held) = held {
+            held.give_back();
+        }
+        Some(view)
     };
     let continue_reading = move || {
         let corpus = corpus.get().filter(|c| !c.is_first_screen())?;
         Some(view! { <ContinueReading corpus=corpus lang=lang.get() /> })
     };
-    // A long list of tags unfolded stays so across filter clicks.
+    // A long list of tags unfolded, or a tag's name typed to find it, stays
+    // so across filter clicks.
     let every_tag = RwSignal::new(false);
-    // Redrawn for a filter, the language, and (a frame late) the search.
+    let tag_name = RwSignal::new(String::new());
+    // Redrawn for a filter, the language, and (a frame late) the search;
+    // what had the focus in it has it again.
     let panel = move || {
+        let held = HeldFocus::now();
         if waiting() {
+            if let Some(held) = held {
+                held.give_back();
+            }
             return None;
         }
         let corpus = corpus.get()?;
         let (filter, _) = filter.get();
-        Some(view! {
-            <FilterPanel corpus=corpus filter=filter lang=lang.get() search=search found=found_groups.get() every_tag=every_tag />
-        })
+        let view = view! {
+            <FilterPanel corpus=corpus filter=filter lang=lang.get() search=search found=found_groups.get() every_tag=every_tag tag_name=tag_name />
+        };
+        if let Some(held) = held {
+            held.give_back();
+        }
+        Some(view)
     };
     // The places of the kept groups, from the corpus index's postings: only
     // the entries shown are then built.
@@ -271,7 +287,9 @@ pub fn LibraryPage() -> impl IntoView {
         // benchmark tell the two apart by it).
         <div class="library" data-first-screen=move || first_screen().then_some("")>
             <div class="library-head">
-                <h1>{move || strings(lang.get()).library_heading}</h1>
+                // Focusable from the script only: where the focus goes when the
+                // filter control that had it is gone (`HeldFocus`).
+                <h1 tabindex="-1">{move || strings(lang.get()).library_heading}</h1>
                 <SearchBox state=search_state />
             </div>
             <div class="library-side">{continue_reading}{panel}</div>

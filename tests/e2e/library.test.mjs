@@ -206,6 +206,156 @@ test('a library of many tags lists the most used and folds the others behind a b
   }
 });
 
+test('a long list of tags has a field that finds a tag by name, case and accents aside, and holds what it found across a choice', async (t) => {
+  const { seed, essays } = longLibrary(30);
+  // 50 tags "Mot j"/"Word j" on fewer and fewer essays, and three whose
+  // names the reader will look for (one written with a combining accent).
+  const tags = [
+    ...Array.from({ length: 50 }, (_, j) => ({ id: `t${j}`, label: { fr: `Mot ${j}`, en: `Word ${j}` } })),
+    { id: 'economie', label: { fr: 'Économie réelle', en: 'Real economy' } },
+    { id: 'ecologie', label: { fr: 'E\u0301cologie', en: 'Ecology' } },
+    { id: 'autonomie', label: { fr: 'Autonomie', en: 'Autonomy' } },
+  ];
+  const tagged = essays.map((essay, i) => ({
+    ...essay,
+    tags: [
+      ...tags.slice(0, 50).map((tag) => tag.id).filter((_, j) => i < 30 - (j % 30)),
+      ...(i < 3 ? ['economie'] : []),
+      ...(i < 2 ? ['ecologie', 'autonomie'] : []),
+    ],
+  }));
+  const body = JSON.stringify({ ...seed, taxonomy: { ...seed.taxonomy, tags }, essays: tagged });
+  for (const [locale, group, field, typed, found, status, many, manyStatus, none] of [
+    ['fr-FR', 'Mots-clés', 'Trouver un mot-clé', 'ÉCO', ['Économie réelle', 'E\u0301cologie'], '2 mots-clés correspondent',
+      'mot', '20 des 50 mots-clés qui correspondent : précisez le nom', 'Aucun mot-clé ne correspond'],
+    ['en-US', 'Tags', 'Find a tag', 'ECO', ['Real economy', 'Ecology'], '2 tags match',
+      'word', '20 of 50 matching tags shown: type more of the name', 'No tag matches'],
+  ]) {
+    const session = await openPage(app.browser, { locale, serviceWorkers: 'block' });
+    t.after(() => session.close());
+    const { page } = session;
+    await page.route(/\/(corpus|first-screen)\.json$/, (route) => route.fulfill({ contentType: 'application/json', body }));
+    await page.goto(app.server.url);
+    await appReady(page);
+    const listed = () => texts(page, '.facet-group.tags .facet-label');
+    const fold = page.locator('.facet-group.tags .fold-tags');
+    const statusLine = page.locator('.facet-group.tags .found-tags');
+    // The tags are a group named as a legend would name it; in the app no
+    // control of the panel belongs to its form, and no fieldset holds them
+    // (Chromium then took seconds to draw thousands of tags:
+    // docs/performance.md, "Many tags, continued").
+    const tagGroup = page.getByRole('group', { name: group, exact: true });
+    assert.equal(await tagGroup.count(), 1);
+    assert.equal(await page.locator('#filters fieldset').count(), 0);
+    assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll('#filters .facet, #find-tag')].filter((el) => el.form).length), 0);
+    const findField = tagGroup.getByLabel(field);
+    assert.equal(await findField.isEnabled(), true);
+    // Typed in capitals, accented or not: the names that hold it, those
+    // where it starts a word, the most used first; the list folded away.
+    await findField.focus();
+    await page.keyboard.type(typed);
+    await page.waitForFunction((n) => document.querySelectorAll('.facet-group.tags .facet').length === n, found.length);
+    assert.deepEqual(await listed(), found);
+    assert.equal(await statusLine.getAttribute('role'), 'status');
+    assert.equal(await statusLine.textContent(), status);
+    assert.equal(await fold.isVisible(), false);
+    // Enter in the field chooses nothing (it would send the panel's form
+    // by its first button, a category).
+    const before = page.url();
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(300);
+    assert.equal(page.url(), before);
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'find-tag');
+    // A found tag chosen from the keyboard: the panel, redrawn, keeps the
+    // field's text, the tags found, and the focus on the tag chosen.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/tag=economie/);
+    await page.locator('.facet-group.tags .facet[aria-pressed="true"]').waitFor();
+    assert.equal(await findField.inputValue(), typed);
+    assert.deepEqual(await listed(), found);
+    await page.waitForFunction(() => document.activeElement?.getAttribute('value') === 'economie');
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-pressed')), 'true');
+    // Back in the field, typing on: a beginning many names share lists the
+    // 20 most used and says how many more there are.
+    await findField.fill(many);
+    await page.waitForFunction((text) => document.querySelector('.found-tags')?.textContent === text, manyStatus);
+    assert.equal((await listed()).length, 20);
+    await findField.fill('xyz');
+    await page.waitForFunction((text) => document.querySelector('.found-tags')?.textContent === text, none);
+    assert.equal((await listed()).length, 0);
+    // Emptied: the folded list and its button again.
+    await findField.fill('');
+    await fold.waitFor();
+    assert.equal((await listed()).length, 21, 'the 20 most used and the chosen tag');
+    assert.equal(await statusLine.textContent(), '');
+    session.expectNoErrors();
+  }
+});
+
+test('a filter chosen or removed from the keyboard keeps the focus where the reader was', async (t) => {
+  for (const [locale, heading] of [['fr-FR', 'Tous les essais'], ['en-US', 'All essays']]) {
+    const session = await openPage(app.browser, { locale, serviceWorkers: 'block' });
+    t.after(() => session.close());
+    const { page } = session;
+    await page.goto(app.server.url);
+    await appReady(page);
+    const focused = () => page.evaluate(() => {
+      const el = document.activeElement;
+      return { tag: el?.tagName, name: el?.getAttribute('name'), value: el?.getAttribute('value'), pressed: el?.getAttribute('aria-pressed'), chip: !!el?.closest('.chip'), text: el?.textContent };
+    });
+    const waitFocused = (check) => page.waitForFunction(check, null, { timeout: 5000 });
+    // A category chosen, then unchosen, with Enter: the focus stays on its
+    // button, redrawn pressed, then not.
+    const category = page.locator('.facet-group.categories .facet').first();
+    const value = await category.getAttribute('value');
+    await category.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(new RegExp(`category=${value}`));
+    await waitFocused(() => document.activeElement?.getAttribute('aria-pressed') === 'true');
+    assert.deepEqual(await focused(), { ...(await focused()), tag: 'BUTTON', name: 'category', value, pressed: 'true' });
+    await page.keyboard.press('Space');
+    await page.waitForURL((url) => !url.search.includes('category='));
+    await waitFocused(() => document.activeElement?.getAttribute('aria-pressed') === 'false');
+    assert.equal((await focused()).value, value);
+    // Tab goes on from there, to the next value, not from the page's top.
+    await page.keyboard.press('Tab');
+    assert.equal((await focused()).name, 'category');
+    assert.notEqual((await focused()).value, value);
+    // Two values chosen, then their chips removed one by one: the focus goes
+    // to the chip now in the removed one's place, then to the heading.
+    await page.keyboard.press('Enter');
+    await waitFocused(() => document.activeElement?.getAttribute('aria-pressed') === 'true');
+    await page.locator('.facet-group.languages .facet').focus();
+    await page.keyboard.press('Enter');
+    await page.locator('.chip').nth(1).waitFor();
+    await page.locator('.chip button').first().focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelectorAll('.chip').length === 1);
+    await waitFocused(() => !!document.activeElement?.closest('.chip'));
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => !document.querySelector('.chip'));
+    await waitFocused(() => document.activeElement?.tagName === 'H1');
+    assert.equal((await focused()).text, heading);
+    // "Clear all" gone with the chips: the heading too.
+    await page.locator('.facet-group.categories .facet').first().click();
+    await page.locator('.clear-all').focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => !document.querySelector('.chip'));
+    await waitFocused(() => document.activeElement?.tagName === 'H1');
+    // On a phone the panel folds behind its button once a value is chosen:
+    // the focus goes to that button, not to the page's top.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.locator('.filters-toggle').click();
+    await page.locator('.facet-group.categories .facet').first().focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(new RegExp(`category=${value}`));
+    await waitFocused(() => document.activeElement?.classList.contains('filters-toggle'));
+    assert.equal(await page.locator('.filters-toggle').getAttribute('aria-expanded'), 'false');
+    session.expectNoErrors();
+  }
+});
+
 test('a change draws the entries on screen first and the rest next: the entries shown stay, the reader keeps their place, none is left stale', async (t) => {
   const { seed, essays } = longLibrary();
   const session = await openPage(app.browser, { locale: 'en-US', serviceWorkers: 'block' });
