@@ -53,7 +53,7 @@ fn pages_puts_the_entry_page_at_every_address_with_its_page_pre_rendered() {
     assert_eq!(library.matches(" class=\"essay-entry\"").count(), 3);
     assert!(library
         .contains("<p class=\"status boot-query\" role=\"status\">Chargement des essais…</p>"));
-    assert!(page("en/index.html").contains("<h1>All essays</h1>"));
+    assert!(page("en/index.html").contains(r#"<h1 tabindex="-1">All essays</h1>"#));
     let essay = page("en/breaking-the-reality-barrier/index.html");
     assert!(essay.contains("<div id=\"boot\" data-prerendered=\"essay\">"));
     assert!(essay

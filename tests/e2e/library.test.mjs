@@ -84,18 +84,27 @@ function longLibrary(length = 50) {
   return { seed, essays };
 }
 
+/**
+ * A reader's page on the library (at `address`) of the corpus `body`,
+ * served as both its index and its first screen, the app ready.
+ */
+async function libraryOf(t, body, { locale, address = '' }) {
+  const session = await openPage(app.browser, { locale, serviceWorkers: 'block' });
+  t.after(() => session.close());
+  await session.page.route(/\/(corpus|first-screen)\.json$/, (route) => route.fulfill({ contentType: 'application/json', body }));
+  await session.page.goto(app.server.url + address);
+  await appReady(session.page);
+  return session;
+}
+
 test('a long library comes 20 entries at a time, and "show more" takes the focus to the first new one', async (t) => {
   const { seed, essays } = longLibrary();
   for (const [locale, more, evenMore] of [
     ['fr-FR', 'Afficher 20 essais de plus (30 restants)', 'Afficher 10 essais de plus (10 restants)'],
     ['en-US', 'Show 20 more (30 left)', 'Show 10 more (10 left)'],
   ]) {
-    const session = await openPage(app.browser, { locale, serviceWorkers: 'block' });
-    t.after(() => session.close());
+    const session = await libraryOf(t, JSON.stringify({ ...seed, essays }), { locale });
     const { page } = session;
-    await page.route(/\/(corpus|first-screen)\.json$/, (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ...seed, essays }) }));
-    await page.goto(app.server.url);
-    await appReady(page);
     assert.equal(await page.locator('.essay-entry').count(), 20);
     assert.match(await page.locator('.result-count').textContent(), /^50 essa/);
     await page.getByRole('button', { name: more }).click();
@@ -138,12 +147,8 @@ test('a large library’s counts are grouped in threes, as each language writes 
     ['fr-FR', 'fr', (n) => `${group('fr', n)} essais`, (n) => `Afficher 20 essais de plus (${group('fr', n)} restants)`, (n) => `(${group('fr', n)} essais)`],
     ['en-US', 'en', (n) => `${group('en', n)} essays`, (n) => `Show 20 more (${group('en', n)} left)`, (n) => `(${group('en', n)} essays)`],
   ]) {
-    const session = await openPage(app.browser, { locale, serviceWorkers: 'block' });
-    t.after(() => session.close());
+    const session = await libraryOf(t, JSON.stringify({ ...seed, essays }), { locale, address: `${lang}/` });
     const { page } = session;
-    await page.route(/\/(corpus|first-screen)\.json$/, (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ...seed, essays }) }));
-    await page.goto(`${app.server.url}${lang}/`);
-    await appReady(page);
     assert.equal(await page.locator('.result-count').textContent(), count(1250));
     assert.equal(await page.getByRole('button', { name: more(1230) }).count(), 1);
     // The filter's count, seen and heard.
@@ -169,12 +174,8 @@ test('a library of many tags lists the most used and folds the others behind a b
     ['fr-FR', 'Mot', 'Afficher les 40 autres mots-clés', 'Afficher moins de mots-clés'],
     ['en-US', 'Word', 'Show 40 more tags', 'Show fewer tags'],
   ]) {
-    const session = await openPage(app.browser, { locale, serviceWorkers: 'block' });
-    t.after(() => session.close());
+    const session = await libraryOf(t, body, { locale });
     const { page } = session;
-    await page.route(/\/(corpus|first-screen)\.json$/, (route) => route.fulfill({ contentType: 'application/json', body }));
-    await page.goto(app.server.url);
-    await appReady(page);
     const listed = () => texts(page, '.facet-group.tags .facet-label');
     const named = (numbers) => numbers.map((j) => `${word} ${j}`);
     // Folded: the 20 most used, most first.
@@ -231,12 +232,8 @@ test('a long list of tags has a field that finds a tag by name, case and accents
     ['en-US', 'Tags', 'Find a tag', 'ECO', ['Real economy', 'Ecology'], '2 tags match',
       'word', '20 of 50 matching tags shown: type more of the name', 'No tag matches'],
   ]) {
-    const session = await openPage(app.browser, { locale, serviceWorkers: 'block' });
-    t.after(() => session.close());
+    const session = await libraryOf(t, body, { locale });
     const { page } = session;
-    await page.route(/\/(corpus|first-screen)\.json$/, (route) => route.fulfill({ contentType: 'application/json', body }));
-    await page.goto(app.server.url);
-    await appReady(page);
     const listed = () => texts(page, '.facet-group.tags .facet-label');
     const fold = page.locator('.facet-group.tags .fold-tags');
     const statusLine = page.locator('.facet-group.tags .found-tags');
@@ -358,12 +355,8 @@ test('a filter chosen or removed from the keyboard keeps the focus where the rea
 
 test('a change draws the entries on screen first and the rest next: the entries shown stay, the reader keeps their place, none is left stale', async (t) => {
   const { seed, essays } = longLibrary();
-  const session = await openPage(app.browser, { locale: 'en-US', serviceWorkers: 'block' });
-  t.after(() => session.close());
+  const session = await libraryOf(t, JSON.stringify({ ...seed, essays }), { locale: 'en-US' });
   const { page } = session;
-  await page.route(/\/(corpus|first-screen)\.json$/, (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ...seed, essays }) }));
-  await page.goto(app.server.url);
-  await appReady(page);
   const titles = (n) => Array.from({ length: n }, (_, i) => `Essay number ${i + 1}`);
   // "Show more" adds entries: those shown are the same elements, not drawn again.
   await page.evaluate(() => { document.querySelector('.essay-entry').keptAcrossShowMore = true; });
