@@ -381,7 +381,6 @@ pub fn fold_tags(tags: &[FacetValue], every_tag: bool) -> ListedTags {
 }
 
 /// The tags found by name in a long list ([`tags_named`]).
-#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FoundTags {
     /// Those listed, at most [`TAGS_UNFOLDED`].
     pub tags: Vec<FacetValue>,
@@ -394,9 +393,9 @@ pub struct FoundTags {
 /// words: "eco" finds "Économie"). Those where it starts a word come first,
 /// then those where it is inside one ("nomie"); within each, the most used
 /// first (a tag that would keep nothing after those that would; ties in
-/// taxonomy order). At
-/// most [`TAGS_UNFOLDED`] are listed: what a short beginning matches in a
-/// taxonomy of thousands is narrowed by typing on, not scanned.
+/// taxonomy order). At most [`TAGS_UNFOLDED`] are listed: what a short
+/// beginning matches in a taxonomy of thousands is narrowed by typing on,
+/// not scanned.
 pub fn tags_named(tags: &[FacetValue], typed: &str) -> FoundTags {
     let typed = normalize_word(typed.trim());
     if typed.is_empty() {

@@ -271,9 +271,17 @@ pub enum HeldFocus {
 const FRAMES_FOR_THE_PANEL: u32 = 600;
 
 impl HeldFocus {
-    /// What has the focus now in the panel or the chips (read before they
-    /// are redrawn). Natively (the pages drawn at build time) nothing has.
-    pub fn now() -> Option<HeldFocus> {
+    /// Called as the panel or the chips are about to be drawn anew (before
+    /// the old ones go): what has the focus in them has it again once drawn.
+    pub fn keep() {
+        if let Some(held) = HeldFocus::now() {
+            held.give_back();
+        }
+    }
+
+    /// What has the focus now in the panel or the chips. Natively (the
+    /// pages drawn at build time) nothing has.
+    fn now() -> Option<HeldFocus> {
         if !cfg!(target_arch = "wasm32") {
             return None;
         }
@@ -301,9 +309,9 @@ impl HeldFocus {
         }
     }
 
-    /// Gives the focus back once redrawn, unless the reader has put it
-    /// somewhere since.
-    pub fn give_back(self) {
+    /// Gives the focus back once redrawn (in a later frame), unless the
+    /// reader has put it somewhere since.
+    fn give_back(self) {
         self.give_back_within(FRAMES_FOR_THE_PANEL);
     }
 

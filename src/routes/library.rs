@@ -143,16 +143,12 @@ pub fn LibraryPage() -> impl IntoView {
         let notice = (!ignored.is_empty()).then(|| view! {
             <p class="notice ignored-filters" role="status">{format!("{} {}", ui.ignored_filters, ignored.join(", "))}</p>
         });
-        let held = HeldFocus::now();
-        let view = view! {
+        HeldFocus::keep();
+        Some(view! {
             {unreadable}
             {notice}
             <ActiveFilters corpus=corpus filter=filter lang=lang search=search />
-        };
-        if let Some(held) = held {
-            held.give_back();
-        }
-        Some(view)
+        })
     };
     let continue_reading = move || {
         let corpus = corpus.get().filter(|c| !c.is_first_screen())?;
@@ -165,22 +161,15 @@ pub fn LibraryPage() -> impl IntoView {
     // Redrawn for a filter, the language, and (a frame late) the search;
     // what had the focus in it has it again.
     let panel = move || {
-        let held = HeldFocus::now();
+        HeldFocus::keep();
         if waiting() {
-            if let Some(held) = held {
-                held.give_back();
-            }
             return None;
         }
         let corpus = corpus.get()?;
         let (filter, _) = filter.get();
-        let view = view! {
+        Some(view! {
             <FilterPanel corpus=corpus filter=filter lang=lang.get() search=search found=found_groups.get() every_tag=every_tag tag_name=tag_name />
-        };
-        if let Some(held) = held {
-            held.give_back();
-        }
-        Some(view)
+        })
     };
     // The places of the kept groups, from the corpus index's postings: only
     // the entries shown are then built.
