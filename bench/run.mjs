@@ -492,6 +492,24 @@ async function interactions(browser, url, corpusLabel, serverOptions = {}) {
       record('Find a tag keystroke', t);
     }
     await page.locator('#find-tag').fill('');
+    // The same panel with every tag listed (unfolded): a tag chosen (the
+    // list then holds only the tags that would keep some essays), then
+    // taken off (every tag drawn again), each its own row.
+    await page.locator('.fold-tags').click();
+    await page.waitForFunction(() => document.querySelectorAll('.facet-group.tags .facet').length > 100);
+    for (let i = 0; i < 2 * INTERACTION_RUNS; i++) {
+      const t = i % 2 === 0
+        ? await measureInteraction(page, 'click', () => page.locator('.facet-group.tags .facet').nth(5).click(),
+          `() => document.querySelector('.chip') && document.querySelector('.facet-group.tags .facet[aria-pressed="true"]')`)
+        : await measureInteraction(page, 'click', () => page.locator('.chip button').first().click(),
+          `() => !document.querySelector('.chip') && !document.querySelector('.facet-group.tags .facet[aria-pressed="true"]')`);
+      record(i % 2 === 0 ? 'A tag chosen, every tag listed' : 'That tag taken off, every tag listed', t);
+    }
+    while (await page.locator('.chip button').count()) {
+      await page.locator('.chip button').first().click();
+    }
+    await page.locator('.fold-tags').click();
+    await page.waitForFunction(() => document.querySelectorAll('.facet-group.tags .facet').length <= 20);
   }
   // A search keystroke: the field has the index (fetched and built when it
   // got the focus, timed apart below); the last letter of a word is typed,

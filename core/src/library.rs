@@ -328,17 +328,22 @@ pub const TAGS_UNFOLDED: usize = 20;
 /// order).
 pub struct ListedTags {
     pub tags: Vec<FacetValue>,
-    /// With more than [`TAGS_FOLDED_ABOVE`] tags, how many the folded list
-    /// leaves out (the same whether `every_tag` or not); none otherwise.
+    /// With more than [`TAGS_FOLDED_ABOVE`] tags, how many that would keep
+    /// some entries the folded list leaves out (the same whether
+    /// `every_tag` or not); none otherwise.
     pub folded: Option<usize>,
 }
 
 /// The tags the panel lists. Up to [`TAGS_FOLDED_ABOVE`] tags, every one, in
 /// taxonomy order. Beyond, folded: the [`TAGS_UNFOLDED`] that would keep the
 /// most entries now (those a click would narrow to the most; ties in
-/// taxonomy order), most first, and any chosen tag; a tag that would keep
-/// none is left out. Unfolded (`every_tag`): those, then every other in
-/// taxonomy order, so that unfolding adds to the list and moves nothing.
+/// taxonomy order), most first, and any chosen tag. Unfolded (`every_tag`):
+/// those, then every other in taxonomy order, so that unfolding adds to the
+/// list and moves nothing. Folded or not, a tag that would keep nothing is
+/// left out: once a tag is chosen in a taxonomy of thousands, nearly all
+/// would, and listed they were a wall of disabled buttons that took the
+/// browser a second to draw (docs/performance.md, "Unfolded tags after a
+/// choice"). Found by name ([`tags_named`]) they are listed, disabled.
 pub fn fold_tags(tags: &[FacetValue], every_tag: bool) -> ListedTags {
     if tags.len() <= TAGS_FOLDED_ABOVE {
         return ListedTags {
@@ -364,15 +369,13 @@ pub fn fold_tags(tags: &[FacetValue], every_tag: bool) -> ListedTags {
             top.push(i);
         }
     }
-    let folded = tags.len() - top.len();
+    let listed = marked_places(top.iter().copied());
+    let others = (tags.iter().enumerate())
+        .filter(|&(i, tag)| tag.count > 0 && !listed.get(i).copied().unwrap_or(false));
+    let folded = others.clone().count();
     let mut shown: Vec<FacetValue> = top.iter().map(|&i| tags[i].clone()).collect();
     if every_tag {
-        let listed = marked_places(top.iter().copied());
-        shown.extend(
-            (tags.iter().enumerate())
-                .filter(|(i, _)| !listed.get(*i).copied().unwrap_or(false))
-                .map(|(_, tag)| tag.clone()),
-        );
+        shown.extend(others.map(|(_, tag)| tag.clone()));
     }
     ListedTags {
         tags: shown,
@@ -994,30 +997,38 @@ mod tests {
         let named = |places: &[usize]| -> Vec<String> {
             places.iter().map(|i| format!("t{i:02}")).collect()
         };
+        // Four would keep nothing (0, 13, 26, 39): neither listed nor
+        // counted as folded.
+        let keeping_none = 4;
         let folded = fold_tags(&many, false);
         assert_eq!(ids(&folded.tags), named(&expected));
-        assert_eq!(folded.folded, Some(45 - expected.len()));
+        assert_eq!(folded.folded, Some(45 - expected.len() - keeping_none));
         assert!(folded
             .tags
             .windows(2)
             .take(TAGS_UNFOLDED - 1)
             .all(|w| w[0].count >= w[1].count));
         // After a narrow filter most tags would keep nothing: only those
-        // that would are listed.
+        // that would are listed, folded or not, and none is left to unfold.
         let narrow: Vec<FacetValue> = (0..45)
             .map(|i| tag(i, usize::from(i % 20 == 1), false))
             .collect();
-        let listed = fold_tags(&narrow, false);
-        assert_eq!(
-            (ids(&listed.tags), listed.folded),
-            (named(&[1, 21, 41]), Some(42))
-        );
-        // Unfolded: the same first, then every other in taxonomy order, the
-        // count of those folded unchanged.
+        for every_tag in [false, true] {
+            let listed = fold_tags(&narrow, every_tag);
+            assert_eq!(
+                (ids(&listed.tags), listed.folded),
+                (named(&[1, 21, 41]), Some(0))
+            );
+        }
+        // Unfolded: the same first, then every other that would keep some,
+        // in taxonomy order; the count of those folded unchanged.
         let every = fold_tags(&many, true);
-        let rest: Vec<usize> = (0..45).filter(|i| !expected.contains(i)).collect();
+        let rest: Vec<usize> = (0..45)
+            .filter(|&i| !expected.contains(&i) && count(i) > 0)
+            .collect();
+        assert_eq!(rest.len(), 45 - expected.len() - keeping_none);
         assert_eq!(ids(&every.tags), named(&[expected.clone(), rest].concat()));
-        assert_eq!(every.folded, Some(45 - expected.len()));
+        assert_eq!(every.folded, Some(45 - expected.len() - keeping_none));
     }
 
     #[test]

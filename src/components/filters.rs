@@ -134,7 +134,9 @@ pub fn FilterPanel(
                     })}
                 </p>
             };
-            let fold = view! {
+            // Nothing to unfold (a tag chosen, say, that few others share):
+            // no button.
+            let fold = (folded > 0).then(|| view! {
                 <button
                     type="button"
                     class="fold-tags"
@@ -144,7 +146,7 @@ pub fn FilterPanel(
                 >
                     {move || if every_tag.get() { ui.fewer_tags.to_string() } else { every_other_tag(lang, folded) }}
                 </button>
-            };
+            });
             (find, fold)
         })
         .unzip();
