@@ -81,7 +81,7 @@ mod tests {
         assert!(!html.contains(" form="), "{html}");
         // A long list's field to find a tag needs the app: shown disabled.
         let field = &html[html.find(r#"<input id="find-tag""#).expect("the field")..];
-        let field = &field[..field.find('>').unwrap()];
+        let field = &field[..field.find('>').expect("the field's end")];
         assert!(field.contains(" disabled"), "{field}");
         // The groups named as a legend would name them, with no fieldset.
         assert!(html.contains(r#"role="group" aria-labelledby="facets-tags""#));
