@@ -2,9 +2,9 @@
 // page as served, drawn at build time by the app's own components) and the
 // page once the app has taken over are the same page. Nothing moves: each
 // probe (a title, a paragraph) keeps its place within 1 px, on a desktop
-// and on a phone; and the main content has the same elements, classes and
-// text. (Layout-shift entries cannot measure this: the app's page is made
-// of new nodes.)
+// and on a phone; and the main content has the same elements, classes,
+// attributes and text. (Layout-shift entries cannot measure this: the
+// app's page is made of new nodes.)
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -46,21 +46,31 @@ function positions(page, probes) {
 }
 
 /**
- * The main content as a list of its elements: tag, classes and own text
- * (comments, attributes other than class, and whitespace-only text aside).
+ * The main content as a list of its elements: tag, classes, every other
+ * attribute and own text (comments and whitespace-only text aside). Two
+ * attributes differ on purpose, and only where the app is not yet running:
+ * the filter panel's controls belong to the entry page's form (the app's to
+ * none: `OUTSIDE_THE_FORM` in src/components/filters.rs), and the field
+ * finding a tag is disabled until the app can answer it.
  */
 function mainContent(page) {
   return page.evaluate(() => {
     const scope = document.getElementById('boot') ?? document;
     const main = scope.querySelector('main');
     const out = [];
+    const appOnly = (element, name) => name === 'form' || (name === 'disabled' && element.id === 'find-tag');
     const walk = (element, depth) => {
       const own = [...element.childNodes]
         .filter((n) => n.nodeType === Node.TEXT_NODE)
         .map((n) => n.textContent)
         .join('')
         .trim();
-      out.push(`${' '.repeat(depth)}${element.tagName.toLowerCase()}.${[...element.classList].sort().join('.')} ${own}`);
+      const attributes = [...element.attributes]
+        .filter((a) => a.name !== 'class' && !appOnly(element, a.name))
+        .map((a) => `${a.name}="${a.value}"`)
+        .sort()
+        .join(' ');
+      out.push(`${' '.repeat(depth)}${element.tagName.toLowerCase()}.${[...element.classList].sort().join('.')} [${attributes}] ${own}`);
       for (const child of element.children) walk(child, depth + 1);
     };
     walk(main, 0);
