@@ -315,77 +315,80 @@ pub fn facets(
         .collect()
 }
 
-/// How many tags the panel lists at most before it folds the others behind
-/// a button ([`fold_tags`]): the seed has 14, the benchmark's corpus 20; a
-/// long-running blog has hundreds or thousands, which no reader scans and
-/// every redraw of the panel would draw (docs/performance.md, "Many tags").
-pub const TAGS_FOLDED_ABOVE: usize = 30;
+/// How many values a group of the panel (the tags, the categories) lists
+/// at most before it folds the others behind a button ([`fold_values`]):
+/// the seed has 14 tags, the benchmark's corpus 20; a long-running blog has
+/// hundreds or thousands of tags, and some blogs hundreds of categories,
+/// which no reader scans and every redraw of the panel would draw
+/// (docs/performance.md, "Many tags", "Many categories").
+pub const FOLDED_ABOVE: usize = 30;
 
-/// How many tags a folded panel lists.
-pub const TAGS_UNFOLDED: usize = 20;
+/// How many values a folded group lists.
+pub const UNFOLDED: usize = 20;
 
-/// The tag values the panel lists, from those of [`facets`] (in taxonomy
-/// order).
-pub struct ListedTags {
-    pub tags: Vec<FacetValue>,
-    /// With more than [`TAGS_FOLDED_ABOVE`] tags, how many that would keep
-    /// some entries the folded list leaves out (the same whether
-    /// `every_tag` or not); none otherwise.
+/// The values a group of the panel lists, from those of [`facets`] (one
+/// kind, in taxonomy order).
+pub struct ListedValues {
+    pub values: Vec<FacetValue>,
+    /// With more than [`FOLDED_ABOVE`] values, how many that would keep
+    /// some entries the folded list leaves out (the same whether `every` or
+    /// not); none otherwise.
     pub folded: Option<usize>,
 }
 
-/// The tags the panel lists. Up to [`TAGS_FOLDED_ABOVE`] tags, every one, in
-/// taxonomy order. Beyond, folded: the [`TAGS_UNFOLDED`] that would keep the
-/// most entries now (those a click would narrow to the most; ties in
-/// taxonomy order), most first, and any chosen tag. Unfolded (`every_tag`):
-/// those, then every other in taxonomy order, so that unfolding adds to the
-/// list and moves nothing. Folded or not, a tag that would keep nothing is
-/// left out: once a tag is chosen in a taxonomy of thousands, nearly all
-/// would, and listed they were a wall of disabled buttons that took the
-/// browser a second to draw (docs/performance.md, "Unfolded tags after a
-/// choice"). Found by name ([`tags_named`]) they are listed, disabled.
-pub fn fold_tags(tags: &[FacetValue], every_tag: bool) -> ListedTags {
-    if tags.len() <= TAGS_FOLDED_ABOVE {
-        return ListedTags {
-            tags: tags.to_vec(),
+/// The values a group (the tags, or the categories) lists. Up to
+/// [`FOLDED_ABOVE`] values, every one, in taxonomy order. Beyond, folded:
+/// the [`UNFOLDED`] that would keep the most entries now (those a click
+/// would narrow to the most; ties in taxonomy order), most first, and any
+/// chosen value. Unfolded (`every`): those, then every other in taxonomy
+/// order, so that unfolding adds to the list and moves nothing. Folded or
+/// not, a value that would keep nothing is left out: once a tag is chosen
+/// in a taxonomy of thousands, nearly all would, and listed they were a
+/// wall of disabled buttons that took the browser a second to draw
+/// (docs/performance.md, "Unfolded tags after a choice"). Tags found by
+/// name ([`tags_named`]) are listed, disabled.
+pub fn fold_values(values: &[FacetValue], every: bool) -> ListedValues {
+    if values.len() <= FOLDED_ABOVE {
+        return ListedValues {
+            values: values.to_vec(),
             folded: None,
         };
     }
     // The most used, kept in order as found: a handful, not a sort of
     // thousands.
-    let mut top: Vec<usize> = Vec::with_capacity(TAGS_UNFOLDED + 1);
-    for (i, tag) in tags.iter().enumerate() {
-        if tag.count == 0 {
+    let mut top: Vec<usize> = Vec::with_capacity(UNFOLDED + 1);
+    for (i, value) in values.iter().enumerate() {
+        if value.count == 0 {
             continue;
         }
-        let at = top.partition_point(|&j| tags[j].count >= tag.count);
-        if at < TAGS_UNFOLDED {
+        let at = top.partition_point(|&j| values[j].count >= value.count);
+        if at < UNFOLDED {
             top.insert(at, i);
-            top.truncate(TAGS_UNFOLDED);
+            top.truncate(UNFOLDED);
         }
     }
-    for (i, tag) in tags.iter().enumerate() {
-        if tag.active && !top.contains(&i) {
+    for (i, value) in values.iter().enumerate() {
+        if value.active && !top.contains(&i) {
             top.push(i);
         }
     }
     let listed = marked_places(top.iter().copied());
-    let others = (tags.iter().enumerate())
-        .filter(|&(i, tag)| tag.count > 0 && !listed.get(i).copied().unwrap_or(false));
+    let others = (values.iter().enumerate())
+        .filter(|&(i, value)| value.count > 0 && !listed.get(i).copied().unwrap_or(false));
     let folded = others.clone().count();
-    let mut shown: Vec<FacetValue> = top.iter().map(|&i| tags[i].clone()).collect();
-    if every_tag {
-        shown.extend(others.map(|(_, tag)| tag.clone()));
+    let mut shown: Vec<FacetValue> = top.iter().map(|&i| values[i].clone()).collect();
+    if every {
+        shown.extend(others.map(|(_, value)| value.clone()));
     }
-    ListedTags {
-        tags: shown,
+    ListedValues {
+        values: shown,
         folded: Some(folded),
     }
 }
 
 /// The tags found by name in a long list ([`tags_named`]).
 pub struct FoundTags {
-    /// Those listed, at most [`TAGS_UNFOLDED`].
+    /// Those listed, at most [`UNFOLDED`].
     pub tags: Vec<FacetValue>,
     /// How many match in all (listed or not).
     pub matching: usize,
@@ -396,7 +399,7 @@ pub struct FoundTags {
 /// words: "eco" finds "Économie"). Those where it starts a word come first,
 /// then those where it is inside one ("nomie"); within each, the most used
 /// first (a tag that would keep nothing after those that would; ties in
-/// taxonomy order). At most [`TAGS_UNFOLDED`] are listed: what a short
+/// taxonomy order). At most [`UNFOLDED`] are listed: what a short
 /// beginning matches in a taxonomy of thousands is narrowed by typing on,
 /// not scanned.
 pub fn tags_named(tags: &[FacetValue], typed: &str) -> FoundTags {
@@ -407,10 +410,10 @@ pub fn tags_named(tags: &[FacetValue], typed: &str) -> FoundTags {
             matching: 0,
         };
     }
-    // The first few kept in order as found, as `fold_tags` does: no sort of
+    // The first few kept in order as found, as `fold_values` does: no sort of
     // thousands (and no sort's code in the app).
     let rank = |(starts_a_word, count): (bool, usize)| (!starts_a_word, usize::MAX - count);
-    let mut first: Vec<((bool, usize), usize)> = Vec::with_capacity(TAGS_UNFOLDED + 1);
+    let mut first: Vec<((bool, usize), usize)> = Vec::with_capacity(UNFOLDED + 1);
     let mut matching = 0;
     for (i, tag) in tags.iter().enumerate() {
         let label = normalize_word(&tag.label);
@@ -430,9 +433,9 @@ pub fn tags_named(tags: &[FacetValue], typed: &str) -> FoundTags {
         });
         let key = rank((starts_a_word, tag.count));
         let place = first.partition_point(|&(other, _)| other <= key);
-        if place < TAGS_UNFOLDED {
+        if place < UNFOLDED {
             first.insert(place, (key, i));
-            first.truncate(TAGS_UNFOLDED);
+            first.truncate(UNFOLDED);
         }
     }
     FoundTags {
@@ -977,18 +980,16 @@ mod tests {
                 .collect()
         };
         // Up to the limit, every tag in taxonomy order, none folded.
-        let few: Vec<FacetValue> = (0..TAGS_FOLDED_ABOVE)
-            .map(|i| tag(i, i % 3, false))
-            .collect();
-        let listed = fold_tags(&few, false);
-        assert_eq!((ids(&listed.tags), listed.folded), (ids(&few), None));
+        let few: Vec<FacetValue> = (0..FOLDED_ABOVE).map(|i| tag(i, i % 3, false)).collect();
+        let listed = fold_values(&few, false);
+        assert_eq!((ids(&listed.values), listed.folded), (ids(&few), None));
         // Beyond: the most used first (ties in taxonomy order), none that
         // would keep nothing, and a chosen tag however rare.
         let count = |i: usize| if i == 44 { 1 } else { (i * 7) % 13 };
         let many: Vec<FacetValue> = (0..45).map(|i| tag(i, count(i), i == 44)).collect();
         let mut expected: Vec<usize> = (0..45).filter(|&i| count(i) > 0).collect();
         expected.sort_by_key(|&i| std::cmp::Reverse(count(i)));
-        expected.truncate(TAGS_UNFOLDED);
+        expected.truncate(UNFOLDED);
         assert!(
             !expected.contains(&44),
             "the chosen tag is not among the most used"
@@ -1000,13 +1001,13 @@ mod tests {
         // Four would keep nothing (0, 13, 26, 39): neither listed nor
         // counted as folded.
         let keeping_none = 4;
-        let folded = fold_tags(&many, false);
-        assert_eq!(ids(&folded.tags), named(&expected));
+        let folded = fold_values(&many, false);
+        assert_eq!(ids(&folded.values), named(&expected));
         assert_eq!(folded.folded, Some(45 - expected.len() - keeping_none));
         assert!(folded
-            .tags
+            .values
             .windows(2)
-            .take(TAGS_UNFOLDED - 1)
+            .take(UNFOLDED - 1)
             .all(|w| w[0].count >= w[1].count));
         // After a narrow filter most tags would keep nothing: only those
         // that would are listed, folded or not, and none is left to unfold.
@@ -1014,20 +1015,23 @@ mod tests {
             .map(|i| tag(i, usize::from(i % 20 == 1), false))
             .collect();
         for every_tag in [false, true] {
-            let listed = fold_tags(&narrow, every_tag);
+            let listed = fold_values(&narrow, every_tag);
             assert_eq!(
-                (ids(&listed.tags), listed.folded),
+                (ids(&listed.values), listed.folded),
                 (named(&[1, 21, 41]), Some(0))
             );
         }
         // Unfolded: the same first, then every other that would keep some,
         // in taxonomy order; the count of those folded unchanged.
-        let every = fold_tags(&many, true);
+        let every = fold_values(&many, true);
         let rest: Vec<usize> = (0..45)
             .filter(|&i| !expected.contains(&i) && count(i) > 0)
             .collect();
         assert_eq!(rest.len(), 45 - expected.len() - keeping_none);
-        assert_eq!(ids(&every.tags), named(&[expected.clone(), rest].concat()));
+        assert_eq!(
+            ids(&every.values),
+            named(&[expected.clone(), rest].concat())
+        );
         assert_eq!(every.folded, Some(45 - expected.len() - keeping_none));
     }
 
@@ -1082,7 +1086,7 @@ mod tests {
             .map(|i| tag(&format!("t{i}"), &format!("Mot {i}"), i % 7))
             .collect();
         let found = tags_named(&many, "mot");
-        assert_eq!((found.tags.len(), found.matching), (TAGS_UNFOLDED, 200));
+        assert_eq!((found.tags.len(), found.matching), (UNFOLDED, 200));
         assert!(found.tags.iter().all(|t| t.count == 6));
     }
 

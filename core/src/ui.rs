@@ -61,6 +61,8 @@ pub struct UiStrings {
     pub clear_all: &'static str,
     /// The filter panel's button that folds its tags again.
     pub fewer_tags: &'static str,
+    /// The same for a long list of categories, unfolded.
+    pub fewer_categories: &'static str,
     /// The field that finds a tag by name in a long list.
     pub find_tag: &'static str,
     pub active_filters: &'static str,
@@ -162,6 +164,7 @@ pub const FR: UiStrings = UiStrings {
     both_languages: "Disponible dans les deux langues",
     clear_all: "Tout effacer",
     fewer_tags: "Afficher moins de mots-clés",
+    fewer_categories: "Afficher moins de catégories",
     find_tag: "Trouver un mot-clé",
     active_filters: "Filtres actifs",
     no_match: "Aucun essai ne correspond à ces filtres.",
@@ -254,6 +257,7 @@ pub const EN: UiStrings = UiStrings {
     both_languages: "Available in both languages",
     clear_all: "Clear all",
     fewer_tags: "Show fewer tags",
+    fewer_categories: "Show fewer categories",
     find_tag: "Find a tag",
     active_filters: "Active filters",
     no_match: "No essay matches these filters.",
@@ -618,6 +622,17 @@ pub fn every_other_tag(lang: Lang, n: usize) -> String {
     }
 }
 
+/// The same for the categories a long list folds:
+/// "Afficher les 120 autres catégories" / "Show 120 more categories".
+pub fn every_other_category(lang: Lang, n: usize) -> String {
+    match (lang, n) {
+        (Lang::Fr, 1) => "Afficher l’autre catégorie".into(),
+        (Lang::Fr, n) => format!("Afficher les {} autres catégories", number(lang, n)),
+        (Lang::En, 1) => "Show 1 more category".into(),
+        (Lang::En, n) => format!("Show {} more categories", number(lang, n)),
+    }
+}
+
 /// What the tag field found: `listed` of the `matching` tags whose name
 /// holds what was typed ("3 mots-clés correspondent" / "3 tags match"; when
 /// not every one is listed, a word on narrowing them).
@@ -817,6 +832,19 @@ mod tests {
         assert_eq!(every_other_tag(Lang::En, 1_980), "Show 1,980 more tags");
         assert_eq!(every_other_tag(Lang::Fr, 1), "Afficher l’autre mot-clé");
         assert_eq!(every_other_tag(Lang::En, 1), "Show 1 more tag");
+        assert_eq!(
+            every_other_category(Lang::Fr, 1_120),
+            format!("Afficher les 1{nnbsp}120 autres catégories")
+        );
+        assert_eq!(
+            every_other_category(Lang::En, 1_120),
+            "Show 1,120 more categories"
+        );
+        assert_eq!(
+            every_other_category(Lang::Fr, 1),
+            "Afficher l’autre catégorie"
+        );
+        assert_eq!(every_other_category(Lang::En, 1), "Show 1 more category");
         assert_eq!(tags_found(Lang::Fr, 0, 0), "Aucun mot-clé ne correspond");
         assert_eq!(tags_found(Lang::En, 1, 1), "1 tag matches");
         assert_eq!(tags_found(Lang::Fr, 3, 3), "3 mots-clés correspondent");

@@ -3,10 +3,12 @@
 //! browser's back and forward walk through the reader's steps.
 
 use essais_core::library::{
-    facets, fold_tags, tags_named, value_label, FacetValue, FilterValue, LibraryFilter,
+    facets, fold_values, tags_named, value_label, FacetValue, FilterValue, LibraryFilter,
 };
 use essais_core::routes::{library_path, library_search_path};
-use essais_core::ui::{every_other_tag, filter_count, number, remove_filter, strings, tags_found};
+use essais_core::ui::{
+    every_other_category, every_other_tag, filter_count, number, remove_filter, strings, tags_found,
+};
 use essais_core::{Corpus, Lang};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -34,9 +36,11 @@ pub fn FilterPanel(
     /// The places of the groups the search finds, when there is one: the
     /// counts say what a click would show, search included.
     found: Option<Arc<Vec<usize>>>,
-    /// Whether the reader unfolded a long list of tags (`library::fold_tags`):
+    /// Whether the reader unfolded a long list of tags (`library::fold_values`):
     /// the library's, so that it holds across filter clicks.
     every_tag: RwSignal<bool>,
+    /// The same for a long list of categories.
+    every_category: RwSignal<bool>,
     /// What the reader typed to find a tag in a long list: the library's
     /// too, so that a tag found and chosen leaves the others found listed.
     tag_name: RwSignal<String>,
@@ -87,12 +91,29 @@ pub fn FilterPanel(
     let (categories, languages): (Vec<FacetValue>, Vec<FacetValue>) = values
         .into_iter()
         .partition(|v| matches!(v.value, FilterValue::Category(_)));
-    let categories = list(&categories);
     let languages = list(&languages);
+    // A long list of categories folds as tags do (below), without a field:
+    // a blog's categories run to dozens or hundreds, not thousands.
+    let categories_folded = fold_values(&categories, false).folded;
+    let categories = StoredValue::new(categories);
+    let category_list = {
+        let list = list.clone();
+        move || list(&categories.with_value(|c| fold_values(c, every_category.get()).values))
+    };
+    let category_fold = categories_folded.and_then(|folded| {
+        fold_button(
+            "fold-categories",
+            every_category,
+            move || every_other_category(lang, folded),
+            ui.fewer_categories,
+            folded,
+            || false,
+        )
+    });
     // A long list of tags folds (the most used listed); its button unfolds
     // it in place, keeping the focus. A field above it finds a tag by name,
     // which in a taxonomy of thousands beats scanning them all.
-    let folded = fold_tags(&tags, false).folded;
+    let folded = fold_values(&tags, false).folded;
     let tags = StoredValue::new(tags);
     let typed = move || tag_name.with(|name| !name.trim().is_empty());
     // Worked out for the list and again for the line saying what matches:
@@ -103,7 +124,7 @@ pub fn FilterPanel(
         let shown = if typed() {
             found().tags
         } else {
-            tags.with_value(|tags| fold_tags(tags, every_tag.get()).tags)
+            tags.with_value(|tags| fold_values(tags, every_tag.get()).values)
         };
         list(&shown)
     };
@@ -134,19 +155,14 @@ pub fn FilterPanel(
                     })}
                 </p>
             };
-            // Nothing to unfold (a tag chosen, say, that few others share):
-            // no button.
-            let fold = (folded > 0).then(|| view! {
-                <button
-                    type="button"
-                    class="fold-tags"
-                    hidden=typed
-                    aria-expanded=move || every_tag.get().to_string()
-                    on:click=move |_| every_tag.update(|every| *every = !*every)
-                >
-                    {move || if every_tag.get() { ui.fewer_tags.to_string() } else { every_other_tag(lang, folded) }}
-                </button>
-            });
+            let fold = fold_button(
+                "fold-tags",
+                every_tag,
+                move || every_other_tag(lang, folded),
+                ui.fewer_tags,
+                folded,
+                typed,
+            );
             (find, fold)
         })
         .unzip();
@@ -160,7 +176,8 @@ pub fn FilterPanel(
     let fields = view! {
         <div class="facet-group categories" role="group" aria-labelledby="facets-categories">
             <p id="facets-categories" class="facet-group-name">{ui.categories}</p>
-            {categories}
+            {category_list}
+            {category_fold}
         </div>
         <div class="facet-group tags" role="group" aria-labelledby="facets-tags">
             <p id="facets-tags" class="facet-group-name">{ui.tags}</p>
@@ -194,6 +211,34 @@ pub fn FilterPanel(
             </form>
         </section>
     }
+}
+
+/// The button that unfolds a long group of values (`every`) or folds it
+/// again, keeping the focus (it is drawn anew in place); none when there is
+/// nothing to unfold (a tag chosen, say, that few others share). `more`
+/// says how many it would add, `fewer` folds; hidden while `hidden` (the
+/// tags found by name are listed instead).
+fn fold_button(
+    class: &'static str,
+    every: RwSignal<bool>,
+    more: impl Fn() -> String + Send + Sync + 'static,
+    fewer: &'static str,
+    folded: usize,
+    hidden: impl Fn() -> bool + Send + Sync + 'static,
+) -> Option<impl IntoView> {
+    (folded > 0).then(|| {
+        view! {
+            <button
+                type="button"
+                class=class
+                hidden=hidden
+                aria-expanded=move || every.get().to_string()
+                on:click=move |_| every.update(|every| *every = !*every)
+            >
+                {move || if every.get() { fewer.to_string() } else { more() }}
+            </button>
+        }
+    })
 }
 
 /// In the app, the form the panel's controls belong to: none (no element
@@ -260,6 +305,8 @@ pub enum HeldFocus {
     FindTag,
     /// The button folding a long list of tags.
     FoldTags,
+    /// The same for the categories.
+    FoldCategories,
     /// A chip's button (the `n`th), removed: the chip now in its place,
     /// or the one before it; with none left, the library's heading.
     Chip(usize),
@@ -293,6 +340,8 @@ impl HeldFocus {
             Some(HeldFocus::FindTag)
         } else if classes.contains("fold-tags") {
             Some(HeldFocus::FoldTags)
+        } else if classes.contains("fold-categories") {
+            Some(HeldFocus::FoldCategories)
         } else if classes.contains("facet") {
             Some(HeldFocus::Facet {
                 name: focused.get_attribute("name")?,
@@ -340,6 +389,7 @@ impl HeldFocus {
                     .flatten(),
                 HeldFocus::FindTag => found("#find-tag"),
                 HeldFocus::FoldTags => found("#filters .fold-tags"),
+                HeldFocus::FoldCategories => found("#filters .fold-categories"),
                 HeldFocus::Chip(n) => found(&format!(".chips > li:nth-child({}) button", n + 1))
                     .or_else(|| found(".chips > li:last-child button"))
                     .or_else(heading),

@@ -154,9 +154,10 @@ pub fn LibraryPage() -> impl IntoView {
         let corpus = corpus.get().filter(|c| !c.is_first_screen())?;
         Some(view! { <ContinueReading corpus=corpus lang=lang.get() /> })
     };
-    // A long list of tags unfolded, or a tag's name typed to find it, stays
-    // so across filter clicks.
+    // A long list of tags or categories unfolded, or a tag's name typed to
+    // find it, stays so across filter clicks.
     let every_tag = RwSignal::new(false);
+    let every_category = RwSignal::new(false);
     let tag_name = RwSignal::new(String::new());
     // Redrawn for a filter, the language, and (a frame late) the search;
     // what had the focus in it has it again.
@@ -168,7 +169,7 @@ pub fn LibraryPage() -> impl IntoView {
         let corpus = corpus.get()?;
         let (filter, _) = filter.get();
         Some(view! {
-            <FilterPanel corpus=corpus filter=filter lang=lang.get() search=search found=found_groups.get() every_tag=every_tag tag_name=tag_name />
+            <FilterPanel corpus=corpus filter=filter lang=lang.get() search=search found=found_groups.get() every_tag=every_tag every_category=every_category tag_name=tag_name />
         })
     };
     // The places of the kept groups, from the corpus index's postings: only

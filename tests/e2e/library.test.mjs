@@ -217,6 +217,62 @@ test('a library of many tags lists the most used and folds the others behind a b
   }
 });
 
+test('a library of many categories folds them as it folds tags, and the list stays as the reader left it across filters', async (t) => {
+  const { seed, essays } = longLibrary(30);
+  // 45 categories: c0…c24 on 30…6 essays, c25…c44 on one essay each.
+  const CATEGORIES = 45;
+  const categories = Array.from({ length: CATEGORIES }, (_, j) => ({ id: `c${j}`, label: { fr: `Rubrique ${j}`, en: `Section ${j}` } }));
+  const filed = essays.map((essay, i) => ({
+    ...essay,
+    categories: categories.map((c) => c.id).filter((id, j) => (j < 25 ? i < 30 - j : j - 25 === i)),
+  }));
+  const body = JSON.stringify({ ...seed, taxonomy: { ...seed.taxonomy, categories }, essays: filed });
+  const range = (from, to) => Array.from({ length: to - from }, (_, j) => from + j);
+  for (const [locale, word, more, fewer] of [
+    ['fr-FR', 'Rubrique', 'Afficher les 25 autres catégories', 'Afficher moins de catégories'],
+    ['en-US', 'Section', 'Show 25 more categories', 'Show fewer categories'],
+  ]) {
+    const session = await libraryOf(t, body, { locale });
+    const { page } = session;
+    const listed = () => texts(page, '.facet-group.categories .facet-label');
+    const named = (numbers) => numbers.map((j) => `${word} ${j}`);
+    // Folded: the 20 most used, most first.
+    assert.deepEqual(await listed(), named(range(0, 20)));
+    const fold = page.locator('.facet-group.categories .fold-categories');
+    assert.equal(await fold.textContent(), more);
+    assert.equal(await fold.getAttribute('aria-expanded'), 'false');
+    // Unfolded from the keyboard: every category, the same 20 first; the
+    // focus stays on the button.
+    await fold.focus();
+    await page.keyboard.press('Enter');
+    await page.locator('.facet-group.categories .facet').nth(CATEGORIES - 1).waitFor();
+    assert.deepEqual(await listed(), named(range(0, CATEGORIES)));
+    assert.equal(await fold.getAttribute('aria-expanded'), 'true');
+    assert.equal(await fold.textContent(), fewer);
+    assert.equal(await page.evaluate(() => document.activeElement?.className), 'fold-categories');
+    // A rare category chosen (essay 20 alone has it, with c0…c10): only
+    // the categories that would keep some essays, and no button.
+    await page.locator('.facet-group.categories .facet', { hasText: `${word} 44` }).click();
+    await page.waitForURL(/category=c44/);
+    await page.locator('.facet-group.categories .facet[aria-pressed="true"]').waitFor();
+    assert.deepEqual(await listed(), named([...range(0, 11), 44]));
+    assert.equal(await fold.count(), 0);
+    assert.equal(await page.locator('.essay-entry').count(), 1);
+    // Taken off: every category again, still unfolded as the reader left
+    // it; then folded again, the 20 most used.
+    await page.locator('.chip button').click();
+    await page.waitForURL((url) => !url.search.includes('category='));
+    await page.locator('.facet-group.categories .facet').nth(CATEGORIES - 1).waitFor();
+    assert.deepEqual(await listed(), named(range(0, CATEGORIES)));
+    assert.equal(await fold.textContent(), fewer);
+    await fold.click();
+    await page.waitForFunction(() => document.querySelectorAll('.facet-group.categories .facet').length === 20);
+    assert.deepEqual(await listed(), named(range(0, 20)));
+    assert.equal(await fold.textContent(), more);
+    session.expectNoErrors();
+  }
+});
+
 test('a long list of tags has a field that finds a tag by name, case and accents aside, and holds what it found across a choice', async (t) => {
   const { seed, essays } = longLibrary(30);
   // 50 tags "Mot j"/"Word j" on fewer and fewer essays, and three whose
