@@ -2,9 +2,10 @@
 //! the library crate and the editor's `corpus` command.
 //!
 //! ```text
-//! bench-corpus generate <pairs> <seed-content-dir> <out-content-dir> [<tags>]
+//! bench-corpus generate <pairs> <seed-content-dir> <out-content-dir> [<tags> [<categories>]]
 //!     a synthetic corpus of <pairs> translated essays made of the seed's sentences
-//!     (with <tags>, a taxonomy of that many tags, a few on many essays)
+//!     (with <tags>, a taxonomy of that many tags, a few on many essays; with
+//!     <categories>, that many more categories, drawn the same way)
 //! bench-corpus static <content-dir> <out-dir>
 //!     the corpus as plain HTML pages, one per essay and a library per language:
 //!     the floor the app's loads are compared with
@@ -26,10 +27,11 @@ use std::path::Path;
 use std::process::ExitCode;
 
 const USAGE: &str = "usage:
-  bench-corpus generate <pairs> <seed-content-dir> <out-content-dir> [<tags>]
+  bench-corpus generate <pairs> <seed-content-dir> <out-content-dir> [<tags> [<categories>]]
                                    write a synthetic corpus of <pairs> translated essays
                                    made of the seed's sentences (with <tags>, a taxonomy
-                                   of that many tags, a few of them on many essays)
+                                   of that many tags, a few of them on many essays; with
+                                   <categories>, that many more categories, drawn alike)
   bench-corpus static <content-dir> <out-dir>
                                    write the corpus as plain HTML pages, one per essay
                                    and a library per language
@@ -42,10 +44,19 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let result = match args.as_slice() {
-        ["generate", pairs, seed, out] => generate(pairs, Path::new(seed), Path::new(out), None),
-        ["generate", pairs, seed, out, tags] => {
-            generate(pairs, Path::new(seed), Path::new(out), Some(tags))
+        ["generate", pairs, seed, out] => {
+            generate(pairs, Path::new(seed), Path::new(out), None, None)
         }
+        ["generate", pairs, seed, out, tags] => {
+            generate(pairs, Path::new(seed), Path::new(out), Some(tags), None)
+        }
+        ["generate", pairs, seed, out, tags, categories] => generate(
+            pairs,
+            Path::new(seed),
+            Path::new(out),
+            Some(tags),
+            Some(categories),
+        ),
         ["static", content, out] => baseline::write(Path::new(content), Path::new(out)),
         ["static-library", corpus, out] => {
             baseline::write_libraries(Path::new(corpus), Path::new(out))
@@ -83,17 +94,25 @@ fn write(path: &Path, html: &str) -> Result<(), String> {
         .map_err(|err| format!("{}: cannot write: {err}", path.display()))
 }
 
-fn generate(pairs: &str, seed: &Path, out: &Path, tags: Option<&str>) -> Result<(), String> {
+fn generate(
+    pairs: &str,
+    seed: &Path,
+    out: &Path,
+    tags: Option<&str>,
+    categories: Option<&str>,
+) -> Result<(), String> {
     let pairs: usize = pairs
         .parse()
         .map_err(|_| format!("{pairs:?} is not a number of essays"))?;
-    let tags = match tags {
-        None => None,
-        Some(tags) => match tags.parse() {
-            Ok(0) | Err(_) => return Err(format!("{tags:?} is not a number of tags")),
-            Ok(tags) => Some(tags),
+    let count = |given: Option<&str>, what: &str| match given {
+        None => Ok(None),
+        Some(given) => match given.parse() {
+            Ok(0) | Err(_) => Err(format!("{given:?} is not a number of {what}")),
+            Ok(n) => Ok(Some(n)),
         },
     };
+    let tags = count(tags, "tags")?;
+    let categories = count(categories, "categories")?;
     let seed = load(seed)?;
     let pool = |lang: Lang| {
         generate::SentencePool::from_bodies(
@@ -105,7 +124,7 @@ fn generate(pairs: &str, seed: &Path, out: &Path, tags: Option<&str>) -> Result<
         )
     };
     let (fr, en) = (pool(Lang::Fr), pool(Lang::En));
-    let files = generate::write_corpus(out, pairs, &fr, &en, tags)
+    let files = generate::write_corpus(out, pairs, &fr, &en, tags, categories)
         .map_err(|err| format!("{}: cannot write: {err}", out.display()))?;
     println!("{files} essay files written in {}", out.display());
     Ok(())
