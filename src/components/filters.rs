@@ -214,10 +214,10 @@ pub fn FilterPanel(
 }
 
 /// The button that unfolds a long group of values (`every`) or folds it
-/// again, keeping the focus (it is drawn anew in place); none when there is
-/// nothing to unfold (a tag chosen, say, that few others share). `more`
-/// says how many it would add, `fewer` folds; hidden while `hidden` (the
-/// tags found by name are listed instead).
+/// again; it stays in place (only its text and state change), so the focus
+/// stays on it. None when there is nothing to unfold (a tag chosen, say,
+/// that few others share). `more` says how many it would add, `fewer`
+/// folds; hidden while `hidden` (the tags found by name listed instead).
 fn fold_button(
     class: &'static str,
     every: RwSignal<bool>,

@@ -159,119 +159,90 @@ test('a large library’s counts are grouped in threes, as each language writes 
   }
 });
 
-test('a library of many tags lists the most used and folds the others behind a button, which keeps the focus and holds across filters', async (t) => {
-  const { seed, essays } = longLibrary(30);
-  // 60 tags: t0…t24 on 30…6 essays, t25…t59 on one essay each.
-  const TAGS = 60;
-  const tags = Array.from({ length: TAGS }, (_, j) => ({ id: `t${j}`, label: { fr: `Mot ${j}`, en: `Word ${j}` } }));
-  const tagged = essays.map((essay, i) => ({
-    ...essay,
-    tags: tags.map((tag) => tag.id).filter((id, j) => (j < 25 ? i < 30 - j : (j - 25) % 30 === i)),
-  }));
-  const body = JSON.stringify({ ...seed, taxonomy: { ...seed.taxonomy, tags }, essays: tagged });
-  const range = (from, to) => Array.from({ length: to - from }, (_, j) => from + j);
-  for (const [locale, word, more, fewer] of [
-    ['fr-FR', 'Mot', 'Afficher les 40 autres mots-clés', 'Afficher moins de mots-clés'],
-    ['en-US', 'Word', 'Show 40 more tags', 'Show fewer tags'],
-  ]) {
-    const session = await libraryOf(t, body, { locale });
-    const { page } = session;
-    const listed = () => texts(page, '.facet-group.tags .facet-label');
-    const named = (numbers) => numbers.map((j) => `${word} ${j}`);
-    // Folded: the 20 most used, most first.
-    assert.deepEqual(await listed(), named(range(0, 20)));
-    const fold = page.locator('.facet-group.tags .fold-tags');
-    assert.equal(await fold.textContent(), more);
-    assert.equal(await fold.getAttribute('aria-expanded'), 'false');
-    // Unfolded from the keyboard: every tag, the same 20 first, the others
-    // after them in the taxonomy's order; the focus stays on the button.
-    await fold.focus();
-    await page.keyboard.press('Enter');
-    await page.locator('.facet-group.tags .facet').nth(TAGS - 1).waitFor();
-    assert.deepEqual(await listed(), named([...range(0, 20), ...range(20, TAGS)]));
-    assert.equal(await fold.getAttribute('aria-expanded'), 'true');
-    assert.equal(await fold.textContent(), fewer);
-    assert.equal(await page.evaluate(() => document.activeElement?.className), 'fold-tags');
-    // A rare tag chosen: only the tags its one essay has (t0…t9 beside
-    // t45), the chosen one among them. The 49 others would keep nothing:
-    // unfolded or not, they are not listed (in a taxonomy of thousands, a
-    // wall of disabled buttons that took a second to draw), and with none
-    // left to unfold there is no button.
-    await page.locator('.facet-group.tags .facet', { hasText: `${word} 45` }).click();
-    await page.waitForURL(/tag=t45/);
-    await page.locator('.facet-group.tags .facet[aria-pressed="true"]').waitFor();
-    assert.deepEqual(await listed(), named([...range(0, 10), 45]));
-    assert.equal(await fold.count(), 0);
-    // The tag taken off: every tag again, the list still unfolded as the
-    // reader left it; then folded again, the 20 most used.
-    await page.locator('.chip button').click();
-    await page.waitForURL((url) => !url.search.includes('tag='));
-    await page.locator('.facet-group.tags .facet').nth(TAGS - 1).waitFor();
-    assert.deepEqual(await listed(), named(range(0, TAGS)));
-    assert.equal(await fold.textContent(), fewer);
-    await fold.click();
-    await page.waitForFunction(() => document.querySelectorAll('.facet-group.tags .facet').length === 20);
-    assert.deepEqual(await listed(), named(range(0, 20)));
-    assert.equal(await fold.textContent(), more);
-    session.expectNoErrors();
-  }
-});
+// A long list of tags, or of categories, folds to the 20 most used behind a
+// button (library::fold_values): the same behaviour for both, each with its
+// own button and state.
+const LONG_LISTS = [
+  {
+    title: 'a library of many tags lists the most used and folds the others behind a button, which keeps the focus and holds across filters',
+    kind: 'tags', key: 'tag', id: 't', count: 60, rare: 45, fold: 'fold-tags',
+    languages: [
+      ['fr-FR', 'Mot', 'Afficher les 40 autres mots-clés', 'Afficher moins de mots-clés'],
+      ['en-US', 'Word', 'Show 40 more tags', 'Show fewer tags'],
+    ],
+  },
+  {
+    title: 'a library of many categories folds them as it folds tags, and the list stays as the reader left it across filters',
+    kind: 'categories', key: 'category', id: 'c', count: 45, rare: 44, fold: 'fold-categories',
+    languages: [
+      ['fr-FR', 'Rubrique', 'Afficher les 25 autres catégories', 'Afficher moins de catégories'],
+      ['en-US', 'Section', 'Show 25 more categories', 'Show fewer categories'],
+    ],
+  },
+];
 
-test('a library of many categories folds them as it folds tags, and the list stays as the reader left it across filters', async (t) => {
-  const { seed, essays } = longLibrary(30);
-  // 45 categories: c0…c24 on 30…6 essays, c25…c44 on one essay each.
-  const CATEGORIES = 45;
-  const categories = Array.from({ length: CATEGORIES }, (_, j) => ({ id: `c${j}`, label: { fr: `Rubrique ${j}`, en: `Section ${j}` } }));
-  const filed = essays.map((essay, i) => ({
-    ...essay,
-    categories: categories.map((c) => c.id).filter((id, j) => (j < 25 ? i < 30 - j : j - 25 === i)),
-  }));
-  const body = JSON.stringify({ ...seed, taxonomy: { ...seed.taxonomy, categories }, essays: filed });
-  const range = (from, to) => Array.from({ length: to - from }, (_, j) => from + j);
-  for (const [locale, word, more, fewer] of [
-    ['fr-FR', 'Rubrique', 'Afficher les 25 autres catégories', 'Afficher moins de catégories'],
-    ['en-US', 'Section', 'Show 25 more categories', 'Show fewer categories'],
-  ]) {
-    const session = await libraryOf(t, body, { locale });
-    const { page } = session;
-    const listed = () => texts(page, '.facet-group.categories .facet-label');
-    const named = (numbers) => numbers.map((j) => `${word} ${j}`);
-    // Folded: the 20 most used, most first.
-    assert.deepEqual(await listed(), named(range(0, 20)));
-    const fold = page.locator('.facet-group.categories .fold-categories');
-    assert.equal(await fold.textContent(), more);
-    assert.equal(await fold.getAttribute('aria-expanded'), 'false');
-    // Unfolded from the keyboard: every category, the same 20 first; the
-    // focus stays on the button.
-    await fold.focus();
-    await page.keyboard.press('Enter');
-    await page.locator('.facet-group.categories .facet').nth(CATEGORIES - 1).waitFor();
-    assert.deepEqual(await listed(), named(range(0, CATEGORIES)));
-    assert.equal(await fold.getAttribute('aria-expanded'), 'true');
-    assert.equal(await fold.textContent(), fewer);
-    assert.equal(await page.evaluate(() => document.activeElement?.className), 'fold-categories');
-    // A rare category chosen (essay 20 alone has it, with c0…c10): only
-    // the categories that would keep some essays, and no button.
-    await page.locator('.facet-group.categories .facet', { hasText: `${word} 44` }).click();
-    await page.waitForURL(/category=c44/);
-    await page.locator('.facet-group.categories .facet[aria-pressed="true"]').waitFor();
-    assert.deepEqual(await listed(), named([...range(0, 11), 44]));
-    assert.equal(await fold.count(), 0);
-    assert.equal(await page.locator('.essay-entry').count(), 1);
-    // Taken off: every category again, still unfolded as the reader left
-    // it; then folded again, the 20 most used.
-    await page.locator('.chip button').click();
-    await page.waitForURL((url) => !url.search.includes('category='));
-    await page.locator('.facet-group.categories .facet').nth(CATEGORIES - 1).waitFor();
-    assert.deepEqual(await listed(), named(range(0, CATEGORIES)));
-    assert.equal(await fold.textContent(), fewer);
-    await fold.click();
-    await page.waitForFunction(() => document.querySelectorAll('.facet-group.categories .facet').length === 20);
-    assert.deepEqual(await listed(), named(range(0, 20)));
-    assert.equal(await fold.textContent(), more);
-    session.expectNoErrors();
-  }
-});
+for (const { title, kind, key, id, count, rare, fold: foldClass, languages } of LONG_LISTS) {
+  test(title, async (t) => {
+    const { seed, essays } = longLibrary(30);
+    // `count` values: the first 25 on 30…6 essays, the others on one essay
+    // each (value 25 + i on essay i, modulo 30).
+    const values = Array.from({ length: count }, (_, j) => ({ id: `${id}${j}`, label: { fr: `${languages[0][1]} ${j}`, en: `${languages[1][1]} ${j}` } }));
+    const given = essays.map((essay, i) => ({
+      ...essay,
+      [kind]: values.map((v) => v.id).filter((_, j) => (j < 25 ? i < 30 - j : (j - 25) % 30 === i)),
+    }));
+    const body = JSON.stringify({ ...seed, taxonomy: { ...seed.taxonomy, [kind]: values }, essays: given });
+    const range = (from, to) => Array.from({ length: to - from }, (_, j) => from + j);
+    // The one essay with the rare value has the first values down to those
+    // on more than its place.
+    const withRare = [...range(0, Math.min(25, 30 - ((rare - 25) % 30))), rare];
+    const facets = `.facet-group.${kind} .facet`;
+    for (const [locale, word, more, fewer] of languages) {
+      const session = await libraryOf(t, body, { locale });
+      const { page } = session;
+      const listed = () => texts(page, `.facet-group.${kind} .facet-label`);
+      const named = (numbers) => numbers.map((j) => `${word} ${j}`);
+      // Folded: the 20 most used, most first.
+      assert.deepEqual(await listed(), named(range(0, 20)));
+      const fold = page.locator(`.facet-group.${kind} .${foldClass}`);
+      assert.equal(await fold.textContent(), more);
+      assert.equal(await fold.getAttribute('aria-expanded'), 'false');
+      // Unfolded from the keyboard: every value, the same 20 first, the
+      // others after them in the taxonomy's order; the focus stays on the
+      // button.
+      await fold.focus();
+      await page.keyboard.press('Enter');
+      await page.locator(facets).nth(count - 1).waitFor();
+      assert.deepEqual(await listed(), named(range(0, count)));
+      assert.equal(await fold.getAttribute('aria-expanded'), 'true');
+      assert.equal(await fold.textContent(), fewer);
+      assert.equal(await page.evaluate(() => document.activeElement?.className), foldClass);
+      // A rare value chosen: only the values its one essay has, the chosen
+      // one among them. The others would keep nothing: unfolded or not,
+      // they are not listed (in a taxonomy of thousands, a wall of
+      // disabled buttons that took a second to draw), and with none left
+      // to unfold there is no button.
+      await page.locator(facets, { hasText: `${word} ${rare}` }).click();
+      await page.waitForURL(new RegExp(`${key}=${id}${rare}`));
+      await page.locator(`${facets}[aria-pressed="true"]`).waitFor();
+      assert.deepEqual(await listed(), named(withRare));
+      assert.equal(await fold.count(), 0);
+      assert.equal(await page.locator('.essay-entry').count(), 1);
+      // Taken off: every value again, the list still unfolded as the reader
+      // left it; then folded again, the 20 most used.
+      await page.locator('.chip button').click();
+      await page.waitForURL((url) => !url.search.includes(`${key}=`));
+      await page.locator(facets).nth(count - 1).waitFor();
+      assert.deepEqual(await listed(), named(range(0, count)));
+      assert.equal(await fold.textContent(), fewer);
+      await fold.click();
+      await page.waitForFunction((selector) => document.querySelectorAll(selector).length === 20, facets);
+      assert.deepEqual(await listed(), named(range(0, 20)));
+      assert.equal(await fold.textContent(), more);
+      session.expectNoErrors();
+    }
+  });
+}
 
 test('a long list of tags has a field that finds a tag by name, case and accents aside, and holds what it found across a choice', async (t) => {
   const { seed, essays } = longLibrary(30);
