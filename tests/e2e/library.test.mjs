@@ -235,6 +235,16 @@ for (const { title, kind, key, id, count, rare, fold: foldClass, languages } of 
       await page.locator(facets).nth(count - 1).waitFor();
       assert.deepEqual(await listed(), named(range(0, count)));
       assert.equal(await fold.textContent(), fewer);
+      // The most used chosen, then the browser's back: the panel is drawn
+      // again for each, and the focus left on its button stays there.
+      await page.locator(facets).first().click();
+      await page.waitForURL(new RegExp(`${key}=${id}0(&|$)`));
+      await fold.focus();
+      await page.goBack();
+      await page.waitForURL((url) => !url.search.includes(`${key}=`));
+      await page.waitForFunction(() => !document.querySelector('#filters .facet[aria-pressed="true"]'));
+      await page.waitForFunction((c) => document.activeElement?.className === c, foldClass);
+      assert.equal(await fold.textContent(), fewer);
       await fold.click();
       await page.waitForFunction((selector) => document.querySelectorAll(selector).length === 20, facets);
       assert.deepEqual(await listed(), named(range(0, 20)));
