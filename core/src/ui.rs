@@ -614,22 +614,28 @@ pub fn more_tags(lang: Lang, n: usize) -> String {
 /// The filter panel's button that lists the tags it folds:
 /// "Afficher les 1 980 autres mots-clés" / "Show 1,980 more tags".
 pub fn every_other_tag(lang: Lang, n: usize) -> String {
-    match (lang, n) {
-        (Lang::Fr, 1) => "Afficher l’autre mot-clé".into(),
-        (Lang::Fr, n) => format!("Afficher les {} autres mots-clés", number(lang, n)),
-        (Lang::En, 1) => "Show 1 more tag".into(),
-        (Lang::En, n) => format!("Show {} more tags", number(lang, n)),
-    }
+    every_other(lang, n, ("mot-clé", "mots-clés"), ("tag", "tags"))
 }
 
 /// The same for the categories a long list folds:
 /// "Afficher les 120 autres catégories" / "Show 120 more categories".
 pub fn every_other_category(lang: Lang, n: usize) -> String {
+    every_other(
+        lang,
+        n,
+        ("catégorie", "catégories"),
+        ("category", "categories"),
+    )
+}
+
+/// "Afficher les N autres …" / "Show N more …", with each language's noun
+/// (singular, plural).
+fn every_other(lang: Lang, n: usize, fr: (&str, &str), en: (&str, &str)) -> String {
     match (lang, n) {
-        (Lang::Fr, 1) => "Afficher l’autre catégorie".into(),
-        (Lang::Fr, n) => format!("Afficher les {} autres catégories", number(lang, n)),
-        (Lang::En, 1) => "Show 1 more category".into(),
-        (Lang::En, n) => format!("Show {} more categories", number(lang, n)),
+        (Lang::Fr, 1) => format!("Afficher l’autre {}", fr.0),
+        (Lang::Fr, n) => format!("Afficher les {} autres {}", number(lang, n), fr.1),
+        (Lang::En, 1) => format!("Show 1 more {}", en.0),
+        (Lang::En, n) => format!("Show {} more {}", number(lang, n), en.1),
     }
 }
 
