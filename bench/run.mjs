@@ -66,6 +66,16 @@ function sizesSection() {
   for (const r of data) out.push(`| \`${r.file}\` (the library's first screen: the seed's whole index) | ${kb(r.raw)} | ${kb(r.gzip)} | ${kb(r.br)} |`);
   const first = total([...appFiles, ...data]);
   out.push(`| **First visit, library (app + index)** | **${kb(first.raw)}** | **${kb(first.gzip)}** | **${kb(first.br)}** |`);
+  // The essay page's code, a module of its own (src/essay_code.rs): not in
+  // the library's first visit, which asks for it once the library is drawn;
+  // an essay's entry page preloads it beside the app's code.
+  const essayCodeFile = fs.readdirSync(appDist).find((f) => /^essais-split_essay_page-[0-9a-f]{16}\.wasm$/.test(f));
+  const essayCode = sizeRow(appDist, essayCodeFile);
+  out.push(`| \`${essayCode.file.replace(/-[0-9a-f]{16}/, '-<hash>')}\` (the essay page's code: asked for once the library is drawn; preloaded by an essay's entry page) | ${kb(essayCode.raw)} | ${kb(essayCode.gzip)} | ${kb(essayCode.br)} |`);
+  // (The entry page's own preload names the essay page's code.)
+  const essayFiles = new Set([...firstVisitFiles(appDist, 'en/the-stopcock-and-the-new-economy/index.html'), essayCodeFile]);
+  const essayFirst = total([...essayFiles].map((f) => sizeRow(appDist, f)));
+  out.push(`| **First visit, an essay (its entry page, the app, the essay page's code)** | **${kb(essayFirst.raw)}** | **${kb(essayFirst.gzip)}** | **${kb(essayFirst.br)}** |`);
   const plain = sizeRow(appDist, 'index.html');
   out.push(`| \`index.html\` (the entry page with nothing pre-rendered: the bare address, the service worker's answer) | ${kb(plain.raw)} | ${kb(plain.gzip)} | ${kb(plain.br)} |`);
   const essayPage = sizeRow(appDist, 'en/the-stopcock-and-the-new-economy/index.html');

@@ -117,14 +117,15 @@ build_test_deployments() {
   (
     cd "$ROOT"
     # The test deployments carry the test hooks (`simulate_crash`); the
-    # reader's build (`build_release`) does not.
-    local features=csr,test-hooks
-    quietly trunk-build-subpath trunk build --release --features "$features" --public-url /essais/ --dist dist-essais
-    ESSAIS_CONTENT_DIR="$edited" quietly trunk-build-update trunk build --release --features "$features" --dist dist-update
+    # reader's build (`build_release`) does not. The app's cargo features
+    # reach the step that builds its code through ESSAIS_FEATURES (Trunk.toml).
+    export ESSAIS_FEATURES=csr,test-hooks
+    quietly trunk-build-subpath trunk build --release --public-url /essais/ --dist dist-essais
+    ESSAIS_CONTENT_DIR="$edited" quietly trunk-build-update trunk build --release --dist dist-update
     ESSAIS_CONTENT_DIR="$edited" quietly trunk-build-subpath-update \
-      trunk build --release --features "$features" --public-url /essais/ --dist dist-essais-update
+      trunk build --release --public-url /essais/ --dist dist-essais-update
+    quietly trunk-build trunk build --release --public-url /
   )
-  (cd "$ROOT" && quietly trunk-build trunk build --release --features csr,test-hooks --public-url /)
   # The same app above a small offline budget (tests/e2e/offline-budget.test.mjs):
   # its service worker saves the essays as they are opened, or all on request.
   rm -rf "$ROOT/dist-budget" && cp -r "$ROOT/dist" "$ROOT/dist-budget"

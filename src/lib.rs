@@ -14,6 +14,7 @@
 
 pub mod api;
 pub mod components;
+pub mod essay_code;
 pub mod keys;
 pub mod language;
 pub mod offline;
@@ -38,7 +39,6 @@ use crate::components::notices::{AppNotices, SiteFooter};
 use crate::language::provide_reading_language;
 use crate::paths::use_route;
 use crate::router::Address;
-use crate::routes::essay::EssayPage;
 use crate::routes::library::LibraryPage;
 use crate::routes::not_found::NotFoundPage;
 use crate::routes::root::RootRedirect;
@@ -93,6 +93,7 @@ pub fn App(start: Start) -> impl IntoView {
     let lang = provide_reading_language(start.preferred);
     text_size::provide_text_size(start.text_size);
     offline::provide_offline_state();
+    essay_code::EssayCode::provide();
     let bodies = BodyCache::provide(start.bodies);
     components::search::SearchState::provide(bodies);
     let fetch = start.corpus.is_none();
@@ -166,6 +167,7 @@ enum Page {
 #[component]
 fn Pages() -> impl IntoView {
     let route = use_route();
+    let essay_code = essay_code::use_essay_code();
     let page = Memo::new(move |_| match route.get() {
         Route::Root => Page::Root,
         Route::Library(_) => Page::Library,
@@ -175,7 +177,7 @@ fn Pages() -> impl IntoView {
     move || match page.get() {
         Page::Root => view! { <RootRedirect /> }.into_any(),
         Page::Library => view! { <LibraryPage /> }.into_any(),
-        Page::Essay(slug) => view! { <EssayPage slug=slug /> }.into_any(),
+        Page::Essay(slug) => essay_code.page(slug),
         Page::NotFound => view! { <NotFoundPage essay=false /> }.into_any(),
     }
 }

@@ -8,6 +8,7 @@
 
 #![recursion_limit = "256"]
 
+mod app;
 mod assets;
 mod entry;
 mod render;
@@ -23,6 +24,10 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 const USAGE: &str = "usage:
+  pages app <dist-dir> <profile> <features> <public-url>
+                                      build the app's code for the browser (cargo, the essay page's
+                                      module split from the rest, wasm-bindgen, and in the release
+                                      profile wasm-opt) into dist-dir, and link it from its index.html
   pages <corpus.json> <dist-dir>      inline the stylesheet and boot.js into dist-dir/index.html,
                                       pin its Content-Security-Policy, then write that entry page
                                       at every page address, with the page drawn in it by the
@@ -40,6 +45,14 @@ fn main() -> ExitCode {
             println!("{USAGE}");
             return ExitCode::SUCCESS;
         }
+        ["app", dist, profile, features, public_url] => app::build(
+            Path::new(dist),
+            &app::Build {
+                profile,
+                features,
+                public_url,
+            },
+        ),
         [corpus, dist] => write_pages(Path::new(corpus), Path::new(dist), None),
         [corpus, dist, only @ ..] => write_pages(Path::new(corpus), Path::new(dist), Some(only)),
         _ => {
@@ -81,6 +94,7 @@ fn write_pages(corpus_json: &Path, dist: &Path, only: Option<&[&str]>) -> Result
         eprintln!("pages: the stylesheet and boot.js inlined; {scripts} inline script(s) pinned");
     }
     let template = Template::new(html).map_err(|err| format!("{}: {err}", entry.display()))?;
+    let essay_code = app::essay_code(dist)?;
     let body = |url: &str| -> Result<Body, String> {
         let text = read(&dist.join(url))?;
         EssayBody::from_json(&text)
@@ -96,7 +110,7 @@ fn write_pages(corpus_json: &Path, dist: &Path, only: Option<&[&str]>) -> Result
         paths.retain(|path| only.contains(&path.as_str()));
     }
     for path in paths {
-        let html = page_at(&corpus, &template, &path, &body)?;
+        let html = page_at(&corpus, &template, &path, &body, &essay_code)?;
         write(&dist.join(&path).join("index.html"), &html)?;
     }
     if only.is_some() {
@@ -112,6 +126,7 @@ fn page_at(
     template: &Template,
     path: &str,
     body: &dyn Fn(&str) -> Result<Body, String>,
+    essay_code: &str,
 ) -> Result<String, String> {
     let render = |search: &str, lang: Lang, bodies: HashMap<String, Body>| Variant {
         name: if search.is_empty() {
@@ -183,8 +198,9 @@ fn page_at(
                 // the first screen is the whole library), and the megabytes
                 // of a large library's index would share the link with the
                 // app's code (the page taken over at 3.6 s instead of 2.1 s
-                // at 20,000 pairs: docs/performance.md).
-                &[essay.body_url.as_str()],
+                // at 20,000 pairs: docs/performance.md). The essay page's
+                // code, beside the app's (`src/essay_code.rs`).
+                &[essay.body_url.as_str(), essay_code],
                 essay_data.as_deref(),
             ))
         }

@@ -23,6 +23,8 @@ fn pages(args: &[&Path]) -> Output {
 /// its loader inline, the loading message.
 const ENTRY_PAGE: &str = "<!DOCTYPE html>\n<html lang=\"en\">\n<head><title>essais</title><base href=\"/\" /><link rel=\"stylesheet\" href=\"/main-01.css\" integrity=\"sha384-x\"/><script src=\"boot.js\"></script><script type=\"module\">init()</script></head>\n<body>\n<div id=\"boot\" class=\"boot\" role=\"status\"><p>Loading</p></div>\n</body>\n</html>\n";
 
+const ESSAY_CODE: &str = "essais-split_essay_page-0123456789abcdef.wasm";
+
 /// A built corpus in `dist/` (as Trunk copies it there) beside an entry page.
 fn built_dist(name: &str) -> (PathBuf, PathBuf) {
     let dist = scratch_dir(name).join("dist");
@@ -34,6 +36,8 @@ fn built_dist(name: &str) -> (PathBuf, PathBuf) {
     std::fs::write(dist.join("index.html"), ENTRY_PAGE).expect("write");
     std::fs::write(dist.join("main-01.css"), "body { margin: 0 }\n").expect("write");
     std::fs::write(dist.join("boot.js"), "boot();\n").expect("write");
+    // The essay page's module, as the `app` step names it.
+    std::fs::write(dist.join(ESSAY_CODE), b"\0asm").expect("write");
     (dist, corpus_json)
 }
 
@@ -56,6 +60,11 @@ fn pages_puts_the_entry_page_at_every_address_with_its_page_pre_rendered() {
     assert!(page("en/index.html").contains(r#"<h1 tabindex="-1">All essays</h1>"#));
     let essay = page("en/breaking-the-reality-barrier/index.html");
     assert!(essay.contains("<div id=\"boot\" data-prerendered=\"essay\">"));
+    // The essay page's code fetched beside the app's, not after it.
+    assert!(essay.contains(&format!(
+        "<link rel=\"preload\" href=\"{ESSAY_CODE}\" as=\"fetch\" crossorigin=\"anonymous\">"
+    )));
+    assert!(!library.contains(ESSAY_CODE));
     assert!(essay
         .contains("<title>Breaking the reality barrier (social business style) — essais</title>"));
     assert!(essay.contains("<p id=\"p1\" data-block=\"1\">"));

@@ -180,6 +180,43 @@ test('an essay whose text cannot be fetched: its title and the page stay, the re
   }
 });
 
+test('the essay page’s code that cannot be fetched: the library works without it, an essay says why in the reader’s language, a retry draws it', async (t) => {
+  // The essay page is a WASM module of its own (src/essay_code.rs), which
+  // the library asks for once it is drawn: here it never arrives.
+  const ESSAY_CODE = /\/essais-split_essay_page-[0-9a-f]{16}\.wasm$/;
+  const session = await openPage(app.browser, { locale: 'fr-FR', allowed: [LOAD_FAILED, /Failed to fetch/], serviceWorkers: 'block' });
+  t.after(() => session.close());
+  const { page } = session;
+  let failing = true;
+  let asked = 0;
+  await page.route(ESSAY_CODE, (route) => {
+    asked += 1;
+    return failing ? route.abort('connectionrefused') : route.fallback();
+  });
+  await page.goto(app.server.url + 'fr/');
+  await appReady(page);
+  // The library needs none of it: a filter narrows it.
+  await page.locator('.facet').first().click();
+  await page.waitForURL(/\?/);
+  assert.ok((await page.locator('.essay-entry').count()) >= 1);
+  assert.ok(asked >= 1, 'the library asks for the essay page’s code ahead');
+  await page.goto(app.server.url + 'fr/');
+  await appReady(page);
+  await page.locator('.essay-entry .essay-title a').first().click();
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  assert.equal(await alert.locator('p').textContent(), 'Le texte de cet essai n’a pas pu être chargé\u00a0: le réseau ne répond pas.');
+  // The header still works, and the message follows the language.
+  await page.getByRole('link', { name: 'English' }).click();
+  await page.waitForURL('**/en/**');
+  assert.equal(await alert.locator('p').textContent(), 'The text of this essay could not be loaded: the network is not answering.');
+  failing = false;
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  await page.locator('article.essay .essay-body p').first().waitFor();
+  assert.equal(await page.getByRole('alert').count(), 0);
+  session.expectNoErrors();
+});
+
 test('search data that cannot be fetched: the library stays, the search says why and retries', async (t) => {
   const session = await openPage(app.browser, { locale: 'fr-FR', allowed: [LOAD_FAILED], serviceWorkers: 'block' });
   t.after(() => session.close());

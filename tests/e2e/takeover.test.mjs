@@ -8,7 +8,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appReady, openHeldBack, useApp } from './harness.mjs';
+import { appReady, openHeldBack, openPage, useApp } from './harness.mjs';
 
 const app = useApp();
 
@@ -111,3 +111,42 @@ for (const { name, address, locale, probes } of PAGES) {
     });
   }
 }
+
+// The essay page's code is a WASM module of its own (src/essay_code.rs).
+const ESSAY_CODE = /\/essais-split_essay_page-[0-9a-f]{16}\.wasm$/;
+
+test('the essay page’s code: an essay’s entry page fetches it once, beside the app’s code; the library takes over without it', async (t) => {
+  const essay = await openPage(app.browser, { serviceWorkers: 'block' });
+  t.after(() => essay.close());
+  const fetched = [];
+  essay.page.on('request', (request) => {
+    if (ESSAY_CODE.test(new URL(request.url()).pathname)) fetched.push(request.url());
+  });
+  await essay.page.goto(app.server.url + 'en/the-broken-business-model-of-business/');
+  const preloads = await essay.page.locator('link[rel="preload"][as="fetch"]').evaluateAll((links) => links.map((l) => l.href));
+  assert.ok(preloads.some((href) => ESSAY_CODE.test(new URL(href).pathname)), `preloaded: ${preloads.join(', ')}`);
+  await appReady(essay.page);
+  await essay.page.locator('article.essay .essay-body p').first().waitFor();
+  assert.equal(fetched.length, 1, 'one fetch: the app takes the preloaded response');
+  essay.expectNoErrors();
+
+  // The library, its essay page's code held back: drawn by the app all the same.
+  const library = await openPage(app.browser, { locale: 'fr-FR', serviceWorkers: 'block' });
+  t.after(() => library.close());
+  let release;
+  const gate = new Promise((resolve) => { release = resolve; });
+  let asked = false;
+  await library.page.route(ESSAY_CODE, async (route) => {
+    asked = true;
+    await gate;
+    await route.continue();
+  });
+  await library.page.goto(app.server.url + 'fr/');
+  await appReady(library.page);
+  await library.page.waitForFunction(() => document.querySelectorAll('.essay-entry').length === 3);
+  assert.ok(asked, 'asked for once the library is drawn');
+  release();
+  await library.page.locator('.essay-entry .essay-title a').first().click();
+  await library.page.locator('article.essay .essay-body p').first().waitFor();
+  library.expectNoErrors();
+});
