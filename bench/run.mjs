@@ -67,11 +67,11 @@ function sizesSection() {
   const first = total([...appFiles, ...data]);
   out.push(`| **First visit, library (app + index)** | **${kb(first.raw)}** | **${kb(first.gzip)}** | **${kb(first.br)}** |`);
   // The essay page's code, a module of its own (src/essay_code.rs): not in
-  // the library's first visit, which asks for it once the library is drawn;
+  // the library's first visit, the app asking for it once it runs;
   // an essay's entry page preloads it beside the app's code.
   const essayCodeFile = fs.readdirSync(appDist).find((f) => /^essais-split_essay_page-[0-9a-f]{16}\.wasm$/.test(f));
   const essayCode = sizeRow(appDist, essayCodeFile);
-  out.push(`| \`${essayCode.file.replace(/-[0-9a-f]{16}/, '-<hash>')}\` (the essay page's code: asked for once the library is drawn; preloaded by an essay's entry page) | ${kb(essayCode.raw)} | ${kb(essayCode.gzip)} | ${kb(essayCode.br)} |`);
+  out.push(`| \`${essayCode.file.replace(/-[0-9a-f]{16}/, '-<hash>')}\` (the essay page's code: asked for once the app runs; preloaded by an essay's entry page) | ${kb(essayCode.raw)} | ${kb(essayCode.gzip)} | ${kb(essayCode.br)} |`);
   // (The entry page's own preload names the essay page's code.)
   const essayFiles = new Set([...firstVisitFiles(appDist, 'en/the-stopcock-and-the-new-economy/index.html'), essayCodeFile]);
   const essayFirst = total([...essayFiles].map((f) => sizeRow(appDist, f)));

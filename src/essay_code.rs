@@ -2,15 +2,16 @@
 //! sentences, side by side, listening, the reading keys and companions) is a
 //! WASM module of its own, split from the app's at build time
 //! (`wasm_split`: the pages tool's `app` step, docs/architecture.md). The
-//! library's first visit fetches and compiles only the rest: 230 KB of
-//! brotli instead of 301 (docs/performance.md, "The essay page's code in a
-//! module of its own").
+//! library's first visit waits for and compiles only the rest: 231 KB of
+//! brotli instead of 301, the library taken over about half a second
+//! sooner (docs/performance.md, "The essay page's code in a module of its
+//! own").
 //!
-//! The module is fetched when an essay is first shown, and from the library
-//! as soon as the library is drawn, so that opening an essay from it waits
-//! for nothing more; an essay's entry page preloads it beside the app's
-//! code. At build time (natively, the pages tool) there is nothing to fetch:
-//! the page is part of the tool.
+//! The app asks for the module as it starts, once its own code is in (ahead
+//! of the index, which may be megabytes), so that an essay opened from the
+//! library is drawn at once or soon after; an essay's entry page preloads it
+//! beside the app's code. At build time (natively, the pages tool) there is
+//! nothing to fetch: the page is part of the tool.
 
 use essais_core::CorpusLoadError;
 use leptos::prelude::*;
@@ -70,8 +71,15 @@ impl EssayCode {
         code
     }
 
-    /// Fetches the code, unless it is in or on its way.
-    pub fn fetch(self) {
+    /// Fetches the code ahead, unless it is in or on its way. Should that
+    /// fetch fail, no one is waiting: the first essay shown asks again.
+    pub fn fetch_ahead(self) {
+        self.fetch(State::Absent);
+    }
+
+    /// Fetches the code unless it is in or on its way; `failed` is the
+    /// state a failure leaves.
+    fn fetch(self, failed: State) {
         if self.asked.get_value() || self.state.get_untracked() == State::In {
             return;
         }
@@ -79,7 +87,7 @@ impl EssayCode {
         leptos::task::spawn_local(async move {
             let state = match fetch_essay_code().await {
                 Ok(()) => State::In,
-                Err(_) => State::Failed,
+                Err(_) => failed,
             };
             self.asked.set_value(false);
             self.state.set(state);
@@ -89,7 +97,7 @@ impl EssayCode {
     /// The reader asked to try again after a failure.
     fn retry(self) {
         self.state.set(State::Absent);
-        self.fetch();
+        self.fetch(State::Failed);
     }
 
     /// The essay page for `slug` once its code is in; until then a status,
@@ -111,7 +119,7 @@ impl EssayCode {
                 _ => status(),
             },
             State::Absent => {
-                self.fetch();
+                self.fetch(State::Failed);
                 status()
             }
             State::Failed => {

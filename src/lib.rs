@@ -93,13 +93,16 @@ pub fn App(start: Start) -> impl IntoView {
     let lang = provide_reading_language(start.preferred);
     text_size::provide_text_size(start.text_size);
     offline::provide_offline_state();
-    essay_code::EssayCode::provide();
+    let essay_code = essay_code::EssayCode::provide();
     let bodies = BodyCache::provide(start.bodies);
     components::search::SearchState::provide(bodies);
     let fetch = start.corpus.is_none();
     let corpus = CorpusSource::provide(start.corpus, start.essay_part);
     if fetch {
-        // Browser work: an effect, so that it never runs at build time.
+        // Browser work: effects, so that they never run at build time. The
+        // essay page's code first, ahead of the index, which may be
+        // megabytes: an essay opened from the library is then drawn at once.
+        Effect::new(move |_| essay_code.fetch_ahead());
         Effect::new(move |_| corpus.load());
     }
     // The pages are drawn once the corpus is in, the library already from

@@ -22,7 +22,6 @@ use crate::paths::{go_to, href, use_library_filter};
 #[component]
 pub fn LibraryPage() -> impl IntoView {
     let lang = use_reading_language();
-    let essay_code = crate::essay_code::use_essay_code();
     // Until the whole index is in, the library's first screen: enough for
     // the unfiltered library's first entries and its counts; a filter of
     // one value is drawn from that value's own first screen once fetched
@@ -101,8 +100,6 @@ pub fn LibraryPage() -> impl IntoView {
     Effect::new(move |_| {
         let typed = crate::prerender::typed_search();
         crate::prerender::page_ready();
-        // An essay opened from here is then drawn at once.
-        essay_code.fetch();
         let Some(typed) = typed else { return };
         if !typed.text.trim().is_empty() && search.get_untracked().trim().is_empty() {
             let path =

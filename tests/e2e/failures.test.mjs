@@ -182,7 +182,7 @@ test('an essay whose text cannot be fetched: its title and the page stay, the re
 
 test('the essay page’s code that cannot be fetched: the library works without it, an essay says why in the reader’s language, a retry draws it', async (t) => {
   // The essay page is a WASM module of its own (src/essay_code.rs), which
-  // the library asks for once it is drawn: here it never arrives.
+  // the app asks for as it starts: here it never arrives.
   const ESSAY_CODE = /\/essais-split_essay_page-[0-9a-f]{16}\.wasm$/;
   const session = await openPage(app.browser, { locale: 'fr-FR', allowed: [LOAD_FAILED, /Failed to fetch/], serviceWorkers: 'block' });
   t.after(() => session.close());
@@ -199,7 +199,7 @@ test('the essay page’s code that cannot be fetched: the library works without 
   await page.locator('.facet').first().click();
   await page.waitForURL(/\?/);
   assert.ok((await page.locator('.essay-entry').count()) >= 1);
-  assert.ok(asked >= 1, 'the library asks for the essay page’s code ahead');
+  assert.ok(asked >= 1, 'the app asks for the essay page’s code ahead');
   await page.goto(app.server.url + 'fr/');
   await appReady(page);
   await page.locator('.essay-entry .essay-title a').first().click();

@@ -144,7 +144,7 @@ test('the essay page’s code: an essay’s entry page fetches it once, beside t
   await library.page.goto(app.server.url + 'fr/');
   await appReady(library.page);
   await library.page.waitForFunction(() => document.querySelectorAll('.essay-entry').length === 3);
-  assert.ok(asked, 'asked for once the library is drawn');
+  assert.ok(asked, 'asked for ahead, as the app starts');
   release();
   await library.page.locator('.essay-entry .essay-title a').first().click();
   await library.page.locator('article.essay .essay-body p').first().waitFor();
