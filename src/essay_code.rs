@@ -3,9 +3,9 @@
 //! WASM module of its own, split from the app's at build time
 //! (`wasm_split`: the pages tool's `app` step, docs/architecture.md). The
 //! library's first visit waits for and compiles only the rest: 231 KB of
-//! brotli instead of 301, the library taken over about half a second
-//! sooner (docs/performance.md, "The essay page's code in a module of its
-//! own").
+//! brotli instead of 301, the library taken over about a third of a
+//! second sooner (docs/performance.md, "The essay page's code in a module
+//! of its own").
 //!
 //! The app asks for the module as it starts, once its own code is in (ahead
 //! of the index, which may be megabytes), so that an essay opened from the
@@ -46,8 +46,8 @@ enum State {
     Failed,
 }
 
-/// The essay page's code, for the app's pages (`Pages`) and the library,
-/// which fetches it ahead.
+/// The essay page's code: the app fetches it ahead as it starts, and its
+/// pages (`Pages`) draw the essay page through it.
 #[derive(Clone, Copy)]
 pub struct EssayCode {
     state: RwSignal<State>,
