@@ -148,7 +148,7 @@ pub fn build(dist: &Path, build: &Build) -> Result<(), String> {
             )?;
             name
         };
-        write_bytes(&dist.join(&name), bytes)?;
+        crate::write(&dist.join(&name), bytes)?;
     }
     crate::write(&dist.join(&main_name), &main_js)?;
     crate::write(&dist.join(&link_name), &link_js)?;
@@ -257,10 +257,6 @@ fn replaced(text: &str, from: &str, to: &str) -> Result<String, String> {
         1 => Ok(text.replacen(from, to, 1)),
         n => Err(format!("expected {from:?} once in the built app, found it {n} times: has a tool's output changed?")),
     }
-}
-
-fn write_bytes(path: &Path, bytes: &[u8]) -> Result<(), String> {
-    std::fs::write(path, bytes).map_err(|err| format!("{}: cannot write: {err}", path.display()))
 }
 
 #[cfg(test)]

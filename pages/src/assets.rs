@@ -34,7 +34,7 @@ pub fn inline_and_pin(dist: &Path, html: &str) -> Result<(String, usize), String
     crate::write(&index, &html)?;
     crate::write(
         &dist.join("csp.txt"),
-        &format!("{policy}; frame-ancestors 'none'\n"),
+        format!("{policy}; frame-ancestors 'none'\n"),
     )?;
     Ok((html, scripts))
 }

@@ -73,10 +73,10 @@ fn read(path: &Path) -> Result<String, String> {
     std::fs::read_to_string(path).map_err(|err| format!("{}: cannot read: {err}", path.display()))
 }
 
-fn write(path: &Path, html: &str) -> Result<(), String> {
+fn write(path: &Path, contents: impl AsRef<[u8]>) -> Result<(), String> {
     path.parent()
         .map_or(Ok(()), std::fs::create_dir_all)
-        .and_then(|()| std::fs::write(path, html))
+        .and_then(|()| std::fs::write(path, contents))
         .map_err(|err| format!("{}: cannot write: {err}", path.display()))
 }
 
@@ -116,7 +116,7 @@ fn write_pages(corpus_json: &Path, dist: &Path, only: Option<&[&str]>) -> Result
     if only.is_some() {
         return Ok(());
     }
-    write(&dist.join("404.html"), &not_found(&corpus, &template))
+    write(&dist.join("404.html"), not_found(&corpus, &template))
 }
 
 /// The entry page at `path`: the page the app shows there, in each variant
